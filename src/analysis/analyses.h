@@ -1,0 +1,33 @@
+// The analyses rules share, each computed on first use and memoised, so
+// that `--rules HN006` never runs what HN006 does not read.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "analysis/backends.h"
+#include "analysis/routability.h"
+#include "model/snapshot.h"
+
+namespace hybridctl::analysis {
+
+class Analyses {
+ public:
+  explicit Analyses(const model::Snapshot& snapshot) : snapshot_(snapshot) {}
+
+  const model::Snapshot& snapshot() const { return snapshot_; }
+  const Routability& routability();
+  const std::vector<Backend>& backends();
+
+  bool has_hybrid_nodes() const;
+  bool has_cloud_nodes() const;
+  bool mixed() const { return has_hybrid_nodes() && has_cloud_nodes(); }
+
+ private:
+  const model::Snapshot& snapshot_;
+  std::unique_ptr<Routability> routability_;
+  std::optional<std::vector<Backend>> backends_;
+};
+
+}  // namespace hybridctl::analysis

@@ -1,0 +1,135 @@
+#include "core/json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace hybridctl {
+
+void JsonWriter::escape_into(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void JsonWriter::newline() {
+  if (indent_ == 0) return;
+  out_.push_back('\n');
+  out_.append(stack_.size() * indent_, ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (stack_.empty()) return;
+  if (!stack_.back().empty) out_.push_back(',');
+  stack_.back().empty = false;
+  newline();
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  out_.push_back('{');
+  stack_.push_back({true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) newline();
+  out_.push_back('}');
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  before_value();
+  out_.push_back('[');
+  stack_.push_back({false});
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) newline();
+  out_.push_back(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  before_value();
+  escape_into(out_, k);
+  out_ += indent_ ? ": " : ":";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view s) {
+  before_value();
+  escape_into(out_, s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(int64_t n) {
+  before_value();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(double d) {
+  before_value();
+  if (!std::isfinite(d)) {
+    out_ += "null";
+    return *this;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", d);
+  out_ += buf;
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw_number(std::string_view token) {
+  before_value();
+  out_ += token;
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  before_value();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_ += json;
+  return *this;
+}
+
+}  // namespace hybridctl

@@ -1,0 +1,67 @@
+// A small ordered string→string map for labels, annotations and
+// nodeSelector: a sorted vector, because these maps are tiny and read far
+// more often than written.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hybridctl {
+
+class StringMap {
+ public:
+  using Entry = std::pair<std::string, std::string>;
+
+  StringMap() = default;
+  StringMap(std::initializer_list<Entry> entries) {
+    for (const auto& e : entries) set(e.first, e.second);
+  }
+
+  // The value of `key`, or nullptr when the key is absent.
+  const std::string* find(std::string_view key) const {
+    auto it = lower(key);
+    return (it != entries_.end() && it->first == key) ? &it->second : nullptr;
+  }
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  std::string_view get(std::string_view key, std::string_view fallback = {}) const {
+    const std::string* v = find(key);
+    return v ? std::string_view(*v) : fallback;
+  }
+
+  void set(std::string key, std::string value) {
+    auto it = lower(key);
+    if (it != entries_.end() && it->first == key) {
+      it->second = std::move(value);
+    } else {
+      entries_.emplace(it, std::move(key), std::move(value));
+    }
+  }
+  bool erase(std::string_view key) {
+    auto it = lower(key);
+    if (it == entries_.end() || it->first != key) return false;
+    entries_.erase(it);
+    return true;
+  }
+
+  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size(); }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+  bool operator==(const StringMap&) const = default;
+
+ private:
+  std::vector<Entry>::const_iterator lower(std::string_view key) const {
+    return std::lower_bound(entries_.begin(), entries_.end(), key,
+                            [](const Entry& e, std::string_view k) { return e.first < k; });
+  }
+  std::vector<Entry>::iterator lower(std::string_view key) {
+    return std::lower_bound(entries_.begin(), entries_.end(), key,
+                            [](const Entry& e, std::string_view k) { return e.first < k; });
+  }
+  std::vector<Entry> entries_;
+};
+
+}  // namespace hybridctl

@@ -1,0 +1,133 @@
+#include "decode/json_value_builder.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+
+#include "decode/document_sink.h"
+
+namespace hybridctl::decode {
+namespace {
+
+using simdjson::ondemand::json_type;
+
+struct Converter {
+  const char* base;
+  uint64_t file_offset;
+  uint64_t error_offset = 0;
+
+  uint64_t offset_of(simdjson::ondemand::value& v) {
+    const char* loc = nullptr;
+    if (v.current_location().get(loc) != simdjson::SUCCESS || !loc) return file_offset;
+    return file_offset + static_cast<uint64_t>(loc - base);
+  }
+
+  simdjson::error_code convert(simdjson::ondemand::value v, Value& out, int depth) {
+    uint64_t offset = offset_of(v);
+    error_offset = offset;
+    if (depth > kMaxNestingDepth) return simdjson::DEPTH_ERROR;
+    json_type type;
+    if (auto err = v.type().get(type)) return err;
+    switch (type) {
+      case json_type::object: {
+        out = Value::object(offset);
+        simdjson::ondemand::object obj;
+        if (auto err = v.get_object().get(obj)) return err;
+        for (auto field : obj) {
+          std::string_view key;
+          if (auto err = field.unescaped_key().get(key)) return err;
+          Value child;
+          if (auto err = convert(field.value(), child, depth + 1)) return err;
+          out.add_member(std::string(key), std::move(child));
+        }
+        return simdjson::SUCCESS;
+      }
+      case json_type::array: {
+        out = Value::array(offset);
+        simdjson::ondemand::array arr;
+        if (auto err = v.get_array().get(arr)) return err;
+        for (auto element : arr) {
+          simdjson::ondemand::value ev;
+          if (auto err = element.get(ev)) return err;
+          Value child;
+          if (auto err = convert(ev, child, depth + 1)) return err;
+          out.add_item(std::move(child));
+        }
+        return simdjson::SUCCESS;
+      }
+      case json_type::string: {
+        std::string_view s;
+        if (auto err = v.get_string().get(s)) return err;
+        out = Value::scalar(Value::Kind::String, std::string(s), offset);
+        return simdjson::SUCCESS;
+      }
+      case json_type::number: {
+        std::string_view raw = v.raw_json_token();
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
+                                raw.back() == '\t')) {
+          raw.remove_suffix(1);
+        }
+        double d;
+        if (auto err = v.get_double().get(d)) return err;  // validates the token
+        out = Value::scalar(Value::Kind::Number, std::string(raw), offset);
+        return simdjson::SUCCESS;
+      }
+      case json_type::boolean: {
+        bool b;
+        if (auto err = v.get_bool().get(b)) return err;
+        out = Value::scalar(Value::Kind::Bool, b ? "true" : "false", offset);
+        return simdjson::SUCCESS;
+      }
+      case json_type::null: {
+        bool is_null = false;
+        if (auto err = v.is_null().get(is_null)) return err;
+        if (!is_null) return simdjson::N_ATOM_ERROR;
+        out = Value::scalar(Value::Kind::Null, "", offset);
+        return simdjson::SUCCESS;
+      }
+    }
+    return simdjson::INCORRECT_TYPE;
+  }
+};
+
+}  // namespace
+
+bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value& out,
+                             std::string& error, uint64_t& error_offset) {
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end: copy into a
+  // reused buffer that has them, instead of allocating per item.
+  padded_.resize(text.size() + simdjson::SIMDJSON_PADDING);
+  std::memcpy(padded_.data(), text.data(), text.size());
+  std::memset(padded_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+  thread_local simdjson::ondemand::parser parser(1ull << 32);
+
+  simdjson::ondemand::document doc;
+  auto fail = [&](simdjson::error_code code, uint64_t at) {
+    error = simdjson::error_message(code);
+    error_offset = at;
+    return false;
+  };
+  simdjson::padded_string_view view(padded_.data(), text.size(), padded_.size());
+  if (auto err = parser.iterate(view).get(doc)) return fail(err, file_offset);
+
+  Converter conv{padded_.data(), file_offset};
+  simdjson::ondemand::value root;
+  if (auto err = doc.get_value().get(root)) {
+    // A scalar document (e.g. `42`) is not an object we can use, but it is valid JSON.
+    if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE) {
+      out = Value::scalar(Value::Kind::String, "", file_offset);
+      return true;
+    }
+    return fail(err, file_offset);
+  }
+  if (auto err = conv.convert(root, out, 0)) return fail(err, conv.error_offset);
+  // current_location() succeeds only while tokens remain after the value.
+  const char* loc = nullptr;
+  if (doc.current_location().get(loc) == simdjson::SUCCESS && loc &&
+      loc < padded_.data() + text.size()) {
+    return fail(simdjson::TRAILING_CONTENT, file_offset + static_cast<uint64_t>(loc - padded_.data()));
+  }
+  return true;
+}
+
+}  // namespace hybridctl::decode

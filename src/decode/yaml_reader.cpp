@@ -1,0 +1,279 @@
+#include "decode/yaml_reader.h"
+
+#include <libfyaml.h>
+
+#include <memory>
+#include <regex>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace hybridctl::decode {
+namespace {
+
+// Alias expansion beyond this many nodes per file is an alias bomb.
+constexpr size_t kMaxAliasNodes = 1'000'000;
+
+size_t count_nodes(const Value& v) {
+  size_t n = 1;
+  for (const auto& m : v.members()) n += count_nodes(m.second);
+  for (const auto& i : v.items()) n += count_nodes(i);
+  return n;
+}
+
+std::string_view token_text(fy_token* t) {
+  if (!t) return {};
+  size_t len = 0;
+  const char* s = fy_token_get_text(t, &len);
+  return s ? std::string_view(s, len) : std::string_view();
+}
+
+uint64_t event_offset(fy_event* e) {
+  const fy_mark* m = fy_event_start_mark(e);
+  return m ? static_cast<uint64_t>(m->input_pos) : 0;
+}
+
+struct Frame {
+  Value value;
+  std::string anchor;
+  bool have_key = false;
+  std::string key;
+  std::vector<Value> merges;  // sources of `<<` merge keys, applied at mapping end
+  std::unique_ptr<std::unordered_set<std::string>> seen;  // built once a mapping grows large
+};
+
+class YamlBuilder {
+ public:
+  YamlBuilder(uint32_t file_id, const std::string& path, std::string_view text,
+              const DocumentSink& sink)
+      : text_(text), sink_(sink) {
+    ctx_.file_id = file_id;
+    ctx_.path = &path;
+    ctx_.lines = &lines_;
+    lines_.reset(text, 0, LineCol{});
+  }
+
+  // Returns an error message, or empty when the event was absorbed.
+  std::string on_event(fy_event* e) {
+    switch (e->type) {
+      case FYET_DOCUMENT_START:
+        stack_.clear();
+        anchors_.clear();
+        return {};
+      case FYET_MAPPING_START:
+        return open(Value::object(event_offset(e)), token_text(e->mapping_start.anchor));
+      case FYET_SEQUENCE_START:
+        return open(Value::array(event_offset(e)), token_text(e->sequence_start.anchor));
+      case FYET_MAPPING_END:
+      case FYET_SEQUENCE_END:
+        return close();
+      case FYET_SCALAR:
+        return place(make_scalar(e), token_text(e->scalar.anchor));
+      case FYET_ALIAS:
+        return alias(e);
+      default:
+        return {};
+    }
+  }
+  uint64_t last_offset() const { return last_offset_; }
+
+ private:
+  Value make_scalar(fy_event* e) {
+    uint64_t offset = event_offset(e);
+    std::string_view text = token_text(e->scalar.value);
+    std::string_view tag = token_text(e->scalar.tag);
+    Value::Kind kind = Value::Kind::String;
+    if (!tag.empty() && tag != "!") {
+      if (tag.ends_with("int") || tag.ends_with("float")) kind = Value::Kind::Number;
+      else if (tag.ends_with("bool")) kind = Value::Kind::Bool;
+      else if (tag.ends_with("null")) kind = Value::Kind::Null;
+    } else if (fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN && tag.empty()) {
+      kind = resolve_plain_scalar(text);
+    }
+    std::string s(text);
+    if (kind == Value::Kind::Bool) s = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
+    return Value::scalar(kind, std::move(s), offset);
+  }
+
+  std::string open(Value v, std::string_view anchor) {
+    last_offset_ = v.offset();
+    if (!stack_.empty() && stack_.back().value.is_object() && !stack_.back().have_key) {
+      return "a mapping key must be a plain value, not a list or mapping";
+    }
+    if (stack_.size() >= static_cast<size_t>(kMaxNestingDepth)) {
+      return "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
+    }
+    Frame f;
+    f.value = std::move(v);
+    f.anchor = std::string(anchor);
+    stack_.push_back(std::move(f));
+    return {};
+  }
+
+  std::string close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    for (Value& src : f.merges) merge_into(f.value, src);
+    return place(std::move(f.value), f.anchor);
+  }
+
+  // `<<: *base` copies the members the mapping does not define itself.
+  static void merge_into(Value& target, const Value& src) {
+    if (src.is_array()) {
+      for (const Value& item : src.items()) merge_into(target, item);
+      return;
+    }
+    if (!src.is_object()) return;
+    for (const auto& [k, v] : src.members()) {
+      if (!target.get(k)) target.add_member(k, v);
+    }
+  }
+
+  std::string alias(fy_event* e) {
+    last_offset_ = event_offset(e);
+    std::string name(token_text(e->alias.anchor));
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) return "unknown alias *" + name;
+    alias_nodes_ += it->second.second;
+    if (alias_nodes_ > kMaxAliasNodes) {
+      return "aliases expand to more than " + std::to_string(kMaxAliasNodes) +
+             " nodes (an alias bomb?)";
+    }
+    Value copy = it->second.first;
+    copy.set_offset(last_offset_);
+    return place(std::move(copy), {});
+  }
+
+  std::string place(Value v, std::string_view anchor) {
+    last_offset_ = v.offset();
+    if (!anchor.empty()) {
+      size_t n = count_nodes(v);
+      anchors_[std::string(anchor)] = {v, n};
+    }
+    if (stack_.empty()) {
+      emit_document(std::move(v));
+      return {};
+    }
+    Frame& top = stack_.back();
+    if (top.value.is_array()) {
+      top.value.add_item(std::move(v));
+      return {};
+    }
+    if (!top.have_key) {
+      if (!v.is_scalar()) return "a mapping key must be a plain value, not a list or mapping";
+      top.key = v.text();
+      top.have_key = true;
+      return {};
+    }
+    top.have_key = false;
+    if (top.key == "<<") {
+      top.merges.push_back(std::move(v));
+      return {};
+    }
+    if (is_duplicate(top)) return "duplicate mapping key \"" + top.key + "\"";
+    top.value.add_member(std::move(top.key), std::move(v));
+    return {};
+  }
+
+  static bool is_duplicate(Frame& f) {
+    auto& members = f.value.members();
+    if (!f.seen && members.size() < 32) {
+      for (const auto& m : members) {
+        if (m.first == f.key) return true;
+      }
+      return false;
+    }
+    if (!f.seen) {
+      f.seen = std::make_unique<std::unordered_set<std::string>>();
+      for (const auto& m : members) f.seen->insert(m.first);
+    }
+    return !f.seen->insert(f.key).second;
+  }
+
+  void emit_document(Value v) {
+    if (v.is_null()) return;  // an empty or comment-only document
+    sink_(std::move(v), ctx_);
+  }
+
+  std::string_view text_;
+  const DocumentSink& sink_;
+  DocumentContext ctx_;
+  LineCounter lines_;
+  std::vector<Frame> stack_;
+  std::unordered_map<std::string, std::pair<Value, size_t>> anchors_;
+  size_t alias_nodes_ = 0;
+  uint64_t last_offset_ = 0;
+};
+
+struct ParserDeleter {
+  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+};
+struct DiagDeleter {
+  void operator()(fy_diag* d) const { fy_diag_destroy(d); }
+};
+
+void discard_diag_output(fy_diag*, void*, const char*, size_t) {}
+
+}  // namespace
+
+Value::Kind resolve_plain_scalar(std::string_view s) {
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value::Kind::Null;
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
+    return Value::Kind::Bool;
+  }
+  // YAML 1.2 core schema numbers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+, floats, .inf, .nan.
+  static const std::regex number(
+      R"([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+  char c = s[0];
+  bool may_be_number = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+  if (may_be_number && s.size() < 64 && std::regex_match(s.begin(), s.end(), number)) {
+    return Value::Kind::Number;
+  }
+  return Value::Kind::String;
+}
+
+YamlReadResult read_yaml(std::string_view text, uint32_t file_id, const std::string& path,
+                         const DocumentSink& sink) {
+  YamlReadResult result;
+  fy_diag_cfg dcfg{};
+  dcfg.fp = nullptr;
+  dcfg.output_fn = discard_diag_output;
+  dcfg.level = FYET_ERROR;
+  dcfg.module_mask = ~0u;
+  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&dcfg));
+
+  fy_parse_cfg cfg{};
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2);
+  cfg.diag = diag.get();
+  std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
+  if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
+    result.ok = false;
+    result.error = "cannot start the YAML parser";
+    return result;
+  }
+
+  YamlBuilder builder(file_id, path, text, sink);
+  LineCounter lines;
+  lines.reset(text, 0, LineCol{});
+  while (fy_event* e = fy_parser_parse(parser.get())) {
+    std::string err = builder.on_event(e);
+    fy_parser_event_free(parser.get(), e);
+    if (!err.empty()) {
+      result.ok = false;
+      result.error = std::move(err);
+      result.error_at = lines.locate(builder.last_offset());
+      return result;
+    }
+  }
+  if (fy_parser_get_stream_error(parser.get())) {
+    result.ok = false;
+    result.error = "invalid YAML";
+    void* iter = nullptr;
+    if (fy_diag_error* de = fy_diag_errors_iterate(diag.get(), &iter)) {
+      result.error = de->msg ? de->msg : "invalid YAML";
+      result.error_at = LineCol{static_cast<uint32_t>(de->line + 1), static_cast<uint32_t>(de->column + 1)};
+    }
+  }
+  return result;
+}
+
+}  // namespace hybridctl::decode

@@ -1,0 +1,45 @@
+// What a finding asks to change, as data. Rules say what; fix/ says how,
+// for whoever manages the object (JSON patch, kubectl, Helm values, EKS
+// add-on configuration). A small closed set: every renderer handles all.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/object_meta.h"
+#include "model/workloads.h"
+
+namespace hybridctl::fix {
+
+// Add `key op [values]` to the required node affinity of a pod template, in
+// every existing nodeSelectorTerm (terms are ORed: one term without it would
+// let the pod through).
+struct RequireNodeAffinity {
+  model::ObjectRef target;
+  std::string template_path;  // JSON pointer of the PodSpec, e.g. /spec/template/spec
+  model::PodSpec spec;        // the template as it is, to compute guards and merged values
+  std::string key;
+  std::string op;
+  std::vector<std::string> values;
+  // Helm value paths that hold this component's affinity (e.g. "affinity",
+  // "webhook.affinity"); empty for objects not installed by a chart.
+  std::vector<std::string> helm_value_paths;
+};
+
+// Label a node now (kubectl) and durably (nodeadm NodeConfig).
+struct LabelNode {
+  std::string node;
+  std::string key;
+  std::string value;
+};
+
+// No object change fixes it: the network must change (advice rendered as a note/command).
+struct ChangeNetwork {
+  std::string advice;
+  std::string command;  // e.g. aws eks update-cluster-config ...
+};
+
+using FixIntent = std::variant<RequireNodeAffinity, LabelNode, ChangeNetwork>;
+
+}  // namespace hybridctl::fix

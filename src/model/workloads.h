@@ -1,0 +1,65 @@
+// Pods, pod templates and the controllers that own them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/object_meta.h"
+#include "model/scheduling.h"
+
+namespace hybridctl::model {
+
+struct ContainerPort {
+  std::string name;
+  int32_t container_port = 0;
+  std::string protocol;  // TCP by default
+};
+
+struct Container {
+  std::string name;
+  std::string image;
+  std::vector<ContainerPort> ports;
+  int64_t cpu_request_milli = 0;
+  int64_t memory_request_bytes = 0;
+};
+
+struct PodSpec {
+  StringMap node_selector;
+  std::optional<Affinity> affinity;
+  std::vector<Toleration> tolerations;
+  std::vector<TopologySpreadConstraint> topology_spread;
+  std::vector<Container> containers;
+  std::vector<Container> init_containers;
+  std::string node_name;
+  bool host_network = false;
+  std::string priority_class_name;
+  std::string scheduler_name;
+};
+
+struct PodTemplate {
+  StringMap labels;
+  StringMap annotations;
+  PodSpec spec;
+};
+
+enum class WorkloadKind : uint8_t { Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob };
+
+struct Workload : ObjectBase {
+  WorkloadKind workload_kind = WorkloadKind::Deployment;
+  std::optional<int32_t> replicas;  // Deployments, StatefulSets, ReplicaSets; Job parallelism
+  LabelSelector selector;
+  PodTemplate tmpl;
+};
+
+struct Pod : ObjectBase {
+  PodSpec spec;
+  std::string phase;
+  std::string pod_ip;
+  std::vector<std::string> pod_ips;
+  std::string host_ip;
+  std::optional<bool> ready;  // the Ready condition, when reported
+};
+
+}  // namespace hybridctl::model

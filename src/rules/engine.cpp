@@ -1,0 +1,57 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "rules/registry.h"
+
+namespace hybridctl::rules {
+
+bool ignored(const model::ObjectBase& object, std::string_view rule) {
+  std::string_view value = object.meta.annotations.get("hybridctl/ignore");
+  std::string token;
+  std::istringstream in{std::string(value)};
+  while (std::getline(in, token, ',')) {
+    token.erase(0, token.find_first_not_of(' '));
+    token.erase(token.find_last_not_of(' ') + 1);
+    if (token == "all" || token == rule) return true;
+  }
+  return false;
+}
+
+AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analyses, const RuleSelection& selection) {
+  AuditResult result;
+  std::vector<std::string> need_nodes;
+  for (const Rule* rule : all_rules()) {
+    const RuleInfo& info = rule->info();
+    if (!selection.selected(info.id)) continue;
+    if (info.needs_nodes && !snapshot.has_nodes()) {
+      need_nodes.push_back(info.id);
+      continue;
+    }
+    std::vector<Finding> found;
+    RuleContext ctx{snapshot, analyses, found};
+    rule->check(ctx);
+    for (Finding& f : found) {
+      if (f.subject && ignored(*f.subject, f.rule)) continue;
+      result.findings.push_back(std::move(f));
+    }
+  }
+  if (!need_nodes.empty()) {
+    std::string ids;
+    for (const auto& id : need_nodes) ids += (ids.empty() ? "" : ", ") + id;
+    result.notes.push_back("No nodes in the input: " + ids +
+                           " need them and were skipped (pass --cluster-profile FILE or --assume-nodes SPEC); the "
+                           "other rules assumed a mixed cluster.");
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.object.ns != b.object.ns) return a.object.ns < b.object.ns;
+    if (a.object.name != b.object.name) return a.object.name < b.object.name;
+    return a.object.kind < b.object.kind;
+  });
+  return result;
+}
+
+}  // namespace hybridctl::rules

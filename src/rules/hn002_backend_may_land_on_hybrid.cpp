@@ -1,0 +1,77 @@
+// HN002: the workload behind a control-plane-called backend may be placed on
+// a hybrid node while hybrid pods are not routable.
+#include <set>
+
+#include "analysis/addons.h"
+#include "analysis/feasibility.h"
+#include "analysis/ownership.h"
+#include "rules/registry.h"
+#include "rules/rule_helpers.h"
+
+namespace hybridctl::rules {
+namespace {
+
+class BackendMayLandOnHybrid final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo i{
+        "HN002", "backend-may-land-on-hybrid",
+        "error when a calling webhook has failurePolicy Fail or it backs an APIService or conversion webhook; "
+        "warning when every caller is Ignore; one lower when routability is only unknown",
+        "The workload behind a control-plane-called backend is feasible on a hybrid node and the cluster-wide pod "
+        "network is not routable (not reported when HN001 already is, nor for add-ons, which HN012 covers).",
+        "Nothing keeps the webhook's pods off hybrid nodes: the next rollout, eviction or scale-up may put one "
+        "where the control plane cannot reach it, and the webhook then fails.",
+        "Required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid], added to every existing "
+        "nodeSelectorTerm (terms are ORed).",
+        false};
+    return i;
+  }
+
+  void check(RuleContext& ctx) const override {
+    const auto& routability = ctx.analyses.routability();
+    model::PodNetwork net = routability.cluster_wide();
+    if (net == model::PodNetwork::Routable) return;
+    std::set<const model::Workload*> unreachable_now = workloads_with_hybrid_endpoints(ctx);
+    std::set<const model::Workload*> seen;
+    for (const analysis::Backend& b : ctx.analyses.backends()) {
+      for (const model::Workload* w : b.workloads) {
+        if (!seen.insert(w).second || unreachable_now.count(w)) continue;
+        if (analysis::recognise_addon(*w, ctx.analyses.backends())) continue;  // HN012's
+        if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
+        Severity sev = b.fails_closed() ? Severity::Error : Severity::Warning;
+        std::string message = describe(*w) + " backs Service " + b.ns + "/" + b.service_name + " (called by " +
+                              b.describe_callers() + ") and nothing keeps its pods off hybrid nodes, whose pod "
+                              "network the control plane cannot reach";
+        if (net == model::PodNetwork::Unknown) {
+          sev = lower(sev);
+          message += " (routability could not be confirmed: " + routability.reason() + ")";
+        }
+        Finding f = make_finding(info(), sev, *w, message + ".");
+        add_keep_in_cloud_fix(ctx.snapshot, *w, f);
+        ctx.findings.push_back(std::move(f));
+      }
+    }
+  }
+
+ private:
+  // Workloads HN001 reports: a ready endpoint on a hybrid node that is not routable.
+  static std::set<const model::Workload*> workloads_with_hybrid_endpoints(RuleContext& ctx) {
+    std::set<const model::Workload*> out;
+    const auto& routability = ctx.analyses.routability();
+    for (const analysis::Backend& b : ctx.analyses.backends()) {
+      for (const model::Pod* pod : b.ready_endpoints) {
+        const model::Node* node = ctx.snapshot.node(pod->spec.node_name);
+        if (!node || !node->is_hybrid() || routability.of_pod(*pod, *node) == model::PodNetwork::Routable) continue;
+        if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod)) out.insert(w);
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_hn002_backend_may_land_on_hybrid() { return std::make_unique<BackendMayLandOnHybrid>(); }
+
+}  // namespace hybridctl::rules

@@ -1,0 +1,81 @@
+// HN012: a component of an add-on the document names can run on hybrid nodes.
+#include "analysis/addons.h"
+#include "analysis/feasibility.h"
+#include "rules/registry.h"
+#include "rules/rule_helpers.h"
+
+namespace hybridctl::rules {
+namespace {
+
+// Where each add-on's chart keeps this component's affinity (the document's values).
+std::vector<std::string> helm_paths(const analysis::AddonComponent& c) {
+  using analysis::Addon;
+  if (c.addon != Addon::CertManager) return {"affinity"};
+  if (c.component == "webhook") return {"webhook.affinity"};
+  if (c.component == "cainjector") return {"cainjector.affinity"};
+  if (c.component == "startupapicheck") return {"startupapicheck.affinity"};
+  return {"affinity"};
+}
+
+Severity severity_for(const analysis::AddonComponent& c, model::PodNetwork net) {
+  if (c.addon == analysis::Addon::AwsLoadBalancerController) return Severity::Error;
+  switch (net) {
+    case model::PodNetwork::Routable: return Severity::Info;
+    case model::PodNetwork::Unroutable: return c.serves_webhook ? Severity::Error : Severity::Warning;
+    case model::PodNetwork::Unknown: return c.serves_webhook ? Severity::Warning : Severity::Info;
+  }
+  return Severity::Warning;
+}
+
+class AddonPlacement final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo i{
+        "HN012", "addon-placement",
+        "AWS Load Balancer Controller: error. Others: error when the component serves a webhook and the pod network "
+        "is not routable, warning for non-webhook components; info when routable",
+        "In a mixed cluster a component of the AWS Load Balancer Controller, the CloudWatch Observability operator, "
+        "the ADOT operator or cert-manager can run on hybrid nodes.",
+        "The source document asks to run these add-ons on cloud nodes: the AWS Load Balancer Controller must run "
+        "in the cloud whatever the routability; the others serve webhooks the control plane must reach.",
+        "The add-on's own form: Helm values (affinity; for cert-manager also webhook.affinity, cainjector.affinity, "
+        "startupapicheck.affinity), EKS add-on configurationValues, or a patch where neither can (the CloudWatch "
+        "operator; an add-on update reverts it).",
+        false};
+    return i;
+  }
+
+  void check(RuleContext& ctx) const override {
+    // With no nodes at all the input is a set of manifests: assume they target a mixed cluster.
+    if (ctx.snapshot.has_nodes() && !ctx.analyses.mixed()) return;
+    model::PodNetwork net = ctx.analyses.routability().cluster_wide();
+    for (const model::Workload* w : top_level_workloads(ctx.snapshot)) {
+      auto component = analysis::recognise_addon(*w, ctx.analyses.backends());
+      if (!component) continue;
+      if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
+      Severity sev = severity_for(*component, net);
+      std::string message = describe(*w) + " (" + analysis::addon_name(component->addon) + " " + component->component +
+                            ", recognised by " + component->evidence + ") can run on hybrid nodes";
+      if (component->addon == analysis::Addon::AwsLoadBalancerController) {
+        message += "; the controller must run on cloud nodes in a mixed cluster";
+      } else if (net == model::PodNetwork::Routable) {
+        message += "; the pod network is routable, but the document still recommends cloud nodes";
+      } else if (component->serves_webhook) {
+        message += " and serves a webhook the control plane may not reach";
+      }
+      Finding f = make_finding(info(), sev, *w, message + ".");
+      add_keep_in_cloud_fix(ctx.snapshot, *w, f, helm_paths(*component));
+      if (component->addon == analysis::Addon::CloudWatchOperator) {
+        f.fix_note += " The CloudWatch Observability add-on cannot set the operator's affinity (containers-roadmap "
+                      "#2431): the patch is reverted by an add-on update, so re-apply it after each one.";
+      }
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_hn012_addon_placement() { return std::make_unique<AddonPlacement>(); }
+
+}  // namespace hybridctl::rules

@@ -1,0 +1,39 @@
+#include "rules/registry.h"
+
+#include <algorithm>
+
+namespace hybridctl::rules {
+namespace {
+
+std::vector<std::unique_ptr<Rule>> make_all() {
+  std::vector<std::unique_ptr<Rule>> rules;
+  rules.push_back(make_hn001_backend_unreachable());
+  rules.push_back(make_hn002_backend_may_land_on_hybrid());
+  rules.push_back(make_hn006_hybrid_node_zone_label());
+  rules.push_back(make_hn012_addon_placement());
+  rules.push_back(make_hn015_routability_unknown());
+  rules.push_back(make_hn017_node_ip_outside_remote_network());
+  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+  return rules;
+}
+
+}  // namespace
+
+const std::vector<const Rule*>& all_rules() {
+  static const std::vector<std::unique_ptr<Rule>> owned = make_all();
+  static const std::vector<const Rule*> view = [] {
+    std::vector<const Rule*> v;
+    for (const auto& r : owned) v.push_back(r.get());
+    return v;
+  }();
+  return view;
+}
+
+const Rule* find_rule(std::string_view id) {
+  for (const Rule* r : all_rules()) {
+    if (r->info().id == id) return r;
+  }
+  return nullptr;
+}
+
+}  // namespace hybridctl::rules

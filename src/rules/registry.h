@@ -1,0 +1,25 @@
+// The rule catalogue. registry.cpp lists every rule once; `explain`,
+// docs/rules.md and report metadata are generated from here.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule.h"
+
+namespace hybridctl::rules {
+
+// All rules, sorted by id.
+const std::vector<const Rule*>& all_rules();
+const Rule* find_rule(std::string_view id);
+
+// One factory per rule file.
+std::unique_ptr<Rule> make_hn001_backend_unreachable();
+std::unique_ptr<Rule> make_hn002_backend_may_land_on_hybrid();
+std::unique_ptr<Rule> make_hn006_hybrid_node_zone_label();
+std::unique_ptr<Rule> make_hn012_addon_placement();
+std::unique_ptr<Rule> make_hn015_routability_unknown();
+std::unique_ptr<Rule> make_hn017_node_ip_outside_remote_network();
+
+}  // namespace hybridctl::rules

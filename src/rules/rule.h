@@ -1,0 +1,37 @@
+// A rule is a self-describing object: its id, name and documentation (from
+// which `explain`, docs/rules.md and SARIF metadata are generated) and a
+// pure check over the snapshot and the analyses.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/analyses.h"
+#include "rules/finding.h"
+
+namespace hybridctl::rules {
+
+struct RuleInfo {
+  std::string id;        // HN0XX: a public contract, never renumbered
+  std::string name;      // kebab-case
+  std::string severity;  // how severity is chosen, in words
+  std::string fires_when;
+  std::string rationale;
+  std::string fix;
+  bool needs_nodes = false;  // says so (once) when no node is known
+};
+
+struct RuleContext {
+  const model::Snapshot& snapshot;
+  analysis::Analyses& analyses;
+  std::vector<Finding>& findings;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(RuleContext& ctx) const = 0;
+};
+
+}  // namespace hybridctl::rules

@@ -1,0 +1,62 @@
+#include "rules/rule_helpers.h"
+
+#include "analysis/feasibility.h"
+#include "analysis/ownership.h"
+#include "fix/node_affinity_fix.h"
+
+namespace hybridctl::rules {
+
+Finding make_finding(const RuleInfo& rule, Severity severity, const model::ObjectBase& object, std::string message) {
+  Finding f;
+  f.rule = rule.id;
+  f.severity = severity;
+  f.object = object.ref();
+  f.origin = object.origin;
+  f.subject = &object;
+  f.message = std::move(message);
+  f.managed_by = analysis::manager_of(object);
+  return f;
+}
+
+std::string pod_spec_path(const model::Workload& w) {
+  return w.workload_kind == model::WorkloadKind::CronJob ? "/spec/jobTemplate/spec/template/spec" : "/spec/template/spec";
+}
+
+std::string describe(const model::ObjectBase& o) {
+  return o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name;
+}
+
+void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workload& w, Finding& f,
+                           std::vector<std::string> helm_value_paths) {
+  model::Requirement req{model::kComputeTypeLabel, "NotIn", {"hybrid"}};
+  model::PodSpec patched = fix::with_required_node_affinity(w.tmpl.spec, req);
+  if (!analysis::feasible_in(snapshot, patched, model::Environment::Cloud)) {
+    f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
+                 " unschedulable (it is pinned to hybrid nodes, or no cloud node fits it): make the on-prem pod "
+                 "CIDR routable (remotePodNetworks plus BGP advertisement), or run the pods with hostNetwork: true "
+                 "so they are reached at their node IP.";
+    f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});
+    return;
+  }
+  fix::RequireNodeAffinity intent;
+  intent.target = w.ref();
+  intent.template_path = pod_spec_path(w);
+  intent.spec = w.tmpl.spec;
+  intent.key = req.key;
+  intent.op = req.op;
+  intent.values = req.values;
+  intent.helm_value_paths = std::move(helm_value_paths);
+  f.fixes.push_back(std::move(intent));
+  f.fix_note = "Adds eks.amazonaws.com/compute-type NotIn [hybrid] to every required nodeSelectorTerm, so the pods "
+               "run on cloud nodes; alternatively make the on-prem pod CIDR routable.";
+}
+
+std::vector<const model::Workload*> top_level_workloads(const model::Snapshot& snapshot) {
+  std::vector<const model::Workload*> out;
+  for (const model::Workload& w : snapshot.workloads) {
+    if (analysis::top_workload(snapshot, w) == &w) out.push_back(&w);
+  }
+  return out;
+}
+
+}  // namespace hybridctl::rules
