@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <cctype>
 #include <cstring>
 
 #include "decode/document_sink.h"
@@ -92,6 +93,51 @@ struct Converter {
 
 }  // namespace
 
+// A document that is a lone scalar (an object member's value when the
+// streaming scanner hands members over one by one) is read through the
+// document itself: simdjson refuses to treat it as a value.
+static bool parse_scalar_document(simdjson::ondemand::document& doc, uint64_t file_offset, Value& out,
+                                  std::string& error, uint64_t& error_offset) {
+  json_type type;
+  simdjson::error_code err = doc.type().get(type);
+  if (!err) {
+    switch (type) {
+      case json_type::string: {
+        std::string_view s;
+        if (!(err = doc.get_string().get(s))) out = Value::scalar(Value::Kind::String, std::string(s), file_offset);
+        break;
+      }
+      case json_type::number: {
+        double d;
+        std::string_view raw = doc.raw_json_token();
+        while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) raw.remove_suffix(1);
+        if (!(err = doc.get_double().get(d))) out = Value::scalar(Value::Kind::Number, std::string(raw), file_offset);
+        break;
+      }
+      case json_type::boolean: {
+        bool b;
+        if (!(err = doc.get_bool().get(b))) out = Value::scalar(Value::Kind::Bool, b ? "true" : "false", file_offset);
+        break;
+      }
+      case json_type::null: {
+        bool is_null = false;
+        err = doc.is_null().get(is_null);
+        if (!err && !is_null) err = simdjson::N_ATOM_ERROR;
+        if (!err) out = Value::scalar(Value::Kind::Null, "", file_offset);
+        break;
+      }
+      default:
+        err = simdjson::INCORRECT_TYPE;
+    }
+  }
+  if (err) {
+    error = simdjson::error_message(err);
+    error_offset = file_offset;
+    return false;
+  }
+  return true;
+}
+
 bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value& out,
                              std::string& error, uint64_t& error_offset) {
   // simdjson reads up to SIMDJSON_PADDING bytes past the end: copy into a
@@ -114,10 +160,7 @@ bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value&
   simdjson::ondemand::value root;
   if (auto err = doc.get_value().get(root)) {
     // A scalar document (e.g. `42`) is not an object we can use, but it is valid JSON.
-    if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE) {
-      out = Value::scalar(Value::Kind::String, "", file_offset);
-      return true;
-    }
+    if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE) return parse_scalar_document(doc, file_offset, out, error, error_offset);
     return fail(err, file_offset);
   }
   if (auto err = conv.convert(root, out, 0)) return fail(err, conv.error_offset);

@@ -211,7 +211,20 @@ struct DiagDeleter {
   void operator()(fy_diag* d) const { fy_diag_destroy(d); }
 };
 
-void discard_diag_output(fy_diag*, void*, const char*, size_t) {}
+// libfyaml formats its diagnostics as "<input>:LINE:COL: error: MESSAGE"
+// followed by a source excerpt; keep the text and parse the first error line.
+void collect_diag_output(fy_diag*, void* user, const char* buf, size_t len) {
+  static_cast<std::string*>(user)->append(buf, len);
+}
+
+bool first_error(const std::string& text, LineCol& at, std::string& message) {
+  static const std::regex line(R"(:(\d+):(\d+): error: ([^\n]*))");
+  std::smatch m;
+  if (!std::regex_search(text, m, line)) return false;
+  at = LineCol{static_cast<uint32_t>(std::stoul(m[1])), static_cast<uint32_t>(std::stoul(m[2]))};
+  message = m[3];
+  return true;
+}
 
 }  // namespace
 
@@ -234,15 +247,21 @@ Value::Kind resolve_plain_scalar(std::string_view s) {
 YamlReadResult read_yaml(std::string_view text, uint32_t file_id, const std::string& path,
                          const DocumentSink& sink) {
   YamlReadResult result;
+  std::string diag_text;
   fy_diag_cfg dcfg{};
+  fy_diag_cfg_default(&dcfg);
   dcfg.fp = nullptr;
-  dcfg.output_fn = discard_diag_output;
-  dcfg.level = FYET_ERROR;
-  dcfg.module_mask = ~0u;
+  dcfg.output_fn = collect_diag_output;
+  dcfg.user = &diag_text;
+  dcfg.colorize = false;
+  dcfg.show_position = true;
   std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&dcfg));
 
   fy_parse_cfg cfg{};
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2);
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_DEFAULT_VERSION_1_2 |
+                                             // as go-yaml (kubectl) accepts: tab-separated flow
+                                             // content, continuation lines at the key's indentation
+                                             FYPCF_SLOPPY_FLOW_INDENTATION);
   cfg.diag = diag.get();
   std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
   if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
@@ -266,11 +285,9 @@ YamlReadResult read_yaml(std::string_view text, uint32_t file_id, const std::str
   }
   if (fy_parser_get_stream_error(parser.get())) {
     result.ok = false;
-    result.error = "invalid YAML";
-    void* iter = nullptr;
-    if (fy_diag_error* de = fy_diag_errors_iterate(diag.get(), &iter)) {
-      result.error = de->msg ? de->msg : "invalid YAML";
-      result.error_at = LineCol{static_cast<uint32_t>(de->line + 1), static_cast<uint32_t>(de->column + 1)};
+    if (!first_error(diag_text, result.error_at, result.error)) {
+      result.error = "invalid YAML";
+      result.error_at = lines.locate(builder.last_offset());
     }
   }
   return result;

@@ -1,0 +1,31 @@
+// Flags shared by the commands that read a cluster (CLI.md "Inputs" and
+// "Common flags"), and the loading of a snapshot from them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "model/snapshot.h"
+
+namespace hybridctl::cli {
+
+struct InputOptions {
+  std::vector<std::string> sources;
+  std::string cluster_profile;
+  std::string assume_nodes;
+  std::string pod_network = "auto";
+  std::vector<std::string> remote_pod_networks;
+  std::vector<std::string> remote_node_networks;
+  std::string kubernetes_version;
+};
+
+void add_input_options(CLI::App& app, InputOptions& options);
+
+// Reads every source into `snapshot` and applies the cluster facts; usage
+// errors (a bad flag value) are returned as a message.
+std::string load_snapshot(const InputOptions& options, model::Snapshot& snapshot, Diagnostics& diagnostics);
+
+}  // namespace hybridctl::cli

@@ -1,0 +1,87 @@
+#include "fix/render.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "fix/node_affinity_fix.h"
+
+namespace hybridctl::fix {
+namespace {
+
+// Builds {"a": {"b": VALUE}} for a dotted Helm value path "a.b".
+void write_nested(JsonWriter& w, const std::vector<std::string>& paths, const model::Affinity& affinity) {
+  // Group by first segment so cert-manager's several paths share one object.
+  w.begin_object();
+  for (const std::string& path : paths) {
+    size_t dot = path.find('.');
+    if (dot == std::string::npos) {
+      w.key(path);
+      write_affinity(w, affinity);
+    } else {
+      w.key(path.substr(0, dot)).begin_object().key(path.substr(dot + 1));
+      write_affinity(w, affinity);
+      w.end_object();
+    }
+  }
+  w.end_object();
+}
+
+void render_affinity(const RequireNodeAffinity& intent, const rules::Finding& f, RenderedFix& out) {
+  std::string patch = json_patch(intent);
+  out.patches.push_back({intent.target, "json", patch});
+  std::string cmd = "kubectl patch " + kubectl_resource(intent.target.kind) + " " + intent.target.name;
+  if (!intent.target.ns.empty()) cmd += " -n " + intent.target.ns;
+  cmd += " --type=json -p " + shell_quote(patch);
+  out.kubectl.push_back(cmd);
+  if (intent.helm_value_paths.empty()) return;
+  model::Requirement req{intent.key, intent.op, intent.values};
+  model::PodSpec merged = with_required_node_affinity(intent.spec, req);
+  JsonWriter w;
+  write_nested(w, intent.helm_value_paths, *merged.affinity);
+  out.helm_values = w.str();
+  out.eks_addon_configuration = w.take();
+  (void)f;
+}
+
+}  // namespace
+
+std::string kubectl_resource(std::string_view kind) {
+  std::string r(kind);
+  std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return r;
+}
+
+std::string shell_quote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+RenderedFix render(const rules::Finding& f) {
+  RenderedFix out;
+  out.helm_values = "{}";
+  out.eks_addon_configuration = "{}";
+  out.note = f.fix_note;
+  for (const FixIntent& intent : f.fixes) {
+    if (const auto* a = std::get_if<RequireNodeAffinity>(&intent)) {
+      render_affinity(*a, f, out);
+    } else if (const auto* l = std::get_if<LabelNode>(&intent)) {
+      out.kubectl.push_back("kubectl label node " + l->node + " " + l->key + "=" + l->value);
+    } else if (const auto* n = std::get_if<ChangeNetwork>(&intent)) {
+      if (!n->command.empty()) out.kubectl.push_back(n->command);
+    }
+  }
+  using Kind = analysis::Manager::Kind;
+  if (!out.patches.empty() && f.managed_by.kind != Kind::None) {
+    out.note += std::string(" The object is managed by ") + f.managed_by.kind_name() +
+                (f.managed_by.name.empty() ? "" : " (" + f.managed_by.name + ")") +
+                ": a kubectl patch is reverted by it; change its source (values, add-on configuration or custom "
+                "resource) instead.";
+  }
+  return out;
+}
+
+}  // namespace hybridctl::fix

@@ -1,0 +1,33 @@
+// Renders a finding's FixIntents for the object's manager: JSON patches with
+// test guards, kubectl commands, Helm values and EKS add-on configuration.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/finding.h"
+
+namespace hybridctl::fix {
+
+struct RenderedPatch {
+  model::ObjectRef target;
+  std::string type;   // "json"
+  std::string patch;  // the serialised patch
+};
+
+struct RenderedFix {
+  std::vector<RenderedPatch> patches;
+  std::vector<std::string> kubectl;
+  std::string helm_values;    // a JSON object, "{}" when none
+  std::string eks_addon_configuration;  // a JSON object, "{}" when none
+  std::string note;
+};
+
+RenderedFix render(const rules::Finding& finding);
+
+// `kubectl patch` resource name for a kind: "deployment", "daemonset", ...
+std::string kubectl_resource(std::string_view kind);
+// Quotes a string for a POSIX shell.
+std::string shell_quote(std::string_view s);
+
+}  // namespace hybridctl::fix
