@@ -267,7 +267,11 @@ JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const Documen
   // A UTF-8 byte order mark is tolerated, as kubectl does.
   if (at(2) && in_.buf().compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
   skip_ws();
-  if (!at(pos_)) return fail_here("empty JSON input");
+  if (!at(pos_)) {
+    JsonReadResult r;
+    r.empty = true;
+    return r;
+  }
   char first = ch(pos_);
   if (first == '[') {
     if (!scan_items(item_sink)) return error_;

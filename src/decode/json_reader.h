@@ -15,6 +15,7 @@ namespace hybridctl::decode {
 
 struct JsonReadResult {
   bool ok = true;
+  bool empty = false;  // only white space: no value at all
   LineCol error_at;
   std::string error;
 };

@@ -141,6 +141,10 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
     fail(path, r.error_at, r.error);
     return;
   }
+  if (r.empty) {
+    diagnostics_.note(Location{path}, "empty file: no Kubernetes objects");
+    return;
+  }
   if (not_a_list) {
     if (::lseek(fd, 0, SEEK_SET) != 0) {
       diagnostics_.error(Location{path}, "cannot re-read the file");
