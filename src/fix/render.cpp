@@ -26,7 +26,7 @@ void write_nested(JsonWriter& w, const std::vector<std::string>& paths, const mo
   w.end_object();
 }
 
-void render_affinity(const RequireNodeAffinity& intent, const rules::Finding& f, RenderedFix& out) {
+void render_affinity(const RequireNodeAffinity& intent, RenderedFix& out) {
   std::string patch = json_patch(intent);
   out.patches.push_back({intent.target, "json", patch});
   std::string cmd = "kubectl patch " + kubectl_resource(intent.target.kind) + " " + intent.target.name;
@@ -40,7 +40,6 @@ void render_affinity(const RequireNodeAffinity& intent, const rules::Finding& f,
   write_nested(w, intent.helm_value_paths, *merged.affinity);
   out.helm_values = w.str();
   out.eks_addon_configuration = w.take();
-  (void)f;
 }
 
 }  // namespace
@@ -67,7 +66,7 @@ RenderedFix render(const rules::Finding& f) {
   out.note = f.fix_note;
   for (const FixIntent& intent : f.fixes) {
     if (const auto* a = std::get_if<RequireNodeAffinity>(&intent)) {
-      render_affinity(*a, f, out);
+      render_affinity(*a, out);
     } else if (const auto* l = std::get_if<LabelNode>(&intent)) {
       out.kubectl.push_back("kubectl label node " + l->node + " " + l->key + "=" + l->value);
     } else if (const auto* n = std::get_if<ChangeNetwork>(&intent)) {
