@@ -40,6 +40,24 @@ struct ChangeNetwork {
   std::string command;  // e.g. aws eks update-cluster-config ...
 };
 
-using FixIntent = std::variant<RequireNodeAffinity, LabelNode, ChangeNetwork>;
+// A JSON patch the rule computed itself (its ops carry their `test` guards),
+// for changes that are not a node-affinity requirement: a Service field, a
+// ConfigMap key, a collector's configuration, an operator's custom resource.
+// Helm values / EKS add-on configuration, when the object has such a
+// manager, are given as JSON objects ("" when none).
+struct ApplyJsonPatch {
+  model::ObjectRef target;
+  std::string patch;  // a JSON array of RFC 6902 operations
+  std::string helm_values;
+  std::string eks_addon_configuration;
+};
+
+// A command to run besides (or instead of) a patch, e.g. restarting the
+// Cilium agents after a cilium-config change.
+struct RunCommand {
+  std::string command;
+};
+
+using FixIntent = std::variant<RequireNodeAffinity, LabelNode, ChangeNetwork, ApplyJsonPatch, RunCommand>;
 
 }  // namespace hybridctl::fix

@@ -26,13 +26,23 @@ void write_nested(JsonWriter& w, const std::vector<std::string>& paths, const mo
   w.end_object();
 }
 
+std::string kubectl_json_patch_command(const model::ObjectRef& target, const std::string& patch) {
+  std::string cmd = "kubectl patch " + kubectl_resource(target.kind) + " " + target.name;
+  if (!target.ns.empty()) cmd += " -n " + target.ns;
+  return cmd + " --type=json -p " + shell_quote(patch);
+}
+
+void render_json_patch(const ApplyJsonPatch& intent, RenderedFix& out) {
+  out.patches.push_back({intent.target, "json", intent.patch});
+  out.kubectl.push_back(kubectl_json_patch_command(intent.target, intent.patch));
+  if (!intent.helm_values.empty()) out.helm_values = intent.helm_values;
+  if (!intent.eks_addon_configuration.empty()) out.eks_addon_configuration = intent.eks_addon_configuration;
+}
+
 void render_affinity(const RequireNodeAffinity& intent, RenderedFix& out) {
   std::string patch = json_patch(intent);
   out.patches.push_back({intent.target, "json", patch});
-  std::string cmd = "kubectl patch " + kubectl_resource(intent.target.kind) + " " + intent.target.name;
-  if (!intent.target.ns.empty()) cmd += " -n " + intent.target.ns;
-  cmd += " --type=json -p " + shell_quote(patch);
-  out.kubectl.push_back(cmd);
+  out.kubectl.push_back(kubectl_json_patch_command(intent.target, patch));
   if (intent.helm_value_paths.empty()) return;
   model::Requirement req{intent.key, intent.op, intent.values};
   model::PodSpec merged = with_required_node_affinity(intent.spec, req);
@@ -71,6 +81,10 @@ RenderedFix render(const rules::Finding& f) {
       out.kubectl.push_back("kubectl label node " + l->node + " " + l->key + "=" + l->value);
     } else if (const auto* n = std::get_if<ChangeNetwork>(&intent)) {
       if (!n->command.empty()) out.kubectl.push_back(n->command);
+    } else if (const auto* p = std::get_if<ApplyJsonPatch>(&intent)) {
+      render_json_patch(*p, out);
+    } else if (const auto* c = std::get_if<RunCommand>(&intent)) {
+      out.kubectl.push_back(c->command);
     }
   }
   using Kind = analysis::Manager::Kind;
