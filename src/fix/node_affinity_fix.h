@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "fix/scheduling_json.h"
 #include "fix/fix_intent.h"
 
 namespace hybridctl::fix {
@@ -17,9 +18,5 @@ model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const mod
 // RFC 6902 operations (as a JSON array) for the intent: `test` guards on
 // what the patch relies on, then `add`s under the template path.
 std::string json_patch(const RequireNodeAffinity& intent);
-
-// The merged `affinity` object as JSON (for Helm values and add-on configuration).
-void write_affinity(JsonWriter& w, const model::Affinity& affinity);
-void write_node_selector_terms(JsonWriter& w, const std::vector<model::NodeSelectorTerm>& terms);
 
 }  // namespace hybridctl::fix
