@@ -72,6 +72,19 @@ std::vector<const model::Pod*> ready_endpoint_pods(const model::Snapshot& snapsh
   return out;
 }
 
+std::vector<const model::Workload*> service_workloads(const model::Snapshot& snapshot, const model::Service& service,
+                                                     const std::vector<const model::Pod*>& endpoint_pods) {
+  std::vector<const model::Workload*> out;
+  for (const model::Pod* p : endpoint_pods) add_unique(out, workload_of_pod(snapshot, *p));
+  if (!service.has_selector) return out;
+  for (const model::Workload& w : snapshot.workloads) {
+    if (w.meta.ns == service.meta.ns && k8s::selector_map_matches(service.selector, w.tmpl.labels)) {
+      add_unique(out, top_workload(snapshot, w));
+    }
+  }
+  return out;
+}
+
 std::vector<Backend> find_backends(const model::Snapshot& snapshot) {
   std::map<std::pair<std::string, std::string>, Backend> by_service;
   auto add = [&](const model::ServiceReference& ref, Caller caller) {
@@ -99,14 +112,7 @@ std::vector<Backend> find_backends(const model::Snapshot& snapshot) {
     b.service = snapshot.service(b.ns, b.service_name);
     if (b.service) {
       b.ready_endpoints = ready_endpoint_pods(snapshot, *b.service);
-      for (const model::Pod* p : b.ready_endpoints) add_unique(b.workloads, workload_of_pod(snapshot, *p));
-      if (b.service->has_selector) {
-        for (const model::Workload& w : snapshot.workloads) {
-          if (w.meta.ns == b.ns && k8s::selector_map_matches(b.service->selector, w.tmpl.labels)) {
-            add_unique(b.workloads, top_workload(snapshot, w));
-          }
-        }
-      }
+      b.workloads = service_workloads(snapshot, *b.service, b.ready_endpoints);
     }
     out.push_back(std::move(b));
   }

@@ -1,6 +1,16 @@
 #include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
+namespace {
+
+void write_string_list(JsonWriter& w, std::string_view key, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  w.key(key).begin_array();
+  for (const auto& v : values) w.string(v);
+  w.end_array();
+}
+
+}  // namespace
 
 void write_requirement(JsonWriter& w, const model::Requirement& r) {
   w.begin_object().key("key").string(r.key).key("operator").string(r.op);
@@ -61,6 +71,8 @@ void write_pod_affinity_term(JsonWriter& w, const model::PodAffinityTerm& t) {
     write_label_selector(w, t.namespace_selector);
   }
   w.key("topologyKey").string(t.topology_key);
+  write_string_list(w, "matchLabelKeys", t.match_label_keys);
+  write_string_list(w, "mismatchLabelKeys", t.mismatch_label_keys);
   w.end_object();
 }
 
@@ -128,6 +140,9 @@ void write_topology_spread_constraint(JsonWriter& w, const model::TopologySpread
     write_label_selector(w, c.label_selector);
   }
   if (c.min_domains) w.key("minDomains").number(static_cast<int64_t>(*c.min_domains));
+  if (!c.node_affinity_policy.empty()) w.key("nodeAffinityPolicy").string(c.node_affinity_policy);
+  if (!c.node_taints_policy.empty()) w.key("nodeTaintsPolicy").string(c.node_taints_policy);
+  write_string_list(w, "matchLabelKeys", c.match_label_keys);
   w.end_object();
 }
 

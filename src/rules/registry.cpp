@@ -9,7 +9,9 @@ std::vector<std::unique_ptr<Rule>> make_all() {
   std::vector<std::unique_ptr<Rule>> rules;
   rules.push_back(make_hn001_backend_unreachable());
   rules.push_back(make_hn002_backend_may_land_on_hybrid());
+  rules.push_back(make_hn005_coredns_coverage());
   rules.push_back(make_hn006_hybrid_node_zone_label());
+  rules.push_back(make_hn007_service_traffic_distribution());
   rules.push_back(make_hn012_addon_placement());
   rules.push_back(make_hn015_routability_unknown());
   rules.push_back(make_hn017_node_ip_outside_remote_network());

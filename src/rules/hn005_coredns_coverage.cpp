@@ -1,0 +1,261 @@
+// HN005: CoreDNS must serve both sides of a mixed cluster: at least one
+// ready replica in the cloud and one on premises, spread by the document's
+// anti-affinity, and — since preferred terms guarantee nothing — a
+// configuration that forces both sides when the user needs certainty.
+#include <set>
+
+#include "analysis/feasibility.h"
+#include "analysis/ownership.h"
+#include "core/json_writer.h"
+#include "fix/scheduling_json.h"
+#include "fix/spread_fix.h"
+#include "k8s/label_selector.h"
+#include "rules/registry.h"
+#include "rules/rule_helpers.h"
+
+namespace hybridctl::rules {
+namespace {
+
+constexpr const char* kHostnameKey = "kubernetes.io/hostname";
+constexpr const char* kZoneKey = "topology.kubernetes.io/zone";
+
+bool pod_is_ready(const model::Pod& p) {
+  if (p.meta.deleting) return false;
+  return p.ready.value_or(p.phase == "Running");
+}
+
+// The label CoreDNS's own terms select on: k8s-app (kube-dns in every EKS
+// and upstream manifest), else the first label of the template.
+std::pair<std::string, std::string> self_label(const model::Workload& w) {
+  std::string_view app = w.tmpl.labels.get("k8s-app");
+  if (!app.empty()) return {"k8s-app", std::string(app)};
+  if (!w.tmpl.labels.empty()) return {w.tmpl.labels.begin()->first, w.tmpl.labels.begin()->second};
+  return {"k8s-app", "kube-dns"};
+}
+
+bool selects_self(const model::LabelSelector& s, const model::Workload& w) {
+  return k8s::label_selector_matches(s, w.tmpl.labels).matched;
+}
+
+struct Spreading {
+  bool hostname = false;       // replicas kept off one node (any form)
+  bool zone = false;           // replicas kept apart by zone (any form)
+  bool zone_enforced = false;  // required anti-affinity or DoNotSchedule spread by zone
+};
+
+Spreading spreading_of(const model::Workload& w) {
+  Spreading s;
+  const model::PodSpec& spec = w.tmpl.spec;
+  auto note = [&](const std::string& key, bool hard) {
+    if (key == kHostnameKey) s.hostname = true;
+    if (key == kZoneKey) {
+      s.zone = true;
+      s.zone_enforced = s.zone_enforced || hard;
+    }
+  };
+  if (spec.affinity && spec.affinity->pod_anti_affinity) {
+    for (const auto& t : spec.affinity->pod_anti_affinity->required) {
+      if (selects_self(t.label_selector, w)) note(t.topology_key, true);
+    }
+    for (const auto& p : spec.affinity->pod_anti_affinity->preferred) {
+      if (p.weight > 0 && selects_self(p.term.label_selector, w)) note(p.term.topology_key, false);
+    }
+  }
+  for (const auto& c : spec.topology_spread) {
+    if (selects_self(c.label_selector, w)) note(c.topology_key, c.when_unsatisfiable == "DoNotSchedule");
+  }
+  return s;
+}
+
+model::WeightedPodAffinityTerm document_term(const model::Workload& w, const char* key, int32_t weight) {
+  auto [label, value] = self_label(w);
+  model::WeightedPodAffinityTerm t;
+  t.weight = weight;
+  t.term.label_selector.present = true;
+  t.term.label_selector.match_expressions.push_back({label, "In", {value}});
+  t.term.topology_key = key;
+  return t;
+}
+
+// Zones of the nodes a template fits, per environment.
+struct Zones {
+  std::set<std::string> cloud, hybrid;
+  bool unzoned_hybrid = false;
+};
+
+Zones feasible_zones(const model::Snapshot& snapshot, const model::PodSpec& spec) {
+  Zones z;
+  for (const model::Node& n : snapshot.nodes) {
+    if (!analysis::passes_static_filters(spec, n)) continue;
+    if (n.zone().empty()) {
+      z.unzoned_hybrid = z.unzoned_hybrid || n.is_hybrid();
+      continue;
+    }
+    (n.is_hybrid() ? z.hybrid : z.cloud).insert(std::string(n.zone()));
+  }
+  return z;
+}
+
+// The add-on / chart values that carry the same configuration.
+std::string addon_values(int32_t replicas, const model::PodSpec& spec) {
+  JsonWriter w;
+  w.begin_object().key("replicaCount").number(static_cast<int64_t>(replicas));
+  if (spec.affinity) {
+    w.key("affinity");
+    fix::write_affinity(w, *spec.affinity);
+  }
+  if (!spec.topology_spread.empty()) {
+    w.key("topologySpreadConstraints").begin_array();
+    for (const auto& c : spec.topology_spread) fix::write_topology_spread_constraint(w, c);
+    w.end_array();
+  }
+  w.end_object();
+  return w.take();
+}
+
+class CorednsCoverage final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo i{
+        "HN005", "coredns-coverage",
+        "(a) error; (b) warning; (c) info",
+        "CoreDNS (kube-system/coredns) in a mixed cluster: (a) its pods are in the input and no ready replica "
+        "runs on a cloud node, or none on a hybrid node; (b) fewer than 2 replicas, or the podAntiAffinity by "
+        "kubernetes.io/hostname (weight 100) and topology.kubernetes.io/zone (weight 50) is missing; (c) that "
+        "configuration is present but cannot guarantee a replica on each side (preferred terms, replicas no more "
+        "than the cloud zones: every replica may land in the cloud).",
+        "Pods resolve names through the kube-dns Service; with trafficDistribution: PreferClose each side uses its "
+        "local replicas, so each side needs one. A side without a replica sends every DNS query across the VPN and "
+        "loses DNS when the link fails. Preferred anti-affinity only spreads replicas over nodes and zones: with "
+        "two replicas and three cloud zones both may well land in the cloud.",
+        "replicas >= 2 and the document's preferred podAntiAffinity (hostname weight 100, zone weight 50), as a "
+        "JSON patch or the EKS add-on's configurationValues (replicaCount, affinity); to guarantee both sides, "
+        "one replica per zone with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
+        "DoNotSchedule) and replicas equal to the number of zones, which the simulation confirms.",
+        true};
+    return i;
+  }
+
+  void check(RuleContext& ctx) const override {
+    if (!ctx.analyses.mixed()) return;
+    const model::Snapshot& snap = ctx.snapshot;
+    const model::Workload* coredns = snap.workload(model::WorkloadKind::Deployment, "kube-system", "coredns");
+    check_running_replicas(ctx, coredns);
+    if (!coredns) return;
+    Spreading spreading = spreading_of(*coredns);
+    int32_t replicas = coredns->replicas.value_or(1);
+    if (replicas < 2 || !spreading.hostname || !spreading.zone) {
+      report_configuration(ctx, *coredns, spreading, replicas);
+      return;
+    }
+    if (spreading.zone_enforced) return;
+    Zones zones = feasible_zones(snap, coredns->tmpl.spec);
+    if (static_cast<size_t>(replicas) > zones.cloud.size()) return;
+    report_no_guarantee(ctx, *coredns, replicas, zones);
+  }
+
+ private:
+  // (a): where the replicas run now.
+  void check_running_replicas(RuleContext& ctx, const model::Workload* coredns) const {
+    const model::Snapshot& snap = ctx.snapshot;
+    size_t cloud = 0, hybrid = 0, pods = 0;
+    const model::Pod* first = nullptr;
+    for (const model::Pod* p : snap.pods_in("kube-system")) {
+      bool mine = coredns ? analysis::workload_of_pod(snap, *p) == coredns : p->meta.labels.get("k8s-app") == "kube-dns";
+      if (!mine) continue;
+      const model::Node* n = snap.node(p->spec.node_name);
+      if (!n) continue;
+      ++pods;
+      if (!first) first = p;
+      if (pod_is_ready(*p)) ++(n->is_hybrid() ? hybrid : cloud);
+    }
+    if (pods == 0 || (cloud > 0 && hybrid > 0)) return;
+    std::string missing = cloud == 0 && hybrid == 0 ? "any node" : cloud == 0 ? "a cloud node" : "a hybrid node";
+    std::string message = "CoreDNS has " + std::to_string(cloud + hybrid) + " ready replica(s) and none on " + missing +
+                          ": DNS queries from that side cross the VPN, and fail with it.";
+    Finding f = coredns ? make_finding(info(), Severity::Error, *coredns, message)
+                        : make_finding(info(), Severity::Error, *first, message);
+    if (coredns) add_guarantee_fix(ctx, *coredns, f);
+    ctx.findings.push_back(std::move(f));
+  }
+
+  // (b): replicas and the document's anti-affinity.
+  void report_configuration(RuleContext& ctx, const model::Workload& coredns, const Spreading& s,
+                            int32_t replicas) const {
+    std::vector<std::string> problems;
+    if (replicas < 2) problems.push_back(std::to_string(replicas) + " replica(s)");
+    if (!s.hostname) problems.push_back("no podAntiAffinity by kubernetes.io/hostname");
+    if (!s.zone) problems.push_back("no podAntiAffinity by topology.kubernetes.io/zone");
+    std::string list;
+    for (const auto& p : problems) list += (list.empty() ? "" : ", ") + p;
+    Finding f = make_finding(info(), Severity::Warning, coredns,
+                             "CoreDNS cannot be relied on to have a replica on each side: " + list + ".");
+    std::vector<model::WeightedPodAffinityTerm> terms;
+    if (!s.hostname) terms.push_back(document_term(coredns, kHostnameKey, 100));
+    if (!s.zone) terms.push_back(document_term(coredns, kZoneKey, 50));
+    int32_t wanted = std::max(replicas, 2);
+    const std::string spec_path = pod_spec_path(coredns);
+    JsonWriter w;
+    w.begin_array();
+    if (replicas < 2) fix::write_replicas_ops(w, coredns.replicas, wanted);
+    if (!terms.empty()) fix::write_add_preferred_anti_affinity_ops(w, spec_path, coredns.tmpl.spec, terms);
+    w.end_array();
+    model::PodSpec fixed = fix::with_preferred_anti_affinity(coredns.tmpl.spec, terms);
+    std::string values = addon_values(wanted, fixed);
+    f.fixes.push_back(fix::ApplyJsonPatch{coredns.ref(), w.take(), values, values});
+    f.fix_note = "Sets " + std::to_string(wanted) +
+                 " replicas and adds the document's preferred podAntiAffinity (hostname weight 100, zone weight 50).";
+    ctx.findings.push_back(std::move(f));
+  }
+
+  // (c): the document's configuration, which spreads but does not guarantee.
+  void report_no_guarantee(RuleContext& ctx, const model::Workload& coredns, int32_t replicas,
+                           const Zones& zones) const {
+    std::string message = "CoreDNS's " + std::to_string(replicas) + " replicas are spread by preferred "
+                          "anti-affinity over " + std::to_string(zones.cloud.size()) + " cloud zone(s) and " +
+                          std::to_string(zones.hybrid.size()) +
+                          " on-premises zone(s): nothing stops every replica landing in the cloud.";
+    Finding f = make_finding(info(), Severity::Info, coredns, message);
+    add_guarantee_fix(ctx, coredns, f);
+    ctx.findings.push_back(std::move(f));
+  }
+
+  // One replica per zone: a DoNotSchedule spread with maxSkew 1 over Z zones
+  // and Z replicas leaves no zone empty, the on-premises ones included.
+  void add_guarantee_fix(RuleContext& ctx, const model::Workload& coredns, Finding& f) const {
+    Zones zones = feasible_zones(ctx.snapshot, coredns.tmpl.spec);
+    if (zones.hybrid.empty() || zones.cloud.empty() || zones.unzoned_hybrid) {
+      f.fix_note = zones.unzoned_hybrid || zones.hybrid.empty()
+                       ? "Label the hybrid nodes with topology.kubernetes.io/zone (HN006) and let CoreDNS tolerate "
+                         "them; a zone spread can then place one replica on each side."
+                       : "No cloud node fits CoreDNS's constraints: fix those first.";
+      return;
+    }
+    auto [label, value] = self_label(coredns);
+    model::TopologySpreadConstraint c;
+    c.max_skew = 1;
+    c.topology_key = kZoneKey;
+    c.when_unsatisfiable = "DoNotSchedule";
+    c.label_selector.present = true;
+    c.label_selector.match_labels.set(label, value);
+    int32_t wanted = static_cast<int32_t>(zones.cloud.size() + zones.hybrid.size());
+    const std::string spec_path = pod_spec_path(coredns);
+    JsonWriter w;
+    w.begin_array();
+    if (coredns.replicas.value_or(1) != wanted) fix::write_replicas_ops(w, coredns.replicas, wanted);
+    fix::write_add_topology_spread_ops(w, spec_path, coredns.tmpl.spec, c);
+    w.end_array();
+    std::string values = addon_values(wanted, fix::with_topology_spread(coredns.tmpl.spec, c));
+    f.fixes.push_back(fix::ApplyJsonPatch{coredns.ref(), w.take(), values, values});
+    f.fix_note = "Runs " + std::to_string(wanted) + " replicas, one per zone (" + std::to_string(zones.cloud.size()) +
+                 " cloud, " + std::to_string(zones.hybrid.size()) +
+                 " on premises), with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
+                 "DoNotSchedule): every zone, and so each side, gets a replica. `hybridctl simulate` confirms it.";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_hn005_coredns_coverage() { return std::make_unique<CorednsCoverage>(); }
+
+}  // namespace hybridctl::rules

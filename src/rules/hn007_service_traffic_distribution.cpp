@@ -1,0 +1,157 @@
+// HN007: Services in a mixed cluster should keep traffic on its side with
+// trafficDistribution: PreferClose — kube-dns above all — and the feature
+// must exist in the cluster's (and kube-proxy's) version.
+#include <set>
+
+#include "analysis/backends.h"
+#include "analysis/cluster_version.h"
+#include "analysis/feasibility.h"
+#include "rules/registry.h"
+#include "rules/rule_helpers.h"
+
+namespace hybridctl::rules {
+namespace {
+
+constexpr analysis::KubeVersion kPreferCloseBeta{1, 31};  // ServiceTrafficDistribution on by default
+constexpr analysis::KubeVersion kPreferSameBeta{1, 34};   // PreferSameZone / PreferSameNode (KEP-3015)
+
+// Which environments a Service's backends are in now (its ready endpoint
+// pods) or may be placed in (its workloads' templates).
+struct Sides {
+  bool cloud = false;
+  bool hybrid = false;
+  bool known = false;  // some backend pod or workload was found
+};
+
+Sides backend_sides(const model::Snapshot& snapshot, const model::Service& svc) {
+  Sides s;
+  std::vector<const model::Pod*> pods = analysis::ready_endpoint_pods(snapshot, svc);
+  for (const model::Pod* p : pods) {
+    const model::Node* n = snapshot.node(p->spec.node_name);
+    if (!n) continue;
+    s.known = true;
+    (n->is_hybrid() ? s.hybrid : s.cloud) = true;
+  }
+  for (const model::Workload* w : analysis::service_workloads(snapshot, svc, pods)) {
+    s.known = true;
+    s.cloud = s.cloud || analysis::feasible_in(snapshot, w->tmpl.spec, model::Environment::Cloud);
+    s.hybrid = s.hybrid || analysis::feasible_in(snapshot, w->tmpl.spec, model::Environment::Hybrid);
+  }
+  return s;
+}
+
+std::string prefer_close_patch() {
+  return R"([{"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
+}
+
+class ServiceTrafficDistribution final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo i{
+        "HN007", "service-traffic-distribution",
+        "kube-dns without trafficDistribution: error; another Service with backends on (or placeable on) both "
+        "sides: warning (info when its backends can only ever be on one side); trafficDistribution on a cluster "
+        "older than 1.31: error; kube-proxy older than 1.31: warning",
+        "In a mixed cluster kube-system/kube-dns has no spec.trafficDistribution, or another Service (not headless, "
+        "not ExternalName) has none; or trafficDistribution is used where the cluster or kube-proxy is too old to "
+        "honour it.",
+        "Without trafficDistribution kube-proxy spreads connections over every endpoint, so DNS queries and "
+        "Service traffic cross the VPN between the on-premises network and the VPC for no reason, adding latency "
+        "and failing when the link does. PreferClose (beta and on by default from Kubernetes 1.31) keeps traffic "
+        "in the client's zone when it has an endpoint there. Kubelet versions only bound the control plane's "
+        "version from below, so a version finding needs --kubernetes-version or describe-cluster output.",
+        "kubectl patch svc NAME -n NS --type=merge -p '{\"spec\":{\"trafficDistribution\":\"PreferClose\"}}' "
+        "(PreferSameZone, its newer name, from 1.34); upgrade the cluster or kube-proxy where the version is the "
+        "problem.",
+        true};
+    return i;
+  }
+
+  void check(RuleContext& ctx) const override {
+    if (!ctx.analyses.mixed()) return;
+    analysis::ClusterVersion version = analysis::cluster_version(ctx.snapshot);
+    // The API server calls webhook and aggregated-API backends itself, not
+    // through kube-proxy: trafficDistribution means nothing to them.
+    std::set<std::pair<std::string, std::string>> control_plane_only;
+    for (const analysis::Backend& b : ctx.analyses.backends()) control_plane_only.insert({b.ns, b.service_name});
+    size_t services_using_td = 0;
+    for (const model::Service& svc : ctx.snapshot.services) {
+      if (!svc.traffic_distribution.empty()) {
+        ++services_using_td;
+        check_version(ctx, svc, version);
+        continue;
+      }
+      if (svc.type == "ExternalName" || svc.headless()) continue;
+      if (control_plane_only.count({svc.meta.ns, svc.meta.name})) continue;
+      check_missing(ctx, svc, version);
+    }
+    check_kube_proxy(ctx, version, services_using_td);
+  }
+
+ private:
+  void check_version(RuleContext& ctx, const model::Service& svc, const analysis::ClusterVersion& v) const {
+    bool same_family = svc.traffic_distribution == "PreferSameZone" || svc.traffic_distribution == "PreferSameNode";
+    analysis::KubeVersion needed = same_family ? kPreferSameBeta : kPreferCloseBeta;
+    if (!v.older_than(needed)) return;
+    std::string message = describe(svc) + " sets trafficDistribution: " + svc.traffic_distribution +
+                          ", but the cluster runs Kubernetes " + v.exact->str() + " (from " + v.source +
+                          "): the field is honoured from " + needed.str() +
+                          " (earlier it is alpha, off by default), so traffic is spread over every endpoint.";
+    Finding f = make_finding(info(), Severity::Error, svc, message);
+    f.fix_note = "Upgrade the cluster to " + needed.str() + " or later" +
+                 (same_family ? ", or use PreferClose (from 1.31)." : ".");
+    ctx.findings.push_back(std::move(f));
+  }
+
+  void check_missing(RuleContext& ctx, const model::Service& svc, const analysis::ClusterVersion& v) const {
+    bool kube_dns = svc.meta.ns == "kube-system" && svc.meta.name == "kube-dns";
+    Severity severity = Severity::Error;
+    std::string message;
+    if (kube_dns) {
+      message = "kube-system/kube-dns has no trafficDistribution: DNS queries from on-premises pods go to CoreDNS "
+                "replicas in the cloud (and the reverse) across the VPN.";
+    } else {
+      if (!svc.has_selector) return;
+      Sides sides = backend_sides(ctx.snapshot, svc);
+      if (!sides.known) return;
+      if (sides.cloud && sides.hybrid) {
+        severity = Severity::Warning;
+        message = describe(svc) + " has backends that are, or may be placed, on both cloud and hybrid nodes and "
+                  "no trafficDistribution: connections cross between the VPC and the on-premises network.";
+      } else {
+        severity = Severity::Info;
+        message = describe(svc) + " has no trafficDistribution; its backends can only run on " +
+                  (sides.hybrid ? "hybrid" : "cloud") + " nodes, so clients on the other side cross anyway, but "
+                  "PreferClose keeps same-zone traffic local.";
+      }
+    }
+    Finding f = make_finding(info(), severity, svc, message);
+    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), prefer_close_patch(), "", ""});
+    f.fix_note = "Sets spec.trafficDistribution: PreferClose";
+    if (v.at_least(kPreferSameBeta)) f.fix_note += " (Kubernetes " + v.exact.value_or(*v.lower_bound).str() + " also names it PreferSameZone)";
+    if (v.older_than(kPreferCloseBeta)) {
+      f.fix_note += "; the cluster runs " + v.exact->str() + ", and the field needs 1.31: upgrade first";
+    }
+    f.fix_note += ".";
+    ctx.findings.push_back(std::move(f));
+  }
+
+  void check_kube_proxy(RuleContext& ctx, const analysis::ClusterVersion& v, size_t services_using_td) const {
+    if (services_using_td == 0 || !v.kube_proxy || *v.kube_proxy >= kPreferCloseBeta) return;
+    const model::Workload* ds = ctx.snapshot.workload(model::WorkloadKind::DaemonSet, "kube-system", "kube-proxy");
+    if (!ds) return;
+    std::string message = "kube-proxy runs " + v.kube_proxy->str() + ", older than 1.31: it ignores the hints of the " +
+                          std::to_string(services_using_td) + " Service(s) using trafficDistribution.";
+    Finding f = make_finding(info(), Severity::Warning, *ds, message);
+    f.fix_note = "Update kube-proxy (the kube-proxy EKS add-on) to the cluster's version, 1.31 or later.";
+    ctx.findings.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_hn007_service_traffic_distribution() {
+  return std::make_unique<ServiceTrafficDistribution>();
+}
+
+}  // namespace hybridctl::rules
