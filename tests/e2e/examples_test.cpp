@@ -33,7 +33,8 @@ TEST_P(ExampleAudit, FindingsMatchExpectedTable) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, ExampleAudit,
-                         ::testing::Values("healthy-mixed", "webhooks-unroutable", "routable-pod-network"));
+                         ::testing::Values("healthy-mixed", "webhooks-unroutable", "routable-pod-network",
+                                           "cni-and-observability"));
 
 TEST(ExampleAuditExitCode, HealthyClusterPassesDefaultFailOn) {
   CliResult r = run_cli({"audit", source_dir() + "/examples/healthy-mixed", "-q"});
