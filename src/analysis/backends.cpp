@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/ownership.h"
+#include "analysis/service_workloads.h"
 #include "k8s/label_selector.h"
 
 namespace hybridctl::analysis {
@@ -19,10 +20,6 @@ bool declares_named_ports(const model::Pod& pod, const model::Service& service) 
     if (!found) return false;
   }
   return true;
-}
-
-void add_unique(std::vector<const model::Workload*>& v, const model::Workload* w) {
-  if (w && std::find(v.begin(), v.end(), w) == v.end()) v.push_back(w);
 }
 
 }  // namespace
@@ -67,19 +64,6 @@ std::vector<const model::Pod*> ready_endpoint_pods(const model::Snapshot& snapsh
       for (const model::Pod* p : snapshot.pods_in(ns)) {
         if (p->meta.name == e.target_name && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
       }
-    }
-  }
-  return out;
-}
-
-std::vector<const model::Workload*> service_workloads(const model::Snapshot& snapshot, const model::Service& service,
-                                                     const std::vector<const model::Pod*>& endpoint_pods) {
-  std::vector<const model::Workload*> out;
-  for (const model::Pod* p : endpoint_pods) add_unique(out, workload_of_pod(snapshot, *p));
-  if (!service.has_selector) return out;
-  for (const model::Workload& w : snapshot.workloads) {
-    if (w.meta.ns == service.meta.ns && k8s::selector_map_matches(service.selector, w.tmpl.labels)) {
-      add_unique(out, top_workload(snapshot, w));
     }
   }
   return out;

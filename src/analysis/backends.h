@@ -41,9 +41,4 @@ std::vector<Backend> find_backends(const model::Snapshot& snapshot);
 // or listed ready in its EndpointSlices).
 std::vector<const model::Pod*> ready_endpoint_pods(const model::Snapshot& snapshot, const model::Service& service);
 
-// Top workloads behind a Service: owners of `endpoint_pods` and the
-// workloads whose pod template its selector matches (offline manifests).
-std::vector<const model::Workload*> service_workloads(const model::Snapshot& snapshot, const model::Service& service,
-                                                     const std::vector<const model::Pod*>& endpoint_pods);
-
 }  // namespace hybridctl::analysis

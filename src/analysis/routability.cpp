@@ -46,17 +46,17 @@ void Routability::collect_remote_networks() {
 void Routability::collect_pools() {
   for (const model::Node& n : snapshot_.nodes) {
     if (!n.is_hybrid()) continue;
-    for (const std::string& c : n.pod_cidrs) pools_.push_back({c, "Node " + n.meta.name + " spec.podCIDRs", &n});
+    for (const std::string& c : n.pod_cidrs) pools_.push_back({c, "Node " + n.meta.name + " spec.podCIDRs", &n, &n});
     for (const model::CiliumNode& cn : snapshot_.cilium_nodes) {
       if (cn.meta.name != n.meta.name) continue;
-      for (const std::string& c : cn.pod_cidrs) pools_.push_back({c, "CiliumNode " + cn.meta.name + " spec.ipam.podCIDRs", &n});
+      for (const std::string& c : cn.pod_cidrs) pools_.push_back({c, "CiliumNode " + cn.meta.name + " spec.ipam.podCIDRs", &n, &cn});
     }
   }
   // Cilium's cluster pool serves every node Cilium runs on: in a mixed cluster, the hybrid nodes.
   if (const model::ConfigMap* cm = snapshot_.config_map("kube-system", "cilium-config")) {
     std::istringstream in(std::string(cm->data.get("cluster-pool-ipv4-cidr")));
     std::string cidr;
-    while (in >> cidr) pools_.push_back({cidr, "kube-system/cilium-config cluster-pool-ipv4-cidr", nullptr});
+    while (in >> cidr) pools_.push_back({cidr, "kube-system/cilium-config cluster-pool-ipv4-cidr", nullptr, cm});
   }
   for (const model::PodPool& p : snapshot_.pod_pools) {
     if (p.disabled) continue;
@@ -69,7 +69,7 @@ void Routability::collect_pools() {
     // Without nodes a pool is taken as serving hybrid nodes when its selector names them.
     if (!snapshot_.has_nodes()) serves_hybrid = p.node_selector.find("hybrid") != std::string::npos;
     if (!serves_hybrid) continue;
-    for (const std::string& c : p.cidrs) pools_.push_back({c, p.kind + " " + p.meta.name, nullptr});
+    for (const std::string& c : p.cidrs) pools_.push_back({c, p.kind + " " + p.meta.name, nullptr, &p});
   }
 }
 

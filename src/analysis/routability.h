@@ -30,6 +30,7 @@ class Routability {
     std::string cidr;
     std::string source;  // e.g. "Node mi-1 spec.podCIDRs", "cilium-config cluster-pool-ipv4-cidr"
     const model::Node* node = nullptr;  // when the range belongs to one node
+    const model::ObjectBase* object = nullptr;  // the object that declares the range
   };
   const std::vector<PoolEvidence>& hybrid_pools() const { return pools_; }
 

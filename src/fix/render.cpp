@@ -88,7 +88,11 @@ RenderedFix render(const rules::Finding& f) {
     }
   }
   using Kind = analysis::Manager::Kind;
-  if (!out.patches.empty() && f.managed_by.kind != Kind::None) {
+  // The warning concerns patches of the managed object itself; a patch aimed at
+  // its manager's source (e.g. the Tigera Installation) is the right form.
+  bool patches_managed_object = false;
+  for (const RenderedPatch& p : out.patches) patches_managed_object = patches_managed_object || p.target == f.object;
+  if (patches_managed_object && f.managed_by.kind != Kind::None) {
     out.note += std::string(" The object is managed by ") + f.managed_by.kind_name() +
                 (f.managed_by.name.empty() ? "" : " (" + f.managed_by.name + ")") +
                 ": a kubectl patch is reverted by it; change its source (values, add-on configuration or custom "

@@ -6,6 +6,7 @@
 #include "analysis/backends.h"
 #include "analysis/cluster_version.h"
 #include "analysis/feasibility.h"
+#include "analysis/service_workloads.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 

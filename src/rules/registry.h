@@ -17,11 +17,17 @@ const Rule* find_rule(std::string_view id);
 // One factory per rule file.
 std::unique_ptr<Rule> make_hn001_backend_unreachable();
 std::unique_ptr<Rule> make_hn002_backend_may_land_on_hybrid();
+std::unique_ptr<Rule> make_hn003_cni_placement();
 std::unique_ptr<Rule> make_hn005_coredns_coverage();
 std::unique_ptr<Rule> make_hn006_hybrid_node_zone_label();
 std::unique_ptr<Rule> make_hn007_service_traffic_distribution();
+std::unique_ptr<Rule> make_hn008_cilium_service_topology();
+std::unique_ptr<Rule> make_hn010_load_balancer_targets();
+std::unique_ptr<Rule> make_hn011_managed_scraper_unroutable();
 std::unique_ptr<Rule> make_hn012_addon_placement();
+std::unique_ptr<Rule> make_hn013_adot_collector_placement();
 std::unique_ptr<Rule> make_hn015_routability_unknown();
+std::unique_ptr<Rule> make_hn016_pod_pool_outside_remote_network();
 std::unique_ptr<Rule> make_hn017_node_ip_outside_remote_network();
 
 }  // namespace hybridctl::rules

@@ -2,6 +2,10 @@
 // exactly those each example's expected.tsv lists.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
@@ -32,8 +36,22 @@ TEST_P(ExampleAudit, FindingsMatchExpectedTable) {
   EXPECT_EQ(r.out.find("\"errors\": [\n"), std::string::npos) << "no input error expected";
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, ExampleAudit,
-                         ::testing::Values("healthy-mixed", "webhooks-unroutable", "routable-pod-network"));
+// Every examples/*/ with an expected.tsv: a new example is tested by existing.
+std::vector<std::string> example_names() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() + "/examples")) {
+    if (std::filesystem::exists(entry.path() / "expected.tsv")) out.push_back(entry.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, ExampleAudit, ::testing::ValuesIn(example_names()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           return name;
+                         });
 
 TEST(ExampleAuditExitCode, HealthyClusterPassesDefaultFailOn) {
   CliResult r = run_cli({"audit", source_dir() + "/examples/healthy-mixed", "-q"});

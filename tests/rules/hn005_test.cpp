@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fix/render.h"
-#include "rules/fix_oracle.h"
+#include "rules/kubectl_patch_support.h"
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
@@ -182,15 +182,15 @@ void expect_fix_round_trip(const std::string& deployment_yaml, const std::string
   ASSERT_NE(f, nullptr);
   fix::RenderedFix r = fix::render(*f);
   ASSERT_EQ(r.patches.size(), 1u);
-  PatchResult once = kubectl_patch_local(deployment_yaml, r.patches[0].patch);
-  ASSERT_TRUE(once.ok) << once.error << "\n" << r.patches[0].patch;
+  PatchOutcome once = kubectl_patch_local(deployment_yaml, r.patches[0].patch);
+  ASSERT_TRUE(once.applied) << once.error << "\n" << r.patches[0].patch;
   Audit after;
   run_audit(after, once.yaml, nodes, std::nullopt);
   for (const rules::Finding* g : after.of("HN005")) {
     EXPECT_NE(g->severity, f->severity) << "the same finding survived the fix: " << g->message;
   }
-  PatchResult twice = kubectl_patch_local(once.yaml, r.patches[0].patch);
-  EXPECT_TRUE(!twice.ok || twice.yaml == once.yaml) << "a second application changed the object";
+  PatchOutcome twice = kubectl_patch_local(once.yaml, r.patches[0].patch);
+  EXPECT_TRUE(!twice.applied || twice.yaml == once.yaml) << "a second application changed the object";
 }
 
 TEST(Hn005, ConfigurationFixAppliedWithKubectlClearsTheWarning) {

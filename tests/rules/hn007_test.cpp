@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fix/render.h"
-#include "rules/fix_oracle.h"
+#include "rules/kubectl_patch_support.h"
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
@@ -144,11 +144,11 @@ TEST(Hn007, FixAppliedWithKubectlClearsTheFindingAndIsIdempotent) {
   ASSERT_EQ(fs.size(), 1u);
   fix::RenderedFix r = fix::render(*fs[0]);
   ASSERT_EQ(r.patches.size(), 1u);
-  PatchResult once = kubectl_patch_local(svc, r.patches[0].patch);
-  ASSERT_TRUE(once.ok) << once.error;
+  PatchOutcome once = kubectl_patch_local(svc, r.patches[0].patch);
+  ASSERT_TRUE(once.applied) << once.error;
   EXPECT_TRUE(hn007(once.yaml).empty()) << once.yaml;
-  PatchResult twice = kubectl_patch_local(once.yaml, r.patches[0].patch);
-  ASSERT_TRUE(twice.ok) << twice.error;
+  PatchOutcome twice = kubectl_patch_local(once.yaml, r.patches[0].patch);
+  ASSERT_TRUE(twice.applied) << twice.error;
   EXPECT_EQ(twice.yaml, once.yaml);
 }
 

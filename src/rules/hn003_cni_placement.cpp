@@ -1,0 +1,138 @@
+// HN003: a CNI component can run where AWS does not support it — the VPC CNI
+// on hybrid nodes, Cilium or Calico on cloud nodes.
+#include "analysis/cni.h"
+#include "analysis/feasibility.h"
+#include "core/json_writer.h"
+#include "fix/node_affinity_fix.h"
+#include "rules/registry.h"
+#include "rules/rule_helpers.h"
+
+namespace hybridctl::rules {
+namespace {
+
+using analysis::Cni;
+using analysis::CniComponent;
+
+model::Requirement home_requirement(Cni cni) {
+  if (cni == Cni::VpcCni) return {model::kComputeTypeLabel, "NotIn", {"hybrid"}};
+  return {model::kComputeTypeLabel, "In", {"hybrid"}};
+}
+
+std::string requirement_text(const model::Requirement& r) {
+  return std::string(model::kComputeTypeLabel) + " " + r.op + " [hybrid]";
+}
+
+// The Tigera operator renders calico-node, typha and kube-controllers from
+// its Installation: the override goes to spec.<field>.spec.template.spec.affinity
+// (operator.tigera.io/v1), which replaces the affinity the operator would set.
+fix::ApplyJsonPatch installation_patch(const analysis::Manager& m, const CniComponent& c,
+                                       const model::Affinity& merged) {
+  JsonWriter w;
+  w.begin_array().begin_object().key("op").string("add").key("path").string("/spec/" +
+                                                                            c.installation_field);
+  w.key("value")
+      .begin_object()
+      .key("spec")
+      .begin_object()
+      .key("template")
+      .begin_object()
+      .key("spec")
+      .begin_object();
+  w.key("affinity");
+  fix::write_affinity(w, merged);
+  w.end_object().end_object().end_object().end_object().end_object().end_array();
+  fix::ApplyJsonPatch p;
+  p.target = {"operator.tigera.io/v1", "Installation", "", m.name};
+  p.patch = w.take();
+  return p;
+}
+
+class CniPlacement final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo i{"HN003",
+                            "cni-placement",
+                            "error",
+                            "The VPC CNI DaemonSet (kube-system/aws-node) is feasible on a hybrid "
+                            "node, or a Cilium component (DaemonSets cilium, cilium-envoy; "
+                            "Deployment cilium-operator) or Calico component (DaemonSet "
+                            "calico-node; Deployments calico-typha, calico-kube-controllers; in "
+                            "kube-system or calico-system) is feasible on a cloud node.",
+                            "AWS supports the VPC CNI only on cloud nodes and Cilium or Calico "
+                            "only on hybrid nodes: a CNI pod on the wrong side fights the "
+                            "supported CNI for the node's pod network (or crash-loops) and its "
+                            "pods get no working addresses.",
+                            "Required nodeAffinity: aws-node eks.amazonaws.com/compute-type NotIn "
+                            "[hybrid]; Cilium and Calico components In [hybrid] — as Helm values "
+                            "where Helm installed the CNI (Cilium: affinity, operator.affinity, "
+                            "envoy.affinity), as a patch of the Installation custom resource where "
+                            "the Tigera operator manages Calico.",
+                            false};
+    return i;
+  }
+
+  void check(RuleContext& ctx) const override {
+    // Without nodes the input is a set of manifests meant for a mixed cluster.
+    if (ctx.snapshot.has_nodes() && !ctx.analyses.mixed()) return;
+    for (const CniComponent& c : analysis::find_cni_components(ctx.snapshot)) {
+      const model::Workload& w = *c.workload;
+      model::Environment home = analysis::home_environment(c.cni);
+      model::Environment other = home == model::Environment::Cloud ? model::Environment::Hybrid
+                                                                   : model::Environment::Cloud;
+      if (!analysis::feasible_in(ctx.snapshot, w.tmpl.spec, other)) continue;
+      std::string message = describe(w) + " (" + analysis::cni_name(c.cni) + ") can run on " +
+                            model::environment_name(other) + " nodes; AWS supports " +
+                            analysis::cni_name(c.cni) + " only on " +
+                            model::environment_name(home) + " nodes in a mixed cluster";
+      Finding f = make_finding(info(), Severity::Error, w, message + ".");
+      add_fix(ctx.snapshot, c, home, f);
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+
+ private:
+  static void add_fix(const model::Snapshot& snapshot, const CniComponent& c,
+                      model::Environment home, Finding& f) {
+    const model::Workload& w = *c.workload;
+    model::Requirement req = home_requirement(c.cni);
+    model::PodSpec patched = fix::with_required_node_affinity(w.tmpl.spec, req);
+    if (!analysis::feasible_in(snapshot, patched, home)) {
+      f.fix_note = "Requiring " + requirement_text(req) + " would leave " + describe(w) +
+                   " with no node to run on (no " + model::environment_name(home) +
+                   " node passes its other constraints): fix its nodeSelector, "
+                   "affinity or tolerations first.";
+      return;
+    }
+    using Kind = analysis::Manager::Kind;
+    const analysis::Manager& m = f.managed_by;
+    if (m.kind == Kind::Operator && m.owner_kind == "Installation" &&
+        !c.installation_field.empty()) {
+      f.fixes.push_back(installation_patch(m, c, *patched.affinity));
+      f.fix_note = "The Tigera operator renders " + w.meta.name + " from Installation " + m.name +
+                   ": the patch sets " + "spec." + c.installation_field +
+                   ".spec.template.spec.affinity there (with " + requirement_text(req) +
+                   "); if the Installation already overrides " + c.installation_field +
+                   ", add the affinity to that override instead.";
+      return;
+    }
+    fix::RequireNodeAffinity intent;
+    intent.target = w.ref();
+    intent.template_path = pod_spec_path(w);
+    intent.spec = w.tmpl.spec;
+    intent.key = req.key;
+    intent.op = req.op;
+    intent.values = req.values;
+    bool chart = m.kind == Kind::Helm || (m.kind == Kind::EksAddon && c.cni == Cni::VpcCni);
+    if (chart && !c.helm_affinity_path.empty()) intent.helm_value_paths = {c.helm_affinity_path};
+    f.fixes.push_back(std::move(intent));
+    f.fix_note = "Adds " + requirement_text(req) +
+                 " to every required nodeSelectorTerm, so the pods run only on " +
+                 model::environment_name(home) + " nodes.";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_hn003_cni_placement() { return std::make_unique<CniPlacement>(); }
+
+}  // namespace hybridctl::rules
