@@ -1,0 +1,129 @@
+#include "analysis/traffic/traffic_context.h"
+
+#include <algorithm>
+#include <map>
+
+#include "k8s/label_selector.h"
+
+namespace hybridctl::analysis::traffic {
+namespace {
+
+std::string ns_name_key(std::string_view ns, std::string_view name) {
+  std::string k(ns);
+  k += '/';
+  k += name;
+  return k;
+}
+
+std::string label_key(std::string_view ns, std::string_view key, std::string_view value) {
+  std::string k(ns);
+  k += '\0';
+  k += key;
+  k += '=';
+  k += value;
+  return k;
+}
+
+}  // namespace
+
+TrafficContext::TrafficContext(const TrafficInputs& in) : in_(in) {
+  const model::Snapshot& s = in.snapshot;
+  std::string_view version = s.facts.kubernetes_version;
+  if (version.empty() && s.cluster_info) version = s.cluster_info->kubernetes_version;
+  gates_ = k8s::HintsFeatureGates::for_version(version);
+  census_ = k8s::zone_cpu_census(s.nodes);
+  planes_ = data_planes(s);
+  std::map<std::pair<std::string_view, DataPlane>, size_t> group_index;
+  for (uint32_t i = 0; i < s.nodes.size(); ++i) {
+    const model::Node& n = s.nodes[i];
+    nodes_by_name_.emplace(n.meta.name, i);
+    const bool hybrid = n.is_hybrid();
+    (hybrid ? hybrid_nodes_ : cloud_nodes_)++;
+    auto& counts = zone_env_counts_[n.zone()];
+    (hybrid ? counts.second : counts.first)++;
+    group_index.try_emplace({n.zone(), planes_[i]}, 0);
+  }
+  groups_.reserve(group_index.size());
+  for (auto& [key, index] : group_index) {
+    index = groups_.size();
+    groups_.push_back(ClientGroup{std::string(key.first), key.second, {}, 0, 0});
+  }
+  group_of_node_.resize(s.nodes.size());
+  for (uint32_t i = 0; i < s.nodes.size(); ++i) {
+    group_of_node_[i] = static_cast<uint32_t>(group_index[{s.nodes[i].zone(), planes_[i]}]);
+    ClientGroup& g = groups_[group_of_node_[i]];
+    g.nodes.push_back(i);
+    (s.nodes[i].is_hybrid() ? g.hybrid : g.cloud)++;
+  }
+}
+
+const model::Node* TrafficContext::node(std::string_view name) const {
+  auto it = nodes_by_name_.find(name);
+  return it == nodes_by_name_.end() ? nullptr : &in_.snapshot.nodes[it->second];
+}
+
+std::optional<uint32_t> TrafficContext::node_index(std::string_view name) const {
+  auto it = nodes_by_name_.find(name);
+  if (it == nodes_by_name_.end()) return std::nullopt;
+  return it->second;
+}
+
+DataPlane TrafficContext::data_plane_of(const model::Node& node) const {
+  const auto& nodes = in_.snapshot.nodes;
+  if (!nodes.empty() && &node >= nodes.data() && &node < nodes.data() + nodes.size()) {
+    return planes_[static_cast<size_t>(&node - nodes.data())];
+  }
+  model::Snapshot single;
+  single.nodes.push_back(node);
+  single.workloads = in_.snapshot.workloads;
+  single.config_maps = in_.snapshot.config_maps;
+  single.cilium_nodes = in_.snapshot.cilium_nodes;
+  single.build_indexes();
+  return data_planes(single).front();
+}
+
+std::optional<model::Environment> TrafficContext::zone_environment(std::string_view zone) const {
+  auto it = zone_env_counts_.find(zone);
+  if (it == zone_env_counts_.end()) return std::nullopt;
+  return it->second.second > it->second.first ? model::Environment::Hybrid
+                                              : model::Environment::Cloud;
+}
+
+void TrafficContext::build_pod_indexes() const {
+  if (pod_indexes_built_) return;
+  pod_indexes_built_ = true;
+  auto index = [&](const model::Pod& p) {
+    pods_by_name_.emplace(ns_name_key(p.meta.ns, p.meta.name), &p);
+    for (const auto& [k, v] : p.meta.labels)
+      pods_by_label_[label_key(p.meta.ns, k, v)].push_back(&p);
+  };
+  for (const model::Pod& p : in_.snapshot.pods) index(p);
+  for (const model::Pod& p : in_.extra_pods) index(p);
+}
+
+const model::Pod* TrafficContext::pod(std::string_view ns, std::string_view name) const {
+  build_pod_indexes();
+  auto it = pods_by_name_.find(ns_name_key(ns, name));
+  return it == pods_by_name_.end() ? nullptr : it->second;
+}
+
+std::vector<const model::Pod*> TrafficContext::selected_pods(const model::Service& service) const {
+  std::vector<const model::Pod*> out;
+  if (!service.has_selector) return out;
+  build_pod_indexes();
+  // The selector's first pair narrows the candidates; the whole selector decides.
+  const auto& [key, value] = *service.selector.begin();
+  auto it = pods_by_label_.find(label_key(service.meta.ns, key, value));
+  if (it == pods_by_label_.end()) return out;
+  for (const model::Pod* p : it->second) {
+    if (k8s::selector_map_matches(service.selector, p->meta.labels)) out.push_back(p);
+  }
+  return out;
+}
+
+bool TrafficContext::is_simulated(const model::Pod* pod) const {
+  return !in_.extra_pods.empty() && pod >= in_.extra_pods.data() &&
+         pod < in_.extra_pods.data() + in_.extra_pods.size();
+}
+
+}  // namespace hybridctl::analysis::traffic

@@ -1,0 +1,76 @@
+#include "analysis/traffic/traffic_model.h"
+
+#include "analysis/traffic/routes.h"
+#include "analysis/traffic/service_endpoints.h"
+#include "analysis/traffic/traffic_context.h"
+
+namespace hybridctl::analysis::traffic {
+
+ServiceTraffic model_service(const TrafficContext& context, const model::Service& svc,
+                             std::optional<std::string> override_td) {
+  ServiceTraffic st;
+  st.service = &svc;
+  st.traffic_distribution = override_td ? *override_td : svc.traffic_distribution;
+  ServiceEndpoints gathered = gather_endpoints(context, svc);
+  st.endpoints = std::move(gathered.endpoints);
+  st.endpoints_from_slices = gathered.from_slices;
+  st.routes_use_expected_hints = !st.endpoints_from_slices || override_td.has_value();
+  ExpectedHints expected =
+      assign_expected_hints(context, svc, st.traffic_distribution, st.endpoints);
+  st.mechanism = expected.mechanism;
+  st.hints_removed_reason = std::move(expected.removed_reason);
+  st.expected_hints_ambiguous = expected.ambiguous;
+  compute_routes(context, st);
+  compute_cross_environment_share(context, st);
+  return st;
+}
+
+ServiceTraffic model_service(const TrafficInputs& in, const model::Service& svc,
+                             std::optional<std::string> override_td) {
+  TrafficContext context(in);
+  return model_service(context, svc, std::move(override_td));
+}
+
+std::vector<ServiceTraffic> model_traffic(const TrafficContext& context) {
+  std::vector<ServiceTraffic> out;
+  out.reserve(context.snapshot().services.size());
+  for (const model::Service& svc : context.snapshot().services) {
+    if (svc.type == "ExternalName") continue;  // a DNS alias: no endpoints, nothing proxied
+    out.push_back(model_service(context, svc));
+  }
+  return out;
+}
+
+std::vector<ServiceTraffic> model_traffic(const TrafficInputs& in) {
+  TrafficContext context(in);
+  return model_traffic(context);
+}
+
+Route route_from_node(const TrafficContext& context, const ServiceTraffic& st,
+                      const model::Node& client) {
+  return node_route(context, st, client, context.data_plane_of(client));
+}
+
+Route route_from_node(const TrafficInputs& in, const ServiceTraffic& st,
+                      const model::Node& client) {
+  TrafficContext context(in);
+  return route_from_node(context, st, client);
+}
+
+ZoneMatrix zone_matrix(const ServiceTraffic& st) {
+  ZoneMatrix m;
+  std::map<std::string, double> clients;
+  for (const Route& r : st.routes) {
+    const double n = r.cloud_clients + r.hybrid_clients;
+    if (n == 0) continue;
+    clients[r.from_zone] += n;
+    auto& row = m[r.from_zone];
+    for (const auto& [zone, share] : r.to_zones) row[zone] += n * share;
+  }
+  for (auto& [zone, row] : m) {
+    for (auto& [to, v] : row) v /= clients[zone];
+  }
+  return m;
+}
+
+}  // namespace hybridctl::analysis::traffic
