@@ -12,6 +12,16 @@ const std::vector<Backend>& Analyses::backends() {
   return *backends_;
 }
 
+const traffic::TrafficContext& Analyses::traffic_context() {
+  if (!traffic_context_) traffic_context_ = std::make_unique<traffic::TrafficContext>(traffic::TrafficInputs{snapshot_});
+  return *traffic_context_;
+}
+
+const std::vector<traffic::ServiceTraffic>& Analyses::traffic() {
+  if (!traffic_) traffic_ = traffic::model_traffic(traffic_context());
+  return *traffic_;
+}
+
 bool Analyses::has_hybrid_nodes() const {
   for (const auto& n : snapshot_.nodes) {
     if (n.is_hybrid()) return true;

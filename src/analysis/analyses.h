@@ -8,6 +8,8 @@
 
 #include "analysis/backends.h"
 #include "analysis/routability.h"
+#include "analysis/traffic/traffic_context.h"
+#include "analysis/traffic/traffic_model.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::analysis {
@@ -19,6 +21,9 @@ class Analyses {
   const model::Snapshot& snapshot() const { return snapshot_; }
   const Routability& routability();
   const std::vector<Backend>& backends();
+  // The Service traffic model of the snapshot (analysis/traffic).
+  const traffic::TrafficContext& traffic_context();
+  const std::vector<traffic::ServiceTraffic>& traffic();
 
   bool has_hybrid_nodes() const;
   bool has_cloud_nodes() const;
@@ -28,6 +33,8 @@ class Analyses {
   const model::Snapshot& snapshot_;
   std::unique_ptr<Routability> routability_;
   std::optional<std::vector<Backend>> backends_;
+  std::unique_ptr<traffic::TrafficContext> traffic_context_;
+  std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
 };
 
 }  // namespace hybridctl::analysis

@@ -10,14 +10,17 @@ std::vector<std::unique_ptr<Rule>> make_all() {
   rules.push_back(make_hn001_backend_unreachable());
   rules.push_back(make_hn002_backend_may_land_on_hybrid());
   rules.push_back(make_hn003_cni_placement());
+  rules.push_back(make_hn004_east_west_unroutable());
   rules.push_back(make_hn005_coredns_coverage());
   rules.push_back(make_hn006_hybrid_node_zone_label());
   rules.push_back(make_hn007_service_traffic_distribution());
   rules.push_back(make_hn008_cilium_service_topology());
+  rules.push_back(make_hn009_endpointslice_hints());
   rules.push_back(make_hn010_load_balancer_targets());
   rules.push_back(make_hn011_managed_scraper_unroutable());
   rules.push_back(make_hn012_addon_placement());
   rules.push_back(make_hn013_adot_collector_placement());
+  rules.push_back(make_hn014_topology_aware_routing());
   rules.push_back(make_hn015_routability_unknown());
   rules.push_back(make_hn016_pod_pool_outside_remote_network());
   rules.push_back(make_hn017_node_ip_outside_remote_network());

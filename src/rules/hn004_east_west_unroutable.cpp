@@ -1,0 +1,122 @@
+// HN004: Service traffic from cloud clients to endpoints on hybrid nodes
+// whose pod network the VPC cannot reach: those connections fail. Judged by
+// the traffic model — kube-proxy's (or Cilium's) endpoint choice per client
+// zone, with its fallback to every endpoint — never by a cruder count.
+#include <map>
+#include <set>
+
+#include "analysis/traffic/traffic_model.h"
+#include "rules/registry.h"
+#include "rules/rule_helpers.h"
+
+namespace hybridctl::rules {
+namespace {
+
+// The routability of one endpoint as a cloud client sees it.
+model::PodNetwork endpoint_network(const model::Snapshot& snapshot, const analysis::Routability& routability,
+                                   const analysis::traffic::EndpointView& e) {
+  if (e.environment != model::Environment::Hybrid) return model::PodNetwork::Routable;
+  const model::Node* node = snapshot.node(e.node);
+  if (e.pod && node) return routability.of_pod(*e.pod, *node);
+  // An address that is the node's own is a hostNetwork endpoint, reached at the node IP.
+  if (node && !node->internal_ip.empty() && node->internal_ip == e.address) return model::PodNetwork::Routable;
+  return routability.cluster_wide();
+}
+
+std::string percent(double share) {
+  int p = static_cast<int>(share * 100.0 + 0.5);
+  return std::to_string(p) + "%";
+}
+
+class EastWestUnroutable final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo i{
+        "HN004", "east-west-unroutable",
+        "error; warning when the pod network's routability is only unknown",
+        "The traffic model (kube-proxy's endpoint choice, including the fallback to every endpoint when a client "
+        "zone has no hinted endpoint, and each node's data plane) sends some share of a cloud client zone's "
+        "connections to endpoints on hybrid nodes whose pod network is not routable; or a headless Service has "
+        "ready endpoints on such hybrid nodes while cloud nodes exist.",
+        "Cloud nodes reach on-premises pods only through routes to the on-premises pod CIDR. Where the VPC has "
+        "none, every connection kube-proxy sends from a cloud node to a hybrid pod times out. Topology hints keep "
+        "traffic local only while every cloud zone has an endpoint of its own; a zone without one falls back to "
+        "all endpoints, hybrid ones included. A headless Service's DNS name hands out every pod IP, with no "
+        "kube-proxy and no hints in between.",
+        "Make the on-premises pod CIDR routable (remotePodNetworks and routes from the VPC, e.g. BGP); or keep an "
+        "endpoint in every cloud zone and use trafficDistribution: PreferClose (the finding names the zones that "
+        "fall back); or run the backends on cloud nodes.",
+        true};
+    return i;
+  }
+
+  void check(RuleContext& ctx) const override {
+    if (!ctx.analyses.has_hybrid_nodes() || !ctx.analyses.has_cloud_nodes()) return;
+    const analysis::Routability& routability = ctx.analyses.routability();
+    // Backends the API server calls are HN001/HN002's: their clients are the
+    // control plane, not pods behind kube-proxy.
+    std::set<std::pair<std::string, std::string>> control_plane_called;
+    for (const analysis::Backend& b : ctx.analyses.backends()) control_plane_called.insert({b.ns, b.service_name});
+    for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
+      if (!st.service || st.service->type == "ExternalName") continue;
+      if (control_plane_called.count({st.service->meta.ns, st.service->meta.name})) continue;
+      check_service(ctx, routability, st);
+    }
+  }
+
+ private:
+  void check_service(RuleContext& ctx, const analysis::Routability& routability,
+                     const analysis::traffic::ServiceTraffic& st) const {
+    const model::Snapshot& snap = ctx.snapshot;
+    std::map<std::string, model::PodNetwork> unreachable;  // address -> Unroutable / Unknown
+    for (const auto& e : st.endpoints) {
+      if (!e.ready && !e.serving) continue;
+      model::PodNetwork n = endpoint_network(snap, routability, e);
+      if (n != model::PodNetwork::Routable) unreachable[e.address] = n;
+    }
+    if (unreachable.empty()) return;
+    bool only_unknown = true;
+    for (const auto& [address, n] : unreachable) only_unknown = only_unknown && n == model::PodNetwork::Unknown;
+    Severity severity = only_unknown ? lower(Severity::Error) : Severity::Error;
+    const model::Service& svc = *st.service;
+    std::string message;
+    if (svc.headless()) {
+      message = describe(svc) + " is headless: its DNS name returns every ready pod IP, " +
+                std::to_string(unreachable.size()) + " of them on hybrid nodes whose pod network cloud clients "
+                "cannot reach, so a cloud client fails on those.";
+    } else {
+      std::string zones, fallback;
+      for (const auto& r : st.routes) {
+        if (r.cloud_clients == 0 || r.endpoints.empty()) continue;
+        size_t bad = 0;
+        for (const auto& a : r.endpoints) bad += unreachable.count(a);
+        if (bad == 0) continue;
+        double share = static_cast<double>(bad) / static_cast<double>(r.endpoints.size());
+        std::string who = r.from_zone.empty() ? "node " + r.from_node : r.from_zone;
+        if (!r.from_node.empty() && !r.from_zone.empty()) who = "node " + r.from_node;
+        zones += (zones.empty() ? "" : ", ") + percent(share) + " from " + who;
+        if (r.fell_back_to_all && !r.from_zone.empty()) fallback += (fallback.empty() ? "" : ", ") + r.from_zone;
+      }
+      if (zones.empty()) return;
+      message = describe(svc) + " sends cloud clients' connections to endpoints on hybrid nodes whose pod network "
+                "they cannot reach: " + zones + " fail";
+      if (!fallback.empty()) message += " (" + fallback + " fall back to every endpoint: no hinted endpoint there)";
+      message += ".";
+    }
+    if (only_unknown) message += " Routability of the on-premises pod network could not be confirmed.";
+    Finding f = make_finding(info(), severity, svc, message);
+    f.fix_note = svc.headless()
+                     ? "Make the on-premises pod CIDR routable from the VPC, or keep this Service's pods on cloud "
+                       "nodes (required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid])."
+                     : "Make the on-premises pod CIDR routable from the VPC; or give every cloud zone an endpoint and "
+                       "set trafficDistribution: PreferClose; or keep the backends on cloud nodes.";
+    f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});
+    ctx.findings.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_hn004_east_west_unroutable() { return std::make_unique<EastWestUnroutable>(); }
+
+}  // namespace hybridctl::rules
