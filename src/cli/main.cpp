@@ -6,6 +6,7 @@
 
 #include "cli/audit_command.h"
 #include "cli/explain_command.h"
+#include "cli/simulate_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"hybridctl: audit EKS mixed-mode clusters (cloud and hybrid nodes)"};
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   hybridctl::cli::register_audit(app, exit_code);
   hybridctl::cli::register_explain(app, exit_code);
+  hybridctl::cli::register_simulate(app, exit_code);
   app.add_subcommand("version", "Print the version")->callback([] {
     std::cout << "hybridctl " << HYBRIDCTL_VERSION << "\n";
   });
