@@ -12,8 +12,21 @@ const std::vector<Backend>& Analyses::backends() {
   return *backends_;
 }
 
+const placement::PlacementResult& Analyses::placement() {
+  if (!placement_) {
+    placement::PlacementOptions options;
+    options.seed = seed_;
+    options.record_feasible_nodes = false;  // rules read placements, not the per-node lists
+    placement_ = placement::simulate(snapshot_, options);
+  }
+  return *placement_;
+}
+
 const traffic::TrafficContext& Analyses::traffic_context() {
-  if (!traffic_context_) traffic_context_ = std::make_unique<traffic::TrafficContext>(traffic::TrafficInputs{snapshot_});
+  if (!traffic_context_) {
+    traffic_context_ = std::make_unique<traffic::TrafficContext>(
+        traffic::TrafficInputs{snapshot_, placement().simulated_pods});
+  }
   return *traffic_context_;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/backends.h"
+#include "analysis/placement/placement.h"
 #include "analysis/routability.h"
 #include "analysis/traffic/traffic_context.h"
 #include "analysis/traffic/traffic_model.h"
@@ -16,11 +17,15 @@ namespace hybridctl::analysis {
 
 class Analyses {
  public:
-  explicit Analyses(const model::Snapshot& snapshot) : snapshot_(snapshot) {}
+  // `seed` drives the placement's tie-breaking (CLI --seed).
+  explicit Analyses(const model::Snapshot& snapshot, uint64_t seed = 1) : snapshot_(snapshot), seed_(seed) {}
 
   const model::Snapshot& snapshot() const { return snapshot_; }
   const Routability& routability();
   const std::vector<Backend>& backends();
+  // Where the replicas not yet running would land (one seeded run); its
+  // simulated pods complete the observed ones for the traffic model.
+  const placement::PlacementResult& placement();
   // The Service traffic model of the snapshot (analysis/traffic).
   const traffic::TrafficContext& traffic_context();
   const std::vector<traffic::ServiceTraffic>& traffic();
@@ -31,6 +36,8 @@ class Analyses {
 
  private:
   const model::Snapshot& snapshot_;
+  uint64_t seed_ = 1;
+  std::optional<placement::PlacementResult> placement_;
   std::unique_ptr<Routability> routability_;
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;

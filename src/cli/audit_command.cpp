@@ -19,6 +19,7 @@ namespace {
 
 struct AuditOptions {
   InputOptions input;
+  WhatIfOptions what_ifs;
   std::string output = "text";
   std::string fail_on = "error";
   std::string rules;
@@ -43,6 +44,7 @@ int run_audit(const AuditOptions& o) {
   model::Snapshot snapshot;
   Diagnostics diagnostics;
   std::string usage = load_snapshot(o.input, snapshot, diagnostics);
+  if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
   rules::RuleSelection selection;
   if (usage.empty()) selection.only = split_ids(o.rules, usage);
   if (usage.empty()) selection.skip = split_ids(o.skip_rules, usage);
@@ -53,7 +55,7 @@ int run_audit(const AuditOptions& o) {
   for (const Diagnostic& d : diagnostics.items()) {
     if (d.level == Diagnostic::Level::Error || !o.quiet) std::cerr << d.format() << "\n";
   }
-  analysis::Analyses analyses(snapshot);
+  analysis::Analyses analyses(snapshot, o.what_ifs.seed);
   rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
   report::ReportInput input{snapshot, analyses, result, diagnostics};
   if (o.output == "json") {
@@ -79,6 +81,7 @@ void register_audit(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<AuditOptions>();
   CLI::App* cmd = app.add_subcommand("audit", "Run the rules against a cluster and print findings");
   add_input_options(*cmd, options->input);
+  add_what_if_options(*cmd, options->what_ifs);
   cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--fail-on", options->fail_on, "critical|error|warning|info|never (default error)")
       ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));

@@ -1,5 +1,6 @@
 #include "cli/common_options.h"
 
+#include "analysis/placement/what_ifs.h"
 #include "core/cidr.h"
 #include "decode/assumed_nodes.h"
 #include "decode/sources.h"
@@ -36,6 +37,26 @@ std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diag
   snapshot.facts.remote_node_networks = o.remote_node_networks;
   snapshot.facts.kubernetes_version = o.kubernetes_version;
   snapshot.build_indexes();
+  return {};
+}
+
+void add_what_if_options(CLI::App& app, WhatIfOptions& o) {
+  app.add_option("--add-nodes", o.add_nodes, "What-if: add nodes, ENV:ZONE=N[/POD_CIDR] (repeatable)");
+  app.add_option("--drain", o.drains, "What-if: drain zone=Z, node=N or env=hybrid (repeatable)");
+  app.add_option("--seed", o.seed, "Seed of the placement's tie-breaking random choice (default 1)");
+  app.add_option("--runs", o.runs, "Repeat the placement under N seeds for probabilities (default 1)");
+}
+
+std::string apply_what_if_options(const WhatIfOptions& o, model::Snapshot& snapshot) {
+  if (o.runs < 1) return "--runs must be at least 1";
+  analysis::placement::WhatIfs what_ifs;
+  for (const std::string& spec : o.add_nodes) {
+    if (std::string err = analysis::placement::parse_add_nodes(spec, what_ifs); !err.empty()) return err;
+  }
+  for (const std::string& spec : o.drains) {
+    if (std::string err = analysis::placement::parse_drain(spec, what_ifs); !err.empty()) return err;
+  }
+  if (!what_ifs.empty()) snapshot = analysis::placement::apply_what_ifs(snapshot, what_ifs);
   return {};
 }
 

@@ -24,6 +24,20 @@ struct InputOptions {
 
 void add_input_options(CLI::App& app, InputOptions& options);
 
+// What-ifs and the placement's randomness (CLI.md: `simulate`, and `audit` too).
+struct WhatIfOptions {
+  std::vector<std::string> add_nodes;
+  std::vector<std::string> drains;
+  uint64_t seed = 1;
+  int runs = 1;
+};
+
+void add_what_if_options(CLI::App& app, WhatIfOptions& options);
+
+// Applies --add-nodes / --drain to the loaded snapshot (a no-op without
+// them); returns a usage error, or "".
+std::string apply_what_if_options(const WhatIfOptions& options, model::Snapshot& snapshot);
+
 // Reads every source into `snapshot` and applies the cluster facts; usage
 // errors (a bad flag value) are returned as a message.
 std::string load_snapshot(const InputOptions& options, model::Snapshot& snapshot, Diagnostics& diagnostics);

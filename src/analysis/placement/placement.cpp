@@ -1,0 +1,360 @@
+#include "analysis/placement/placement.h"
+
+#include <algorithm>
+#include <random>
+#include <unordered_map>
+
+#include "analysis/ownership.h"
+#include "analysis/placement/scheduler.h"
+
+namespace hybridctl::analysis::placement {
+namespace {
+
+// PriorityClass values of the two built-in classes; everything else is 0
+// (the input rarely carries PriorityClass objects).
+int64_t priority_of(const model::PodSpec& spec) {
+  if (spec.priority_class_name == "system-node-critical") return 2000001000;
+  if (spec.priority_class_name == "system-cluster-critical") return 2000000000;
+  return 0;
+}
+
+int kind_rank(const model::Workload* w) {
+  if (!w) return 7;  // bare pods last
+  switch (w->workload_kind) {
+    case model::WorkloadKind::DaemonSet:
+      return 0;
+    case model::WorkloadKind::StatefulSet:
+      return 1;
+    case model::WorkloadKind::Deployment:
+      return 2;
+    case model::WorkloadKind::ReplicaSet:
+      return 3;
+    case model::WorkloadKind::ReplicationController:
+      return 4;
+    case model::WorkloadKind::Job:
+      return 5;
+    case model::WorkloadKind::CronJob:
+      return 6;
+  }
+  return 6;
+}
+
+bool finished(const model::Pod& p) { return p.phase == "Succeeded" || p.phase == "Failed"; }
+
+// One unit of the placement queue: a workload, or a bare pod.
+struct Entry {
+  const model::Workload* workload = nullptr;
+  const model::Pod* bare_pod = nullptr;
+  int64_t priority = 0;
+};
+
+bool placed_as_workload(const model::Snapshot& s, const model::Workload& w) {
+  if (w.workload_kind == model::WorkloadKind::CronJob) return false;
+  // A ReplicaSet (or Job) whose owner is in the input is placed as that owner.
+  return top_workload(s, w) == &w;
+}
+
+std::vector<Entry> placement_queue(const model::Snapshot& s, const model::Workload* only) {
+  std::vector<Entry> queue;
+  if (only) {
+    queue.push_back({only, nullptr, priority_of(only->tmpl.spec)});
+    return queue;
+  }
+  for (const model::Workload& w : s.workloads) {
+    if (placed_as_workload(s, w)) queue.push_back({&w, nullptr, priority_of(w.tmpl.spec)});
+  }
+  for (const model::Pod& p : s.pods) {
+    if (!p.spec.node_name.empty() || finished(p) || p.meta.deleting) continue;
+    if (workload_of_pod(s, p)) continue;  // its controller's replicas stand for it
+    queue.push_back({nullptr, &p, priority_of(p.spec)});
+  }
+  std::stable_sort(queue.begin(), queue.end(), [](const Entry& a, const Entry& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    int ka = kind_rank(a.workload), kb = kind_rank(b.workload);
+    if (ka != kb) return ka < kb;
+    const model::ObjectMeta& ma = a.workload ? a.workload->meta : a.bare_pod->meta;
+    const model::ObjectMeta& mb = b.workload ? b.workload->meta : b.bare_pod->meta;
+    if (ma.ns != mb.ns) return ma.ns < mb.ns;
+    return ma.name < mb.name;
+  });
+  return queue;
+}
+
+struct RunOutcome {
+  std::vector<NodeId> feasible;    // at the first pod
+  std::vector<NodeId> placements;  // -1: unschedulable
+  std::vector<bool> simulated;     // false: an existing pod taken as placed
+};
+
+// One full placement of the queue under one seed.
+class Run {
+ public:
+  Run(const model::Snapshot& s, const std::vector<Entry>& queue, const model::Workload* replaced)
+      : snapshot_(s),
+        state_(s, node_pointers(s)),
+        scheduler_(state_),
+        queue_(queue),
+        replaced_(replaced) {
+    intern_everything();
+  }
+
+  // Places every entry; restriction applies to entry `restricted` only.
+  std::vector<RunOutcome> place(uint64_t seed, size_t restricted = SIZE_MAX,
+                                const NodeRestriction& r = {}) {
+    std::mt19937_64 rng(seed);
+    std::vector<RunOutcome> out(queue_.size());
+    for (size_t i = 0; i < queue_.size(); ++i) {
+      out[i] = place_entry(i, rng, i == restricted ? r : NodeRestriction{});
+    }
+    return out;
+  }
+
+  const NodeTable& nodes() const { return state_.nodes; }
+  // Whether place() lists each entry's feasible nodes (one pass over every
+  // node per workload, and a pointer per node per workload kept).
+  void record_feasible(bool on) { record_feasible_ = on; }
+
+ private:
+  static std::vector<const model::Node*> node_pointers(const model::Snapshot& s) {
+    std::vector<const model::Node*> out;
+    out.reserve(s.nodes.size());
+    for (const model::Node& n : s.nodes) out.push_back(&n);
+    return out;
+  }
+
+  void intern_everything() {
+    // Existing pods first (bound later, after every template is prepared).
+    std::unordered_map<const model::Workload*, size_t> entry_of;
+    for (size_t i = 0; i < queue_.size(); ++i) {
+      if (queue_[i].workload) entry_of.emplace(queue_[i].workload, i);
+    }
+    existing_by_entry_.resize(queue_.size());
+    for (const model::Pod& p : snapshot_.pods) {
+      if (p.spec.node_name.empty() || finished(p)) continue;
+      NodeId n = state_.nodes.find(p.spec.node_name);
+      if (n < 0) continue;  // bound to a node the input does not have
+      const model::Workload* owner = workload_of_pod(snapshot_, p);
+      if (replaced_ && owner && owner->workload_kind == replaced_->workload_kind &&
+          owner->meta.ns == replaced_->meta.ns && owner->meta.name == replaced_->meta.name) {
+        continue;  // the workload under test replaces its own pods
+      }
+      // The node comes from the bind; without nodeName, a workload's bound
+      // replicas share one template.
+      model::PodSpec spec = p.spec;
+      spec.node_name.clear();
+      TemplateId t = state_.templates.intern(p.meta.ns, p.meta.labels, spec, owner);
+      existing_.push_back({t, n, p.meta.deleting});
+      if (owner) {
+        auto it = entry_of.find(owner);
+        if (it != entry_of.end()) existing_by_entry_[it->second].push_back(n);
+      }
+    }
+    templates_.resize(queue_.size());
+    for (size_t i = 0; i < queue_.size(); ++i) {
+      const Entry& e = queue_[i];
+      if (e.workload) {
+        model::PodSpec spec = e.workload->tmpl.spec;
+        if (e.workload->workload_kind == model::WorkloadKind::DaemonSet)
+          add_daemon_pod_tolerations(spec);
+        templates_[i] =
+            state_.templates.intern(e.workload->meta.ns, e.workload->tmpl.labels, spec, e.workload);
+      } else {
+        templates_[i] = state_.templates.intern(e.bare_pod->meta.ns, e.bare_pod->meta.labels,
+                                                e.bare_pod->spec, nullptr);
+      }
+    }
+    for (TemplateId t = 0; t < static_cast<TemplateId>(state_.templates.size()); ++t)
+      scheduler_.prepare(t);
+    for (const Bound& b : existing_) scheduler_.bind(b.template_id, b.node, b.terminating);
+  }
+
+  RunOutcome place_entry(size_t i, std::mt19937_64& rng, const NodeRestriction& r) {
+    const Entry& e = queue_[i];
+    const TemplateId t = templates_[i];
+    RunOutcome out;
+    if (record_feasible_) scheduler_.feasible(t, r, out.feasible);
+    for (NodeId n : existing_by_entry_[i]) {
+      out.placements.push_back(n);
+      out.simulated.push_back(false);
+    }
+    auto place_one = [&](const NodeRestriction& restriction) {
+      NodeId n = scheduler_.schedule(t, restriction, rng);
+      if (n >= 0) scheduler_.bind(t, n);
+      out.placements.push_back(n);
+      out.simulated.push_back(true);
+    };
+    if (e.workload && e.workload->workload_kind == model::WorkloadKind::DaemonSet) {
+      // The DaemonSet controller makes one pod per node its pod could run on
+      // (name, node affinity, taints); the scheduler then decides whether it fits.
+      const auto& have = existing_by_entry_[i];
+      for (NodeId n = 0; n < static_cast<NodeId>(state_.nodes.size()); ++n) {
+        if (r.only_environment && state_.nodes.node(n).environment() != *r.only_environment)
+          continue;
+        if (std::find(have.begin(), have.end(), n) != have.end()) continue;
+        if (scheduler_.passes_static_filters(t, n)) place_one(NodeRestriction{n, std::nullopt});
+      }
+      return out;
+    }
+    int replicas = 1;
+    if (e.workload) replicas = e.workload->replicas.value_or(1);
+    for (int k = static_cast<int>(existing_by_entry_[i].size()); k < replicas; ++k) place_one(r);
+    return out;
+  }
+
+  const model::Snapshot& snapshot_;
+  SchedulingState state_;
+  Scheduler scheduler_;
+  const std::vector<Entry>& queue_;
+  const model::Workload* replaced_;
+  std::vector<TemplateId> templates_;
+  struct Bound {
+    TemplateId template_id;
+    NodeId node;
+    bool terminating;
+  };
+  std::vector<Bound> existing_;
+  std::vector<std::vector<NodeId>> existing_by_entry_;
+  bool record_feasible_ = true;
+};
+
+// Constraints that can rule out a one-sided placement by themselves.
+bool has_forcing_constraints(const model::PodSpec& spec) {
+  for (const auto& c : spec.topology_spread) {
+    if (c.when_unsatisfiable != "ScheduleAnyway") return true;
+  }
+  if (!spec.affinity) return false;
+  const auto& a = spec.affinity;
+  return (a->pod_anti_affinity && !a->pod_anti_affinity->required.empty()) ||
+         (a->pod_affinity && !a->pod_affinity->required.empty());
+}
+
+bool all_placed(const RunOutcome& o) {
+  return std::all_of(o.placements.begin(), o.placements.end(), [](NodeId n) { return n >= 0; });
+}
+
+// Whether the entry's replicas, confined to `env`, all pass the filters (on
+// the input's bound pods; earlier simulated workloads are not placed).
+bool fits_on_one_side(const model::Snapshot& s, const Entry& e, model::Environment env,
+                      uint64_t seed) {
+  std::vector<Entry> only{e};
+  Run run(s, only, nullptr);
+  run.record_feasible(false);
+  NodeRestriction r;
+  r.only_environment = env;
+  return all_placed(run.place(seed, 0, r)[0]);
+}
+
+model::Pod synthesize_pod(const Entry& e, const model::Node& node, int index) {
+  model::Pod p;
+  p.api_version = "v1";
+  p.kind = "Pod";
+  if (e.bare_pod) {
+    p = *e.bare_pod;
+  } else {
+    const model::Workload& w = *e.workload;
+    p.meta.ns = w.meta.ns;
+    p.meta.name = w.meta.name + "-sim-" + std::to_string(index);
+    p.meta.labels = w.tmpl.labels;
+    p.meta.annotations = w.tmpl.annotations;
+    p.meta.owners.push_back({w.api_version, w.kind, w.meta.name, w.meta.uid, true});
+    p.spec = w.tmpl.spec;
+    p.origin = w.origin;
+  }
+  p.spec.node_name = node.meta.name;
+  p.phase = "Running";
+  p.ready = true;
+  p.host_ip = node.internal_ip;
+  if (p.spec.host_network) p.pod_ip = node.internal_ip;
+  return p;
+}
+
+void tally(WorkloadPlacement& wp, const std::vector<const model::Node*>& placements) {
+  for (const model::Node* n : placements) {
+    if (!n) continue;
+    wp.by_environment[model::environment_name(n->environment())] += 1;
+    std::string_view zone = n->zone();
+    wp.by_zone[zone.empty() ? std::string(kNoZone) : std::string(zone)] += 1;
+  }
+}
+
+}  // namespace
+
+PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions& options) {
+  PlacementResult result;
+  const std::vector<Entry> queue = placement_queue(snapshot, nullptr);
+  const int runs = std::max(1, options.runs);
+  std::vector<int> cloud_only(queue.size()), hybrid_only(queue.size()), both(queue.size());
+  for (int r = 0; r < runs; ++r) {
+    Run run(snapshot, queue, nullptr);
+    run.record_feasible(r == 0 && options.record_feasible_nodes);
+    std::vector<RunOutcome> outcomes = run.place(options.seed + static_cast<uint64_t>(r));
+    const NodeTable& nodes = run.nodes();
+    if (r == 0) {
+      size_t simulated = 0;
+      for (const RunOutcome& o : outcomes)
+        simulated += std::count(o.simulated.begin(), o.simulated.end(), true);
+      result.simulated_pods.reserve(simulated);
+    }
+    for (size_t i = 0; i < queue.size(); ++i) {
+      const RunOutcome& o = outcomes[i];
+      int cloud = 0, hybrid = 0, missing = 0;
+      for (NodeId n : o.placements) {
+        if (n < 0) {
+          ++missing;
+        } else if (nodes.node(n).is_hybrid()) {
+          ++hybrid;
+        } else {
+          ++cloud;
+        }
+      }
+      if (missing == 0 && cloud > 0 && hybrid == 0) ++cloud_only[i];
+      if (missing == 0 && hybrid > 0 && cloud == 0) ++hybrid_only[i];
+      if (cloud > 0 && hybrid > 0) ++both[i];
+      if (r != 0) continue;
+      WorkloadPlacement wp;
+      wp.workload = queue[i].workload;
+      wp.bare_pod = queue[i].bare_pod;
+      wp.replicas = static_cast<int>(o.placements.size());
+      if (options.record_feasible_nodes) {
+        for (NodeId n : o.feasible) wp.feasible_nodes.push_back(&nodes.node(n));
+      }
+      for (size_t k = 0; k < o.placements.size(); ++k) {
+        NodeId n = o.placements[k];
+        wp.placements.push_back(n < 0 ? nullptr : &nodes.node(n));
+        if (n >= 0 && o.simulated[k]) {
+          result.simulated_pods.push_back(
+              synthesize_pod(queue[i], nodes.node(n), static_cast<int>(k)));
+        }
+      }
+      tally(wp, wp.placements);
+      result.workloads.push_back(std::move(wp));
+    }
+  }
+  bool has_cloud = false, has_hybrid = false;
+  for (const model::Node& n : snapshot.nodes) (n.is_hybrid() ? has_hybrid : has_cloud) = true;
+  for (size_t i = 0; i < queue.size(); ++i) {
+    WorkloadPlacement& wp = result.workloads[i];
+    wp.all_in_cloud = static_cast<double>(cloud_only[i]) / runs;
+    wp.all_in_hybrid = static_cast<double>(hybrid_only[i]) / runs;
+    wp.both_sides = static_cast<double>(both[i]) / runs;
+    const model::PodSpec& spec =
+        queue[i].workload ? queue[i].workload->tmpl.spec : queue[i].bare_pod->spec;
+    bool placed = std::all_of(wp.placements.begin(), wp.placements.end(),
+                              [](auto* n) { return n != nullptr; });
+    if (wp.replicas >= 2 && placed && has_cloud && has_hybrid && has_forcing_constraints(spec)) {
+      wp.guaranteed_both_sides =
+          !fits_on_one_side(snapshot, queue[i], model::Environment::Cloud, options.seed) &&
+          !fits_on_one_side(snapshot, queue[i], model::Environment::Hybrid, options.seed);
+    }
+  }
+  return result;
+}
+
+bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w) {
+  const std::vector<Entry> queue = placement_queue(snapshot, &w);
+  Run run(snapshot, queue, &w);
+  run.record_feasible(false);
+  return all_placed(run.place(1)[0]);
+}
+
+}  // namespace hybridctl::analysis::placement

@@ -1,0 +1,21 @@
+// NodeName (plugins/nodename): a pod naming a node fits only that node.
+#include "analysis/placement/plugins/plugins.h"
+
+namespace hybridctl::analysis::placement {
+namespace {
+
+class NodeName final : public Plugin {
+ public:
+  using Plugin::Plugin;
+  std::string_view name() const override { return "NodeName"; }
+  bool has_static_filter() const override { return true; }
+  bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
+    return t.spec.node_name.empty() || t.spec.node_name == n.meta.name;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Plugin> make_node_name(SchedulingState& s) { return std::make_unique<NodeName>(s); }
+
+}  // namespace hybridctl::analysis::placement

@@ -1,0 +1,31 @@
+// NodeUnschedulable (plugins/nodeunschedulable): a cordoned node
+// (spec.unschedulable) takes only pods tolerating
+// node.kubernetes.io/unschedulable:NoSchedule.
+#include "analysis/placement/plugins/plugins.h"
+#include "k8s/taints.h"
+
+namespace hybridctl::analysis::placement {
+namespace {
+
+class NodeUnschedulable final : public Plugin {
+ public:
+  using Plugin::Plugin;
+  std::string_view name() const override { return "NodeUnschedulable"; }
+  bool has_static_filter() const override { return true; }
+  bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
+    if (!n.unschedulable) return true;
+    static const model::Taint cordon{"node.kubernetes.io/unschedulable", "", "NoSchedule"};
+    for (const model::Toleration& tol : t.spec.tolerations) {
+      if (k8s::toleration_tolerates_taint(tol, cordon)) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Plugin> make_node_unschedulable(SchedulingState& s) {
+  return std::make_unique<NodeUnschedulable>(s);
+}
+
+}  // namespace hybridctl::analysis::placement

@@ -1,0 +1,25 @@
+// The default profile's plugins (pkg/scheduler/apis/config/v1/default_plugins.go),
+// one file each. ImageLocality is not modelled: nodes in a dump carry no
+// image lists, so upstream scores it 0 on every node, which changes nothing.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "analysis/placement/framework.h"
+
+namespace hybridctl::analysis::placement {
+
+std::unique_ptr<Plugin> make_node_name(SchedulingState& state);
+std::unique_ptr<Plugin> make_node_unschedulable(SchedulingState& state);
+std::unique_ptr<Plugin> make_node_affinity(SchedulingState& state);
+std::unique_ptr<Plugin> make_taint_toleration(SchedulingState& state);
+std::unique_ptr<Plugin> make_node_resources_fit(SchedulingState& state);
+std::unique_ptr<Plugin> make_node_resources_balanced_allocation(SchedulingState& state);
+std::unique_ptr<Plugin> make_inter_pod_affinity(SchedulingState& state);
+std::unique_ptr<Plugin> make_pod_topology_spread(SchedulingState& state);
+
+// All of the above in upstream's filter order.
+std::vector<std::unique_ptr<Plugin>> default_plugins(SchedulingState& state);
+
+}  // namespace hybridctl::analysis::placement

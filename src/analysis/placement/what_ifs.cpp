@@ -1,0 +1,142 @@
+#include "analysis/placement/what_ifs.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "analysis/ownership.h"
+#include "core/cidr.h"
+
+namespace hybridctl::analysis::placement {
+
+std::string parse_add_nodes(std::string_view spec, WhatIfs& out) {
+  const std::string quoted = "\"" + std::string(spec) + "\"";
+  size_t colon = spec.find(':'), eq = spec.find('=');
+  if (colon == std::string_view::npos || eq == std::string_view::npos || eq < colon) {
+    return "--add-nodes: expected ENV:ZONE=N[/POD_CIDR], got " + quoted;
+  }
+  AddNodes a;
+  std::string_view env = spec.substr(0, colon);
+  if (env == "cloud") {
+    a.environment = model::Environment::Cloud;
+  } else if (env == "hybrid") {
+    a.environment = model::Environment::Hybrid;
+  } else {
+    return "--add-nodes: ENV must be cloud or hybrid, got \"" + std::string(env) + "\"";
+  }
+  a.zone = std::string(spec.substr(colon + 1, eq - colon - 1));
+  if (a.zone.empty()) return "--add-nodes: empty zone in " + quoted;
+  std::string_view rest = spec.substr(eq + 1);
+  std::string_view count = rest.substr(0, rest.find('/'));
+  auto [p, ec] = std::from_chars(count.data(), count.data() + count.size(), a.count);
+  if (ec != std::errc() || p != count.data() + count.size() || a.count < 1 || a.count > 100000) {
+    return "--add-nodes: \"" + std::string(count) + "\" is not a node count (1-100000)";
+  }
+  if (size_t slash = rest.find('/'); slash != std::string_view::npos) {
+    a.pod_cidr = std::string(rest.substr(slash + 1));
+    if (!Cidr::parse(a.pod_cidr)) return "--add-nodes: invalid POD_CIDR \"" + a.pod_cidr + "\"";
+  }
+  out.add_nodes.push_back(std::move(a));
+  return {};
+}
+
+std::string parse_drain(std::string_view spec, WhatIfs& out) {
+  size_t eq = spec.find('=');
+  if (eq == std::string_view::npos || eq + 1 == spec.size()) {
+    return "--drain: expected zone=Z, node=N or env=hybrid|cloud, got \"" + std::string(spec) +
+           "\"";
+  }
+  std::string_view what = spec.substr(0, eq);
+  Drain d;
+  d.value = std::string(spec.substr(eq + 1));
+  if (what == "zone") {
+    d.by = Drain::By::Zone;
+  } else if (what == "node") {
+    d.by = Drain::By::Node;
+  } else if (what == "env") {
+    d.by = Drain::By::Environment;
+    if (d.value != "hybrid" && d.value != "cloud")
+      return "--drain: env must be hybrid or cloud, got \"" + d.value + "\"";
+  } else {
+    return "--drain: expected zone=, node= or env=, got \"" + std::string(what) + "=\"";
+  }
+  out.drains.push_back(std::move(d));
+  return {};
+}
+
+namespace {
+
+bool drained(const model::Node& n, const std::vector<Drain>& drains) {
+  for (const Drain& d : drains) {
+    switch (d.by) {
+      case Drain::By::Zone:
+        if (n.zone() == d.value) return true;
+        break;
+      case Drain::By::Node:
+        if (n.meta.name == d.value) return true;
+        break;
+      case Drain::By::Environment:
+        if (model::environment_name(n.environment()) == d.value) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+model::Node added_node(const AddNodes& a, int serial) {
+  model::Node n;
+  n.api_version = "v1";
+  n.kind = "Node";
+  n.meta.name = std::string("whatif-") + model::environment_name(a.environment) + "-" + a.zone +
+                "-" + std::to_string(serial);
+  n.meta.labels.set(model::kHostnameLabel, n.meta.name);
+  n.meta.labels.set("kubernetes.io/os", "linux");
+  n.meta.labels.set("kubernetes.io/arch", "amd64");
+  n.meta.labels.set(model::kZoneLabel, a.zone);
+  if (a.environment == model::Environment::Hybrid)
+    n.meta.labels.set(model::kComputeTypeLabel, "hybrid");
+  if (!a.pod_cidr.empty()) n.pod_cidrs.push_back(a.pod_cidr);
+  n.ready = true;
+  n.allocatable_cpu_milli = 4000;
+  n.allocatable_memory_bytes = 16LL << 30;
+  n.allocatable_pods = 110;
+  n.synthesized = true;
+  return n;
+}
+
+}  // namespace
+
+model::Snapshot apply_what_ifs(const model::Snapshot& snapshot, const WhatIfs& what_ifs) {
+  model::Snapshot out = snapshot;
+  if (!what_ifs.drains.empty()) {
+    std::vector<std::string> drained_names;
+    for (model::Node& n : out.nodes) {
+      if (!drained(n, what_ifs.drains)) continue;
+      n.unschedulable = true;
+      drained_names.push_back(n.meta.name);
+    }
+    std::vector<model::Pod> kept;
+    kept.reserve(out.pods.size());
+    for (model::Pod& p : out.pods) {
+      bool on_drained = std::find(drained_names.begin(), drained_names.end(), p.spec.node_name) !=
+                        drained_names.end();
+      if (!on_drained) {
+        kept.push_back(std::move(p));
+        continue;
+      }
+      const model::Workload* owner = workload_of_pod(snapshot, p);
+      if (owner && owner->workload_kind == model::WorkloadKind::DaemonSet)
+        kept.push_back(std::move(p));
+      // Other pods are evicted: a controller recreates its pods (the
+      // simulation places them again); bare pods are gone.
+    }
+    out.pods = std::move(kept);
+  }
+  int serial = 0;
+  for (const AddNodes& a : what_ifs.add_nodes) {
+    for (int i = 0; i < a.count; ++i) out.nodes.push_back(added_node(a, ++serial));
+  }
+  out.build_indexes();
+  return out;
+}
+
+}  // namespace hybridctl::analysis::placement

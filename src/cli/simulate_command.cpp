@@ -1,0 +1,163 @@
+#include "cli/simulate_command.h"
+
+#include <simdjson.h>
+
+#include <iostream>
+#include <memory>
+
+#include "analysis/analyses.h"
+#include "cli/common_options.h"
+#include "core/json_writer.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+#include "rules/engine.h"
+
+namespace hybridctl::cli {
+namespace {
+
+namespace placement = analysis::placement;
+
+struct SimulateOptions {
+  InputOptions input;
+  std::string output = "text";
+  std::string fail_on = "error";
+  WhatIfOptions what_ifs;
+};
+
+const model::ObjectBase& object_of(const placement::WorkloadPlacement& w) {
+  if (w.workload) return *w.workload;
+  return *w.bare_pod;
+}
+
+// The audit's findings array, lifted out of the audit document so both
+// commands serialise findings identically.
+std::string findings_array(const std::string& audit_json) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (parser.parse(audit_json).get(doc)) return "[]";
+  simdjson::dom::element findings;
+  if (doc["findings"].get(findings)) return "[]";
+  return simdjson::minify(findings);
+}
+
+int run_simulate(const SimulateOptions& o) {
+  model::Snapshot snapshot;
+  Diagnostics diagnostics;
+  std::string usage = load_snapshot(o.input, snapshot, diagnostics);
+  if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
+  if (!usage.empty()) {
+    std::cerr << "hybridctl simulate: " << usage << "\n";
+    return 2;
+  }
+  for (const Diagnostic& d : diagnostics.items()) std::cerr << d.format() << "\n";
+  placement::PlacementResult result = placement::simulate(snapshot, {o.what_ifs.seed, o.what_ifs.runs});
+
+  // The audit of the result: the snapshot with every simulated replica as a
+  // running pod, so rules see where pods would be rather than where they are.
+  model::Snapshot audited = snapshot;
+  audited.pods.insert(audited.pods.end(), result.simulated_pods.begin(),
+                      result.simulated_pods.end());
+  audited.build_indexes();
+  analysis::Analyses analyses(audited, o.what_ifs.seed);
+  rules::AuditResult audit = rules::run_rules(audited, analyses, {});
+  report::ReportInput input{audited, analyses, audit, diagnostics};
+  if (o.output == "json") {
+    std::cout << render_simulation_json(result, o.what_ifs.runs, findings_array(report::render_json(input)));
+  } else {
+    std::cout << render_simulation_text(result, o.what_ifs.runs) << "\n"
+              << report::render_text(input, false);
+  }
+  std::cout.flush();
+  if (diagnostics.has_errors()) return 2;
+  if (o.fail_on == "never") return 0;
+  rules::Severity threshold;
+  rules::parse_severity(o.fail_on, threshold);
+  for (const auto& f : audit.findings) {
+    if (f.severity >= threshold) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string render_simulation_json(const placement::PlacementResult& result, int runs,
+                                   const std::string& findings_json) {
+  JsonWriter w(2);
+  w.begin_object().key("workloads").begin_array();
+  for (const placement::WorkloadPlacement& p : result.workloads) {
+    const model::ObjectBase& obj = object_of(p);
+    w.begin_object();
+    w.key("apiVersion").string(obj.api_version);
+    w.key("kind").string(obj.kind);
+    w.key("namespace").string(obj.meta.ns);
+    w.key("name").string(obj.meta.name);
+    w.key("replicas").number(int64_t{p.replicas});
+    w.key("feasibleNodes").begin_array();
+    for (const model::Node* n : p.feasible_nodes) w.string(n->meta.name);
+    w.end_array();
+    w.key("placements").begin_array();
+    for (const model::Node* n : p.placements) n ? w.string(n->meta.name) : w.null();
+    w.end_array();
+    w.key("byEnvironment").begin_object();
+    for (const auto& [env, count] : p.by_environment) w.key(env).number(int64_t{count});
+    w.end_object();
+    w.key("byZone").begin_object();
+    for (const auto& [zone, count] : p.by_zone) w.key(zone).number(int64_t{count});
+    w.end_object();
+    w.key("probabilities").begin_object();
+    w.key("runs").number(int64_t{runs});
+    w.key("allReplicasInCloud").number(p.all_in_cloud);
+    w.key("allReplicasInHybrid").number(p.all_in_hybrid);
+    w.key("bothSides").number(p.both_sides);
+    w.key("guaranteedBothSides").boolean(p.guaranteed_both_sides);
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("findings").raw(findings_json);
+  w.end_object();
+  return w.take() + "\n";
+}
+
+std::string render_simulation_text(const placement::PlacementResult& result, int runs) {
+  std::string out;
+  for (const placement::WorkloadPlacement& p : result.workloads) {
+    const model::ObjectBase& obj = object_of(p);
+    out += obj.kind + " " + (obj.meta.ns.empty() ? "" : obj.meta.ns + "/") + obj.meta.name + ": " +
+           std::to_string(p.replicas) + (p.replicas == 1 ? " replica" : " replicas");
+    int unschedulable = 0;
+    for (const model::Node* n : p.placements) unschedulable += n == nullptr;
+    for (const auto& [env, count] : p.by_environment)
+      out += ", " + env + " " + std::to_string(count);
+    if (unschedulable) out += ", unschedulable " + std::to_string(unschedulable);
+    out += " (zones:";
+    for (const auto& [zone, count] : p.by_zone) out += " " + zone + "=" + std::to_string(count);
+    out += "; " + std::to_string(p.feasible_nodes.size()) + " feasible nodes)";
+    if (runs > 1) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    "; over %d runs: all in cloud %.3f, all on hybrid %.3f, both sides %.3f", runs,
+                    p.all_in_cloud, p.all_in_hybrid, p.both_sides);
+      out += buf;
+    }
+    if (p.guaranteed_both_sides) out += "; both sides guaranteed";
+    out += "\n";
+  }
+  return out;
+}
+
+void register_simulate(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<SimulateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "simulate", "Place every workload's replicas as kube-scheduler would, then audit");
+  add_input_options(*cmd, options->input);
+  cmd->add_option("-o,--output", options->output, "text|json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--fail-on", options->fail_on,
+                  "critical|error|warning|info|never (default error)")
+      ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));
+  add_what_if_options(*cmd, options->what_ifs);
+  cmd->callback([options, &exit_code] { exit_code = run_simulate(*options); });
+}
+
+}  // namespace hybridctl::cli
