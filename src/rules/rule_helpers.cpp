@@ -2,6 +2,7 @@
 
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
+#include "analysis/placement/placement.h"
 #include "fix/node_affinity_fix.h"
 
 namespace hybridctl::rules {
@@ -29,10 +30,15 @@ std::string describe(const model::ObjectBase& o) {
 void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workload& w, Finding& f,
                            std::vector<std::string> helm_value_paths) {
   model::Requirement req{model::kComputeTypeLabel, "NotIn", {"hybrid"}};
-  model::PodSpec patched = fix::with_required_node_affinity(w.tmpl.spec, req);
-  if (!analysis::feasible_in(snapshot, patched, model::Environment::Cloud)) {
+  model::Workload patched = w;
+  patched.tmpl.spec = fix::with_required_node_affinity(w.tmpl.spec, req);
+  // Valid only if every replica still finds a node (RULES.md "a valid fix"):
+  // a static fit first, then the placement with the cluster's pods.
+  bool placeable = analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
+                   (!snapshot.has_nodes() || analysis::placement::all_replicas_placeable(snapshot, patched));
+  if (!placeable) {
     f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
-                 " unschedulable (it is pinned to hybrid nodes, or no cloud node fits it): make the on-prem pod "
+                 " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the on-prem pod "
                  "CIDR routable (remotePodNetworks plus BGP advertisement), or run the pods with hostNetwork: true "
                  "so they are reached at their node IP.";
     f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});

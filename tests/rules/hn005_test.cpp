@@ -102,7 +102,32 @@ TEST(Hn005, TheDocumentsConfigurationGivesAtMostAnInfo) {
   const rules::Finding* f = only(a);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, rules::Severity::Info);
-  EXPECT_NE(f->message.find("every replica landing in the cloud"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("simulated placements"), std::string::npos) << f->message;
+}
+
+// The share the message gives, e.g. "... in the cloud in 35% of 400 simulated placements".
+int reported_percent(const std::string& message) {
+  size_t pct = message.find("% of ");
+  size_t start = message.rfind(' ', pct) + 1;
+  return std::stoi(message.substr(start, pct - start));
+}
+
+TEST(Hn005, TheInfoGivesTheSimulatedProbabilityOfNoReplicaOnPremises) {
+  // One node per zone, equal nodes. First replica: any of the k+n nodes; the
+  // second avoids its node and zone (weights 100 + 50 dominate the other
+  // scores). With 2 cloud zones and 1 on-prem: 2/3 * 1/2 = 1/3; with 3 cloud
+  // zones: 3/4 * 2/3 = 1/2.
+  Audit two;
+  run_audit(two, coredns(2, kDocumentAntiAffinity), "cloud:us-west-2a=1,cloud:us-west-2b=1,hybrid:onprem=1",
+            std::nullopt);
+  ASSERT_NE(only(two), nullptr);
+  EXPECT_NEAR(reported_percent(only(two)->message), 33, 6) << only(two)->message;
+  Audit three;
+  run_audit(three, coredns(2, kDocumentAntiAffinity),
+            "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=1", std::nullopt);
+  ASSERT_NE(only(three), nullptr);
+  EXPECT_NEAR(reported_percent(only(three)->message), 50, 6) << only(three)->message;
+  EXPECT_NE(only(three)->fix_note.find("in all 400 simulated placements"), std::string::npos) << only(three)->fix_note;
 }
 
 TEST(Hn005, MoreReplicasThanCloudZonesIsNotReportedAsUnguaranteed) {

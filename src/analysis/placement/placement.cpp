@@ -357,4 +357,29 @@ bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Worklo
   return all_placed(run.place(1)[0]);
 }
 
+ReplicaOdds place_alone(const model::Snapshot& snapshot, const model::Workload& w, uint64_t seed, int runs) {
+  model::Snapshot alone;
+  alone.files = snapshot.files;
+  alone.nodes = snapshot.nodes;
+  alone.workloads.push_back(w);
+  alone.workloads.back().meta.owners.clear();  // placed as itself, whatever owns it
+  alone.facts = snapshot.facts;
+  alone.build_indexes();
+  PlacementOptions options;
+  options.seed = seed;
+  options.runs = runs;
+  options.record_feasible_nodes = false;
+  PlacementResult result = simulate(alone, options);
+  ReplicaOdds odds;
+  odds.runs = runs;
+  for (const WorkloadPlacement& p : result.workloads) {
+    if (p.workload != &alone.workloads.back()) continue;
+    odds.all_in_cloud = p.all_in_cloud;
+    odds.all_in_hybrid = p.all_in_hybrid;
+    odds.both_sides = p.both_sides;
+    odds.guaranteed_both_sides = p.guaranteed_both_sides;
+  }
+  return odds;
+}
+
 }  // namespace hybridctl::analysis::placement

@@ -66,6 +66,16 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
 // given the snapshot's nodes and its bound pods (other than w's own)?
 bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w);
 
+// Where `w`'s replicas may land when placed from scratch on the snapshot's
+// nodes with nothing else running (after a rollout or a fresh install),
+// over `runs` seeds: the odds HN005 reports and its fix is checked against.
+struct ReplicaOdds {
+  double all_in_cloud = 0, all_in_hybrid = 0, both_sides = 0;
+  bool guaranteed_both_sides = false;
+  int runs = 0;
+};
+ReplicaOdds place_alone(const model::Snapshot& snapshot, const model::Workload& w, uint64_t seed, int runs);
+
 // The zone key used in by_zone for nodes without a zone label.
 inline constexpr const char* kNoZone = "(none)";
 
