@@ -1,16 +1,10 @@
 // HN006: a hybrid node without a zone label voids topology routing.
+#include "analysis/traffic/traffic_model.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
 namespace hybridctl::rules {
 namespace {
-
-bool uses_topology(const model::Service& s) {
-  if (!s.traffic_distribution.empty()) return true;
-  auto mode = s.meta.annotations.get("service.kubernetes.io/topology-aware-hints",
-                                     s.meta.annotations.get("service.kubernetes.io/topology-mode"));
-  return mode == "Auto" || mode == "auto";
-}
 
 class HybridNodeZoneLabel final : public Rule {
  public:
@@ -28,24 +22,47 @@ class HybridNodeZoneLabel final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    std::string services;
-    size_t count = 0;
-    for (const model::Service& s : ctx.snapshot.services) {
-      if (!uses_topology(s)) continue;
-      if (count++ < 5) services += (services.empty() ? "" : ", ") + s.meta.ns + "/" + s.meta.name;
-    }
-    if (count > 5) services += " and " + std::to_string(count - 5) + " more";
     for (const model::Node& n : ctx.snapshot.nodes) {
       if (!n.is_hybrid() || !n.zone().empty()) continue;
+      std::vector<std::string> voided = services_voided_by(ctx, n);
       std::string message = "Hybrid node " + n.meta.name + " has no topology.kubernetes.io/zone label";
-      message += count ? ", so Services using topology routing (" + services + ") lose it in every zone"
-                       : ", so Services cannot keep traffic in its zone with trafficDistribution";
+      if (voided.empty()) {
+        message += ", so Services cannot keep traffic in its zone with trafficDistribution";
+      } else {
+        std::string list;
+        for (size_t i = 0; i < voided.size() && i < 5; ++i) list += (i ? ", " : "") + voided[i];
+        if (voided.size() > 5) list += " and " + std::to_string(voided.size() - 5) + " more";
+        message += ", so Services using topology routing (" + list + ") lose it in every zone";
+      }
       Finding f = make_finding(info(), Severity::Error, n, message + ".");
       f.fixes.push_back(fix::LabelNode{n.meta.name, model::kZoneLabel, "onprem"});
       f.fix_note = "Label the node now, and add --node-labels=topology.kubernetes.io/zone=onprem to the kubelet "
                    "flags of the nodeadm NodeConfig so the label survives re-registration.";
       ctx.findings.push_back(std::move(f));
     }
+  }
+
+ private:
+  // The Services whose hints this node removes, per the traffic model: with
+  // trafficDistribution those with an endpoint on it (that endpoint gets no
+  // hint, and kube-proxy then ignores every hint of the Service); with
+  // topology-mode Auto every one, if the node counts in the controller's
+  // census (Ready, not a control-plane node).
+  static std::vector<std::string> services_voided_by(RuleContext& ctx, const model::Node& node) {
+    bool in_census = node.ready.value_or(true) && !node.meta.labels.contains("node-role.kubernetes.io/control-plane") &&
+                     !node.meta.labels.contains("node-role.kubernetes.io/master");
+    std::vector<std::string> out;
+    for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
+      if (!st.service) continue;
+      bool voided = false;
+      if (st.mechanism == analysis::traffic::HintsMechanism::TopologyAuto) {
+        voided = in_census;
+      } else if (st.mechanism == analysis::traffic::HintsMechanism::TrafficDistribution) {
+        for (const auto& e : st.endpoints) voided = voided || e.node == node.meta.name;
+      }
+      if (voided) out.push_back(st.service->meta.ns + "/" + st.service->meta.name);
+    }
+    return out;
   }
 };
 

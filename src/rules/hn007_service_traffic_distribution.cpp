@@ -7,6 +7,7 @@
 #include "analysis/cluster_version.h"
 #include "analysis/feasibility.h"
 #include "analysis/service_workloads.h"
+#include "analysis/traffic/traffic_model.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -43,6 +44,21 @@ Sides backend_sides(const model::Snapshot& snapshot, const model::Service& svc) 
 
 std::string prefer_close_patch() {
   return R"([{"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
+}
+
+std::string percent(double share) { return std::to_string(static_cast<int>(share * 100.0 + 0.5)) + "%"; }
+
+// "(simulated: 40% of cloud clients' connections go on premises and 50% of
+// on-premises clients' to the cloud; PreferClose leaves 0% and 0%)", from the
+// traffic model with observed and simulated endpoints; "" without endpoints.
+std::string simulated_share(RuleContext& ctx, const model::Service& svc) {
+  const auto& context = ctx.analyses.traffic_context();
+  analysis::traffic::ServiceTraffic now = analysis::traffic::model_service(context, svc);
+  if (now.endpoints.empty()) return "";
+  analysis::traffic::ServiceTraffic close = analysis::traffic::model_service(context, svc, "PreferClose");
+  return " (simulated: " + percent(now.cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
+         percent(now.hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
+         percent(close.cloud_to_hybrid) + " and " + percent(close.hybrid_to_cloud) + ")";
 }
 
 class ServiceTrafficDistribution final : public Rule {
@@ -118,7 +134,8 @@ class ServiceTrafficDistribution final : public Rule {
       if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
         message = describe(svc) + " has backends that are, or may be placed, on both cloud and hybrid nodes and "
-                  "no trafficDistribution: connections cross between the VPC and the on-premises network.";
+                  "no trafficDistribution: connections cross between the VPC and the on-premises network" +
+                  simulated_share(ctx, svc) + ".";
       } else {
         severity = Severity::Info;
         message = describe(svc) + " has no trafficDistribution; its backends can only run on " +

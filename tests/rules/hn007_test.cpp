@@ -51,6 +51,18 @@ TEST(Hn007, BackendsPlaceableOnBothSidesGiveAWarning) {
   EXPECT_NE(fs[0]->message.find("both cloud and hybrid"), std::string::npos) << fs[0]->message;
 }
 
+TEST(Hn007, TheWarningGivesTheSimulatedShareAndWhatPreferCloseLeaves) {
+  // No pods: the placement puts the two replicas on the two nodes (default
+  // spreading), so half of each side's connections cross; with PreferClose
+  // every zone has its own endpoint and none do.
+  auto fs = hn007(service("shop", "web", "") + deployment("shop", "web"), "", "cloud:us-west-2a=1,hybrid:onprem=1");
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_NE(fs[0]->message.find("simulated: 50% of cloud clients' connections go on premises and 50% of "
+                                "on-premises clients' to the cloud; PreferClose leaves 0% and 0%"),
+            std::string::npos)
+      << fs[0]->message;
+}
+
 TEST(Hn007, BackendsThatCanOnlyRunInTheCloudGiveAnInfo) {
   auto fs = hn007(service("shop", "web", "") + deployment("shop", "web", kCloudOnly));
   ASSERT_EQ(fs.size(), 1u);
