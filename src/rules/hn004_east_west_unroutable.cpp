@@ -75,6 +75,11 @@ class EastWestUnroutable final : public Rule {
       if (n != model::PodNetwork::Routable) unreachable[e.address] = n;
     }
     if (unreachable.empty()) return;
+    // Endpoints of pods the placement only simulated: "would", not "does".
+    bool simulated = false;
+    for (const auto& e : st.endpoints) {
+      simulated = simulated || (e.pod && unreachable.count(e.address) && ctx.analyses.traffic_context().is_simulated(e.pod));
+    }
     bool only_unknown = true;
     for (const auto& [address, n] : unreachable) only_unknown = only_unknown && n == model::PodNetwork::Unknown;
     Severity severity = only_unknown ? lower(Severity::Error) : Severity::Error;
@@ -103,6 +108,7 @@ class EastWestUnroutable final : public Rule {
       if (!fallback.empty()) message += " (" + fallback + " fall back to every endpoint: no hinted endpoint there)";
       message += ".";
     }
+    if (simulated) message += " (Its pods are not in the input: this is where the simulated placement puts them.)";
     if (only_unknown) message += " Routability of the on-premises pod network could not be confirmed.";
     Finding f = make_finding(info(), severity, svc, message);
     f.fix_note = svc.headless()
