@@ -4,6 +4,7 @@
 // no line index is kept for a 1 GB file.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -13,6 +14,10 @@ struct LineCol {
   uint32_t line = 1;
   uint32_t column = 1;
 };
+
+// How many '\n' bytes [data, data + n) holds, 16 bytes at a time: lines in
+// kubectl's output are short, so a memchr call per line costs more.
+size_t count_newlines(const char* data, size_t n);
 
 class LineCounter {
  public:

@@ -46,6 +46,9 @@ class StringMap {
     return true;
   }
 
+  // Room for `n` entries: decoders know a map's size up front, and growing
+  // by doubling leaves up to half the entries' space unused in the model.
+  void reserve(size_t n) { entries_.reserve(n); }
   bool empty() const { return entries_.empty(); }
   size_t size() const { return entries_.size(); }
   auto begin() const { return entries_.begin(); }

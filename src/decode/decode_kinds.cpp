@@ -449,13 +449,17 @@ model::ObjectBase decode_base(const Value& obj, const std::string& kind, const D
   if (meta && !meta->is_null() && !meta->is_object()) type_error(*meta, "metadata", "a mapping");
   if (meta) {
     b.meta.name = read_string(meta->get("name"), "metadata.name");
-    if (b.meta.name.empty()) b.meta.name = read_string(meta->get("generateName"), "metadata.generateName");
+    if (b.meta.name.empty())
+      b.meta.name = read_string(meta->get("generateName"), "metadata.generateName");
     b.meta.ns = read_string(meta->get("namespace"), "metadata.namespace");
     b.meta.uid = read_string(meta->get("uid"), "metadata.uid");
     b.meta.labels = read_string_map(meta->get("labels"), "metadata.labels");
     for (const auto& [k, v] : read_map(meta->get("annotations"), "metadata.annotations")) {
-      std::string text = read_string(&v, "metadata.annotations." + k);
-      if (text.size() <= kMaxAnnotationBytes) b.meta.annotations.set(k, std::move(text));
+      if (!v.is_scalar()) type_error(v, "metadata.annotations." + k, "a string");
+      if (v.is_null())
+        b.meta.annotations.set(k, {});
+      else if (v.text().size() <= kMaxAnnotationBytes)
+        b.meta.annotations.set(k, v.text());
     }
     for (const Value& o : read_list(meta->get("ownerReferences"), "metadata.ownerReferences")) {
       if (!o.is_object()) type_error(o, "metadata.ownerReferences[]", "a mapping");

@@ -58,15 +58,21 @@ const std::vector<Value::Member>& read_map(const Value* v, std::string_view fiel
 
 StringMap read_string_map(const Value* v, std::string_view field) {
   StringMap out;
-  for (const auto& [k, val] : read_map(v, field)) {
-    out.set(k, read_string(&val, std::string(field) + "." + k));
+  const auto& members = read_map(v, field);
+  out.reserve(members.size());
+  for (const auto& [k, val] : members) {
+    // The field's full name is built only for the error message.
+    if (!val.is_scalar()) type_error(val, std::string(field) + "." + k, "a string");
+    out.set(k, val.is_null() ? std::string() : val.text());
   }
   return out;
 }
 
 std::vector<std::string> read_string_list(const Value* v, std::string_view field) {
   std::vector<std::string> out;
-  for (const Value& item : read_list(v, field)) out.push_back(read_string(&item, field));
+  const auto& items = read_list(v, field);
+  out.reserve(items.size());
+  for (const Value& item : items) out.push_back(read_string(&item, field));
   return out;
 }
 

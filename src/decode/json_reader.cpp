@@ -1,10 +1,16 @@
 #include "decode/json_reader.h"
 
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
+#include "decode/item_batches.h"
 #include "decode/json_value_builder.h"
 
 namespace hybridctl::decode {
@@ -68,14 +74,14 @@ class ChunkedInput {
 // end; simdjson parses and validates each value afterwards.
 class TopLevelScanner {
  public:
-  TopLevelScanner(ChunkedInput& in, uint32_t file_id, const std::string& path)
-      : in_(in), path_(path) {
+  TopLevelScanner(ChunkedInput& in, uint32_t file_id, const std::string& path, unsigned threads)
+      : in_(in), path_(path), threads_(threads) {
     ctx_.file_id = file_id;
     ctx_.path = &path_;
     ctx_.lines = &lines_;
   }
 
-  JsonReadResult run(const DocumentSink& item_sink, const DocumentSink& root_sink);
+  JsonReadResult run(const ItemSinkFactory& item_sinks, const DocumentSink& root_sink);
 
  private:
   bool at(size_t p) { return in_.available(p); }
@@ -87,33 +93,32 @@ class TopLevelScanner {
       advance_lines(1);
     }
   }
-  // Moves pos_ forward by n bytes that are already in the window, keeping line_.
+  // Moves pos_ forward by n bytes that are already in the window, keeping
+  // line_ (newlines counted in bulk, see count_newlines).
   void advance_lines(size_t n) {
     const char* p = in_.buf().data() + pos_;
-    const char* end = p + n;
-    while (p < end) {
-      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-      if (!nl) {
-        line_.column += static_cast<uint32_t>(end - p);
-        break;
-      }
-      line_.line++;
-      line_.column = 1;
-      p = static_cast<const char*>(nl) + 1;
+    size_t newlines = count_newlines(p, n);
+    if (newlines == 0) {
+      line_.column += static_cast<uint32_t>(n);
+    } else {
+      const char* last = static_cast<const char*>(::memrchr(p, '\n', n));
+      line_.line += static_cast<uint32_t>(newlines);
+      line_.column = static_cast<uint32_t>(p + n - last);
     }
     pos_ += n;
   }
   // Finds the end (exclusive) of the value starting at pos_, without moving pos_.
   bool find_value_end(size_t& end);
-  bool parse_value_at(size_t begin, size_t end, Value& out);
+  bool parse_value_at(size_t begin, size_t end, Value& out, FieldScope scope);
   JsonReadResult fail(std::string message, uint64_t offset);
   JsonReadResult fail_here(std::string message);
-  bool scan_items(const DocumentSink& item_sink);
+  bool scan_items(const ItemSinkFactory& item_sinks);
+  bool scan_item_bytes(ItemBatcher& batcher);
   bool read_key(std::string& key);
-  void hand_over(Value&& v, size_t begin, size_t end, const DocumentSink& sink);
 
   ChunkedInput& in_;
   std::string path_;
+  unsigned threads_;
   DocumentContext ctx_;
   LineCounter lines_;
   JsonValueBuilder builder_;
@@ -141,67 +146,125 @@ JsonReadResult TopLevelScanner::fail_here(std::string message) {
   return fail(std::move(message), file_offset(pos_));
 }
 
-bool TopLevelScanner::find_value_end(size_t& end) {
-  size_t p = pos_;
-  int depth = 0;
-  bool in_string = false;
-  while (at(p)) {
-    const std::string& b = in_.buf();
-    char c = b[p];
-    if (in_string) {
-      if (c == '\\') {
-        p += 2;
-        continue;
-      }
-      if (c == '"') {
-        in_string = false;
-        if (depth == 0) {
-          end = p + 1;
-          return true;
-        }
-      }
-      ++p;
-      continue;
-    }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '{': case '[': ++depth; break;
-      case '}': case ']':
-        if (depth == 0) {  // a scalar ended by its container
-          end = p;
-          return true;
-        }
-        if (--depth == 0) {
-          end = p + 1;
-          return true;
-        }
-        break;
-      case ',':
-        if (depth == 0) {
-          end = p;
-          return true;
-        }
-        break;
-      default: break;
-    }
-    ++p;
-  }
-  end = p;
-  return depth == 0 && !in_string && p > pos_;
+// The bytes the value-end search must look at: quotes, backslashes,
+// brackets and commas. Everything else (mostly kubectl's indentation and the
+// text of strings) is never looked at one by one.
+constexpr std::array<bool, 256> kCandidateBytes = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'"', '\\', '{', '[', '}', ']', ','}) t[c] = true;
+  return t;
+}();
+
+// Bit i set when data[i] is a candidate byte (16 bytes from data).
+inline unsigned candidate_mask(const char* data) {
+#ifdef __SSE2__
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  __m128i hits =
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(eq('"'), eq('\\')), _mm_or_si128(eq('{'), eq('}'))),
+                   _mm_or_si128(_mm_or_si128(eq('['), eq(']')), eq(',')));
+  return static_cast<unsigned>(_mm_movemask_epi8(hits));
+#else
+  unsigned mask = 0;
+  for (unsigned i = 0; i < 16; ++i)
+    mask |= unsigned{kCandidateBytes[static_cast<unsigned char>(data[i])]} << i;
+  return mask;
+#endif
 }
 
-bool TopLevelScanner::parse_value_at(size_t begin, size_t end, Value& out) {
-  std::string message;
-  uint64_t err_offset = 0;
-  std::string_view text(in_.buf().data() + begin, end - begin);
-  if (builder_.parse(text, file_offset(begin), out, message, err_offset)) return true;
-  error_ = fail(message, err_offset);
+// The state of the value-end search, kept across window refills.
+struct ValueEndState {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;  // the previous byte was a backslash inside a string
+};
+
+// Feeds the candidate byte at p to the search; true when the value ends, with
+// its end (exclusive) in `end`.
+inline bool value_end_step(ValueEndState& s, char c, size_t p, size_t& end) {
+  if (s.in_string) {
+    if (s.escaped) {
+      s.escaped = false;
+    } else if (c == '\\') {
+      s.escaped = true;
+    } else if (c == '"') {
+      s.in_string = false;
+      if (s.depth == 0) {
+        end = p + 1;
+        return true;
+      }
+    }
+    return false;
+  }
+  switch (c) {
+    case '"':
+      s.in_string = true;
+      break;
+    case '{':
+    case '[':
+      ++s.depth;
+      break;
+    case '}':
+    case ']':
+      if (s.depth == 0) {  // a scalar ended by its container
+        end = p;
+        return true;
+      }
+      if (--s.depth == 0) {
+        end = p + 1;
+        return true;
+      }
+      break;
+    case ',':
+      if (s.depth == 0) {
+        end = p;
+        return true;
+      }
+      break;
+    default:
+      break;
+  }
   return false;
 }
 
-void TopLevelScanner::hand_over(Value&& v, size_t begin, size_t end, const DocumentSink& sink) {
-  lines_.reset(std::string_view(in_.buf().data() + begin, end - begin), file_offset(begin), line_);
-  sink(std::move(v), ctx_);
+bool TopLevelScanner::find_value_end(size_t& end) {
+  size_t p = pos_;
+  ValueEndState state;
+  // The window may grow (and move) while a long value is read: re-fetch it.
+  while (in_.available(p)) {
+    const char* data = in_.buf().data();
+    const size_t n = in_.buf().size();
+    // 16 bytes at a time, visiting only the candidate bytes of each block.
+    // An escaped byte is always the one right after its backslash, so a
+    // backslash makes the next byte a candidate whatever it is.
+    while (p + 16 <= n) {
+      unsigned mask = candidate_mask(data + p);
+      if (state.escaped) mask |= 1u;
+      while (mask) {
+        unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+        mask &= mask - 1;
+        if (value_end_step(state, data[p + bit], p + bit, end)) return true;
+        if (state.escaped && bit == 15) break;  // carried into the next block
+        if (state.escaped) mask |= 1u << (bit + 1);
+      }
+      p += 16;
+    }
+    for (; p < n; ++p) {
+      if (!state.escaped && !kCandidateBytes[static_cast<unsigned char>(data[p])]) continue;
+      if (value_end_step(state, data[p], p, end)) return true;
+    }
+  }
+  end = p;
+  return state.depth == 0 && !state.in_string && p > pos_;
+}
+
+bool TopLevelScanner::parse_value_at(size_t begin, size_t end, Value& out, FieldScope scope) {
+  std::string message;
+  uint64_t err_offset = 0;
+  std::string_view text(in_.buf().data() + begin, end - begin);
+  if (builder_.parse(text, file_offset(begin), out, message, err_offset, scope)) return true;
+  error_ = fail(message, err_offset);
+  return false;
 }
 
 bool TopLevelScanner::read_key(std::string& key) {
@@ -211,7 +274,7 @@ bool TopLevelScanner::read_key(std::string& key) {
     return false;
   }
   Value k;
-  if (!parse_value_at(pos_, end, k)) return false;
+  if (!parse_value_at(pos_, end, k, FieldScope::Other)) return false;
   key = k.text();
   advance_lines(end - pos_);
   skip_ws();
@@ -224,15 +287,32 @@ bool TopLevelScanner::read_key(std::string& key) {
   return true;
 }
 
-// pos_ is at '[': hands each element over, leaves pos_ after ']'.
-bool TopLevelScanner::scan_items(const DocumentSink& item_sink) {
+// pos_ is at '[': hands each element over, leaves pos_ after ']'. Items are
+// parsed and decoded by an ItemBatcher (on worker threads); an item that does
+// not parse wins over any later scanning error, as it comes first in the file.
+bool TopLevelScanner::scan_items(const ItemSinkFactory& item_sinks) {
+  ItemBatcher batcher(ctx_.file_id, path_, item_sinks, threads_);
+  bool scanned = scan_item_bytes(batcher);
+  std::string item_error;
+  LineCol item_error_at;
+  if (!batcher.finish(item_error, item_error_at)) {
+    error_ = JsonReadResult{};
+    error_.ok = false;
+    error_.error = std::move(item_error);
+    error_.error_at = item_error_at;
+    return false;
+  }
+  return scanned;
+}
+
+bool TopLevelScanner::scan_item_bytes(ItemBatcher& batcher) {
   advance_lines(1);
   skip_ws();
   if (at(pos_) && ch(pos_) == ']') {
     advance_lines(1);
     return true;
   }
-  while (true) {
+  while (!batcher.failed()) {
     pos_ -= in_.release_before(pos_);
     size_t end;
     bool found = find_value_end(end);
@@ -240,11 +320,10 @@ bool TopLevelScanner::scan_items(const DocumentSink& item_sink) {
       error_ = fail_here("unterminated value in the items list");
       return false;
     }
-    Value item;
-    if (!parse_value_at(pos_, end, item)) return false;
-    size_t begin = pos_;
-    hand_over(std::move(item), begin, end, item_sink);
+    batcher.add_item(std::string_view(in_.buf().data() + pos_, end - pos_), file_offset(pos_),
+                     line_);
     advance_lines(end - pos_);
+    size_t gap_begin = pos_;
     skip_ws();
     if (!at(pos_)) {
       error_ = fail_here("unexpected end of input in the items list");
@@ -260,10 +339,13 @@ bool TopLevelScanner::scan_items(const DocumentSink& item_sink) {
     }
     advance_lines(1);
     skip_ws();
+    batcher.add_gap(std::string_view(in_.buf().data() + gap_begin, pos_ - gap_begin));
   }
+  return false;  // an item failed: finish() reports it
 }
 
-JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const DocumentSink& root_sink) {
+JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
+                                    const DocumentSink& root_sink) {
   // A UTF-8 byte order mark is tolerated, as kubectl does.
   if (at(2) && in_.buf().compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
   skip_ws();
@@ -274,7 +356,7 @@ JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const Documen
   }
   char first = ch(pos_);
   if (first == '[') {
-    if (!scan_items(item_sink)) return error_;
+    if (!scan_items(item_sinks)) return error_;
   } else if (first == '{') {
     uint64_t root_offset = file_offset(pos_);
     LineCol root_line = line_;
@@ -297,7 +379,7 @@ JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const Documen
       std::string key;
       if (!read_key(key)) return error_;
       if (key == "items" && at(pos_) && ch(pos_) == '[') {
-        if (!scan_items(item_sink)) return error_;
+        if (!scan_items(item_sinks)) return error_;
         root.add_member("items", Value::array(root_offset));
       } else {
         pos_ -= in_.release_before(pos_);
@@ -305,7 +387,8 @@ JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const Documen
         bool found = find_value_end(end);
         if (!found) return fail_here("unterminated value");
         Value member;
-        if (!parse_value_at(pos_, end, member)) return error_;
+        bool skip;  // nothing at the top level of an object is skipped
+        if (!parse_value_at(pos_, end, member, member_scope(FieldScope::Object, key, skip))) return error_;
         root.add_member(std::move(key), std::move(member));
         advance_lines(end - pos_);
       }
@@ -317,7 +400,7 @@ JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const Documen
     size_t end;
     if (!find_value_end(end)) return fail_here("invalid JSON");
     Value scalar;
-    if (!parse_value_at(pos_, end, scalar)) return error_;
+    if (!parse_value_at(pos_, end, scalar, FieldScope::Other)) return error_;
     advance_lines(end - pos_);
   }
   skip_ws();
@@ -329,10 +412,18 @@ JsonReadResult TopLevelScanner::run(const DocumentSink& item_sink, const Documen
 }  // namespace
 
 JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
-                                const DocumentSink& item_sink, const DocumentSink& root_sink) {
+                                const ItemSinkFactory& item_sinks, const DocumentSink& root_sink,
+                                unsigned threads) {
   ChunkedInput in(fd);
-  TopLevelScanner scanner(in, file_id, path);
-  return scanner.run(item_sink, root_sink);
+  TopLevelScanner scanner(in, file_id, path, threads);
+  return scanner.run(item_sinks, root_sink);
+}
+
+JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
+                                const DocumentSink& item_sink, const DocumentSink& root_sink) {
+  // One sink for every item, called in order on this thread.
+  return read_json_stream(
+      fd, file_id, path, [&item_sink] { return item_sink; }, root_sink, 1);
 }
 
 JsonReadResult read_json_text(std::string_view text, uint32_t file_id, const std::string& path,
@@ -344,7 +435,7 @@ JsonReadResult read_json_text(std::string_view text, uint32_t file_id, const std
   LineCounter lines;
   lines.reset(text, 0, LineCol{});
   JsonReadResult r;
-  if (!builder.parse(text, 0, v, message, err_offset)) {
+  if (!builder.parse(text, 0, v, message, err_offset, FieldScope::Object)) {
     r.ok = false;
     r.error = message;
     r.error_at = lines.locate(err_offset);

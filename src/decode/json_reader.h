@@ -1,8 +1,8 @@
 // Reads JSON from a file descriptor without holding the whole file: the
 // members of the top-level object are scanned one by one, and the elements
 // of a top-level `items` array (a `kubectl get -o json` List) are parsed one
-// at a time with simdjson in a reused padded buffer. Peak memory is the
-// largest item plus a read window, not the file.
+// at a time with simdjson, in batches of a few MB on worker threads. Peak
+// memory is a few batches plus a read window, not the file.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 
 #include "core/line_counter.h"
 #include "decode/document_sink.h"
+#include "decode/item_batches.h"
 
 namespace hybridctl::decode {
 
@@ -26,6 +27,14 @@ struct JsonReadResult {
 // caller can tell a List). A top-level array hands each element to item_sink.
 JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
                                 const DocumentSink& item_sink, const DocumentSink& root_sink);
+
+// The same, with the items parsed and decoded on `threads` worker threads
+// (1: on this thread) in batches; each batch takes its own sink from
+// `item_sinks` (see item_batches.h). Every item sink has returned before
+// root_sink is called.
+JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
+                                const ItemSinkFactory& item_sinks, const DocumentSink& root_sink,
+                                unsigned threads);
 
 // Parses one complete JSON text held in memory.
 JsonReadResult read_json_text(std::string_view text, uint32_t file_id, const std::string& path,

@@ -23,7 +23,63 @@ struct Converter {
     return file_offset + static_cast<uint64_t>(loc - base);
   }
 
-  simdjson::error_code convert(simdjson::ondemand::value v, Value& out, int depth) {
+  // Validates a value no rule reads, building nothing: the file stays
+  // all-or-nothing (a syntax error in managedFields is still an error).
+  simdjson::error_code skim(simdjson::ondemand::value v, int depth) {
+    if (depth > kMaxNestingDepth) {
+      error_offset = offset_of(v);
+      return simdjson::DEPTH_ERROR;
+    }
+    json_type type;
+    if (auto err = v.type().get(type)) return record(v, err);
+    switch (type) {
+      case json_type::object: {
+        simdjson::ondemand::object obj;
+        if (auto err = v.get_object().get(obj)) return record(v, err);
+        for (auto field : obj) {
+          simdjson::ondemand::raw_json_string key;
+          if (auto err = field.key().get(key)) return record(v, err);
+          if (auto err = skim(field.value(), depth + 1)) return err;
+        }
+        return simdjson::SUCCESS;
+      }
+      case json_type::array: {
+        simdjson::ondemand::array arr;
+        if (auto err = v.get_array().get(arr)) return record(v, err);
+        for (auto element : arr) {
+          simdjson::ondemand::value ev;
+          if (auto err = element.get(ev)) return record(v, err);
+          if (auto err = skim(ev, depth + 1)) return err;
+        }
+        return simdjson::SUCCESS;
+      }
+      case json_type::string: {
+        std::string_view s;
+        return record(v, v.get_string().get(s));
+      }
+      case json_type::number: {
+        double d;
+        return record(v, v.get_double().get(d));
+      }
+      case json_type::boolean: {
+        bool b;
+        return record(v, v.get_bool().get(b));
+      }
+      case json_type::null: {
+        bool is_null = false;
+        if (auto err = v.is_null().get(is_null)) return record(v, err);
+        return is_null ? simdjson::SUCCESS : record(v, simdjson::N_ATOM_ERROR);
+      }
+    }
+    return record(v, simdjson::INCORRECT_TYPE);
+  }
+  simdjson::error_code record(simdjson::ondemand::value& v, simdjson::error_code err) {
+    if (err) error_offset = offset_of(v);
+    return err;
+  }
+
+  simdjson::error_code convert(simdjson::ondemand::value v, Value& out, int depth,
+                               FieldScope scope) {
     uint64_t offset = offset_of(v);
     error_offset = offset;
     if (depth > kMaxNestingDepth) return simdjson::DEPTH_ERROR;
@@ -37,8 +93,14 @@ struct Converter {
         for (auto field : obj) {
           std::string_view key;
           if (auto err = field.unescaped_key().get(key)) return err;
+          bool skip;
+          FieldScope child_scope = member_scope(scope, key, skip);
+          if (skip) {
+            if (auto err = skim(field.value(), depth + 1)) return err;
+            continue;
+          }
           Value child;
-          if (auto err = convert(field.value(), child, depth + 1)) return err;
+          if (auto err = convert(field.value(), child, depth + 1, child_scope)) return err;
           out.add_member(std::string(key), std::move(child));
         }
         return simdjson::SUCCESS;
@@ -47,11 +109,12 @@ struct Converter {
         out = Value::array(offset);
         simdjson::ondemand::array arr;
         if (auto err = v.get_array().get(arr)) return err;
+        FieldScope child_scope = element_scope(scope);
         for (auto element : arr) {
           simdjson::ondemand::value ev;
           if (auto err = element.get(ev)) return err;
           Value child;
-          if (auto err = convert(ev, child, depth + 1)) return err;
+          if (auto err = convert(ev, child, depth + 1, child_scope)) return err;
           out.add_item(std::move(child));
         }
         return simdjson::SUCCESS;
@@ -139,7 +202,7 @@ static bool parse_scalar_document(simdjson::ondemand::document& doc, uint64_t fi
 }
 
 bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value& out,
-                             std::string& error, uint64_t& error_offset) {
+                             std::string& error, uint64_t& error_offset, FieldScope scope) {
   // simdjson reads up to SIMDJSON_PADDING bytes past the end: copy into a
   // reused buffer that has them, instead of allocating per item.
   padded_.resize(text.size() + simdjson::SIMDJSON_PADDING);
@@ -163,7 +226,7 @@ bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value&
     if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE) return parse_scalar_document(doc, file_offset, out, error, error_offset);
     return fail(err, file_offset);
   }
-  if (auto err = conv.convert(root, out, 0)) return fail(err, conv.error_offset);
+  if (auto err = conv.convert(root, out, 0, scope)) return fail(err, conv.error_offset);
   // current_location() succeeds only while tokens remain after the value.
   const char* loc = nullptr;
   if (doc.current_location().get(loc) == simdjson::SUCCESS && loc &&

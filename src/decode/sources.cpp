@@ -1,15 +1,20 @@
 #include "decode/sources.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "decode/item_batches.h"
 #include "decode/json_reader.h"
 #include "decode/object_decoder.h"
 #include "decode/yaml_reader.h"
@@ -19,22 +24,61 @@ namespace fs = std::filesystem;
 namespace hybridctl::decode {
 namespace {
 
+// Below this size a YAML file is parsed on one thread: starting threads
+// would cost more than they save.
+constexpr size_t kParallelYamlBytes = 1u << 20;
+
 bool has_manifest_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+// A read-only private mapping of a regular, non-empty file.
+class MappedFile {
+ public:
+  explicit MappedFile(int fd) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return;
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) return;
+    data_ = static_cast<const char*>(p);
+    size_ = static_cast<size_t>(st.st_size);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool ok() const { return data_ != nullptr; }
+  std::string_view text() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 bool read_all(int fd, std::string& out, std::string& error) {
-  char buf[1 << 16];
+  // A regular file is read straight into a buffer of its size: growing a
+  // string by appends copies a large file several times over.
+  struct stat st {};
+  size_t expected =
+      ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
+  size_t used = out.size();
+  out.resize(used + std::max<size_t>(expected + 1, 1 << 16));
   while (true) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (used == out.size()) out.resize(out.size() * 2);
+    ssize_t n = ::read(fd, out.data() + used, out.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
+      out.resize(used);
       error = std::strerror(errno);
       return false;
     }
-    if (n == 0) return true;
-    out.append(buf, static_cast<size_t>(n));
+    if (n == 0) {
+      out.resize(used);
+      return true;
+    }
+    used += static_cast<size_t>(n);
   }
 }
 
@@ -47,9 +91,30 @@ char first_non_space(std::string_view text) {
   return 0;
 }
 
+// Sizes the big vectors of `into` for the objects of every output at once:
+// appending output after output would grow them by doubling, moving 150,000
+// pods a dozen times over.
+template <typename Outputs>
+void reserve_for(model::Snapshot& into, const Outputs& outputs) {
+  size_t nodes = 0, pods = 0, workloads = 0, services = 0, slices = 0;
+  for (const auto& out : outputs) {
+    nodes += out.staged.nodes.size();
+    pods += out.staged.pods.size();
+    workloads += out.staged.workloads.size();
+    services += out.staged.services.size();
+    slices += out.staged.endpoint_slices.size();
+  }
+  into.nodes.reserve(nodes);
+  into.pods.reserve(pods);
+  into.workloads.reserve(workloads);
+  into.services.reserve(services);
+  into.endpoint_slices.reserve(slices);
+}
+
 class FileLoader {
  public:
-  FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics) : snapshot_(snapshot), diagnostics_(diagnostics) {}
+  FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics)
+      : snapshot_(snapshot), diagnostics_(diagnostics) {}
 
   void load(const std::string& path);
 
@@ -59,7 +124,7 @@ class FileLoader {
     return static_cast<uint32_t>(snapshot_.files.size() - 1);
   }
   void load_json_stream(int fd, const std::string& path, uint32_t id);
-  void load_text(const std::string& text, const std::string& path, uint32_t id, bool json);
+  void load_text(std::string_view text, const std::string& path, uint32_t id, bool json);
   void fail(const std::string& path, LineCol at, const std::string& message) {
     diagnostics_.error(Location{path, at.line, at.column}, message);
   }
@@ -88,13 +153,20 @@ void FileLoader::load(const std::string& path) {
     ::close(fd);
     return;
   }
-  std::string text, error;
-  bool ok = read_all(fd, text, error);
-  if (!is_stdin) ::close(fd);
-  if (!ok) {
-    diagnostics_.error(Location{display}, "cannot read: " + error);
-    return;
+  // A regular file is mapped, not copied: the parsers read it where the page
+  // cache holds it. Pipes, stdin and files that report no size are read.
+  MappedFile mapped(fd);
+  std::string read_text, error;
+  if (!mapped.ok()) {
+    bool ok = read_all(fd, read_text, error);
+    if (!ok) {
+      if (!is_stdin) ::close(fd);
+      diagnostics_.error(Location{display}, "cannot read: " + error);
+      return;
+    }
   }
+  if (!is_stdin) ::close(fd);
+  std::string_view text = mapped.ok() ? mapped.text() : std::string_view(read_text);
   char first = first_non_space(text);
   if (first == 0) {
     diagnostics_.note(Location{display}, "empty file: no Kubernetes objects");
@@ -104,39 +176,34 @@ void FileLoader::load(const std::string& path) {
 }
 
 void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) {
-  model::Snapshot staged;
-  Diagnostics staged_diagnostics;
-  ObjectDecoder decoder(staged, staged_diagnostics);
-  // Items without a kind wait for the List's kind (a raw API PodList).
-  std::vector<std::pair<Value, LineCol>> kindless;
-  bool not_a_list = false;
-  auto item_sink = [&](Value&& item, const DocumentContext& ctx) {
-    if (item.is_object() && !item.get("kind")) {
-      kindless.emplace_back(std::move(item), ctx.lines->locate(item.offset()));
-      return;
-    }
-    decoder.decode_item(item, ctx);
+  // Items are decoded on worker threads, one output per batch of items,
+  // merged below in file order: the result is the sequential one.
+  struct BatchOutput {
+    model::Snapshot staged;
+    Diagnostics diagnostics;
+    // Items without a kind wait for the List's kind (a raw API PodList).
+    std::vector<std::pair<Value, LineCol>> kindless;
   };
-  auto root_sink = [&](Value&& root, const DocumentContext& ctx) {
-    const Value* kind = root.get("kind");
-    std::string k = kind && kind->is_scalar() ? kind->text() : "";
-    if (root.get("items")) {
-      if (!k.ends_with("List")) {
-        not_a_list = true;  // an `items` member of something else: read it whole
+  std::deque<BatchOutput> outputs;  // a deque: earlier outputs never move
+  auto item_sinks = [&outputs]() -> DocumentSink {
+    BatchOutput& out = outputs.emplace_back();
+    return [&out](Value&& item, const DocumentContext& ctx) {
+      if (item.is_object() && !item.get("kind")) {
+        LineCol at = ctx.lines->locate(item.offset());
+        out.kindless.emplace_back(std::move(item), at);
         return;
       }
-      std::string item_kind = k == "List" ? "" : k.substr(0, k.size() - 4);
-      for (auto& [item, at] : kindless) {
-        LineCounter lc;
-        lc.reset({}, item.offset(), at);
-        DocumentContext item_ctx{ctx.file_id, ctx.path, &lc};
-        decoder.decode_item(item, item_ctx, item_kind);
-      }
-      return;
-    }
-    decoder.decode_document(root, ctx);
+      ObjectDecoder(out.staged, out.diagnostics).decode_item(item, ctx);
+    };
   };
-  JsonReadResult r = read_json_stream(fd, id, path, item_sink, root_sink);
+  std::optional<Value> root;
+  LineCol root_at;
+  auto root_sink = [&](Value&& r, const DocumentContext& ctx) {
+    root_at = ctx.lines->locate(r.offset());
+    root = std::move(r);
+  };
+  JsonReadResult r =
+      read_json_stream(fd, id, path, item_sinks, root_sink, default_decode_threads());
   if (!r.ok) {
     fail(path, r.error_at, r.error);
     return;
@@ -145,23 +212,53 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
     diagnostics_.note(Location{path}, "empty file: no Kubernetes objects");
     return;
   }
-  if (not_a_list) {
-    if (::lseek(fd, 0, SEEK_SET) != 0) {
-      diagnostics_.error(Location{path}, "cannot re-read the file");
-      return;
+  model::Snapshot staged;
+  Diagnostics staged_diagnostics;
+  std::vector<std::pair<Value, LineCol>> kindless;
+  reserve_for(staged, outputs);
+  for (BatchOutput& out : outputs) {
+    staged.absorb(std::move(out.staged));
+    staged_diagnostics.append(out.diagnostics);
+    for (auto& k : out.kindless) kindless.push_back(std::move(k));
+  }
+  outputs.clear();
+  if (root) {
+    ObjectDecoder decoder(staged, staged_diagnostics);
+    LineCounter root_lines;
+    root_lines.reset({}, root->offset(), root_at);
+    DocumentContext ctx{id, &path, &root_lines};
+    const Value* kind = root->get("kind");
+    std::string k = kind && kind->is_scalar() ? kind->text() : "";
+    if (root->get("items")) {
+      if (!k.ends_with("List")) {
+        // An `items` member of something else: read the file whole.
+        if (::lseek(fd, 0, SEEK_SET) != 0) {
+          diagnostics_.error(Location{path}, "cannot re-read the file");
+          return;
+        }
+        std::string text, error;
+        if (!read_all(fd, text, error)) {
+          diagnostics_.error(Location{path}, "cannot read: " + error);
+          return;
+        }
+        load_text(text, path, id, true);
+        return;
+      }
+      std::string item_kind = k == "List" ? "" : k.substr(0, k.size() - 4);
+      for (auto& [item, at] : kindless) {
+        LineCounter lc;
+        lc.reset({}, item.offset(), at);
+        DocumentContext item_ctx{id, &path, &lc};
+        decoder.decode_item(item, item_ctx, item_kind);
+      }
+    } else {
+      decoder.decode_document(*root, ctx);
     }
-    std::string text, error;
-    if (!read_all(fd, text, error)) {
-      diagnostics_.error(Location{path}, "cannot read: " + error);
-      return;
-    }
-    load_text(text, path, id, true);
-    return;
   }
   commit(staged, staged_diagnostics);
 }
 
-void FileLoader::load_text(const std::string& text, const std::string& path, uint32_t id, bool json) {
+void FileLoader::load_text(std::string_view text, const std::string& path, uint32_t id, bool json) {
   model::Snapshot staged;
   Diagnostics staged_diagnostics;
   ObjectDecoder decoder(staged, staged_diagnostics);
@@ -170,10 +267,30 @@ void FileLoader::load_text(const std::string& text, const std::string& path, uin
     JsonReadResult r = read_json_text(text, id, path, sink);
     if (!r.ok) return fail(path, r.error_at, r.error);
   } else {
-    YamlReadResult r = read_yaml(text, id, path, sink);
+    // Large streams are parsed in parts on several threads, one output per
+    // part, merged in file order below.
+    struct PartOutput {
+      model::Snapshot staged;
+      Diagnostics diagnostics;
+    };
+    std::deque<PartOutput> outputs;
+    auto part_sinks = [&outputs]() -> DocumentSink {
+      PartOutput& out = outputs.emplace_back();
+      return [&out](Value&& root, const DocumentContext& ctx) {
+        ObjectDecoder(out.staged, out.diagnostics).decode_document(root, ctx);
+      };
+    };
+    unsigned parts = text.size() >= kParallelYamlBytes ? default_decode_threads() : 1;
+    YamlReadResult r = read_yaml_parallel(text, id, path, part_sinks, parts);
+    reserve_for(staged, outputs);
+    for (PartOutput& out : outputs) {
+      staged.absorb(std::move(out.staged));
+      staged_diagnostics.append(out.diagnostics);
+    }
     if (!r.ok) {
       if (looks_like_template(text)) {
-        diagnostics_.note(Location{path}, "skipped: a Helm template (render it with `helm template` first)");
+        diagnostics_.note(Location{path},
+                          "skipped: a Helm template (render it with `helm template` first)");
         return;
       }
       return fail(path, r.error_at, r.error);
@@ -182,7 +299,8 @@ void FileLoader::load_text(const std::string& text, const std::string& path, uin
   commit(staged, staged_diagnostics);
 }
 
-void collect_directory(const fs::path& dir, std::vector<std::string>& files, Diagnostics& diagnostics) {
+void collect_directory(const fs::path& dir, std::vector<std::string>& files,
+                       Diagnostics& diagnostics) {
   std::vector<fs::path> entries;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
@@ -192,7 +310,8 @@ void collect_directory(const fs::path& dir, std::vector<std::string>& files, Dia
   }
   std::sort(entries.begin(), entries.end());
   if (fs::exists(dir / "Chart.yaml")) {
-    diagnostics.note(Location{dir.string()}, "skipped: a Helm chart (render it with `helm template` first)");
+    diagnostics.note(Location{dir.string()},
+                     "skipped: a Helm chart (render it with `helm template` first)");
     return;
   }
   for (const fs::path& p : entries) {
@@ -232,7 +351,8 @@ void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& 
   FileLoader(snapshot, diagnostics).load(path);
 }
 
-void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics) {
+void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot,
+                  Diagnostics& diagnostics) {
   FileLoader loader(snapshot, diagnostics);
   for (const std::string& input : inputs) {
     std::error_code ec;

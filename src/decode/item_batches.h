@@ -1,0 +1,83 @@
+// Parses and decodes the items of a streamed JSON List on several threads.
+// The scanner (json_reader.cpp) finds where items start and end and hands
+// them over in file order; they are grouped into batches of a few MB, each
+// batch is parsed (simdjson) and passed to its own sink on a worker thread.
+// Each batch gets its sink from the factory, called on the scanner's thread in
+// file order, so a caller that keeps one output per batch and merges them in
+// creation order gets exactly the sequential result.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/line_counter.h"
+#include "decode/document_sink.h"
+
+namespace hybridctl::decode {
+
+// Called once per batch, on the scanner's thread, in file order.
+using ItemSinkFactory = std::function<DocumentSink()>;
+
+// The number of worker threads to use by default: one per core (at most 8),
+// overridden by HYBRIDCTL_THREADS (1 = no worker threads, all on the caller's).
+unsigned default_decode_threads();
+
+class ItemBatcher {
+ public:
+  ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads);
+  ~ItemBatcher();
+  ItemBatcher(const ItemBatcher&) = delete;
+  ItemBatcher& operator=(const ItemBatcher&) = delete;
+
+  // One item's bytes, starting at `file_offset`, at line/column `at`.
+  void add_item(std::string_view bytes, uint64_t file_offset, LineCol at);
+  // The bytes between the last item and the next one (white space and a
+  // comma); kept so that line numbers inside a batch stay right.
+  void add_gap(std::string_view bytes);
+  // True once an item failed to parse: the scanner may stop early.
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  // Parses what is left and waits for the workers. Returns false with the
+  // first failure in file order.
+  bool finish(std::string& error, LineCol& error_at);
+
+ private:
+  struct Batch {
+    std::string text;  // the file's bytes from the first item's start to the last item's end
+    uint64_t file_offset = 0;
+    LineCol start;
+    std::vector<std::pair<size_t, size_t>> items;  // [begin, end) in text
+    DocumentSink sink;
+    bool failed = false;
+    std::string error;
+    LineCol error_at;
+  };
+  void dispatch();
+  void process(Batch& batch);
+  void work();
+
+  uint32_t file_id_;
+  const std::string& path_;
+  ItemSinkFactory factory_;
+  std::unique_ptr<Batch> current_;
+  std::vector<std::unique_ptr<Batch>> batches_;  // every batch, in file order
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_, slot_free_;
+  std::deque<Batch*> queue_;
+  std::vector<std::string> spare_texts_;  // emptied batch buffers, reused
+  size_t in_flight_ = 0;
+  bool closing_ = false;
+  std::atomic<bool> failed_{false};
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace hybridctl::decode
