@@ -4,6 +4,9 @@
 // zone, with its fallback to every endpoint — never by a cruder count.
 #include <map>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "analysis/traffic/traffic_model.h"
 #include "rules/registry.h"
@@ -26,6 +29,17 @@ model::PodNetwork endpoint_network(const model::Snapshot& snapshot, const analys
 std::string percent(double share) {
   int p = static_cast<int>(share * 100.0 + 0.5);
   return std::to_string(p) + "%";
+}
+
+void add_fallback(std::vector<std::pair<std::string, std::string>>& fallbacks, const std::string& why,
+                  const std::string& who) {
+  for (auto& [reason, names] : fallbacks) {
+    if (reason == why) {
+      names += ", " + who;
+      return;
+    }
+  }
+  fallbacks.emplace_back(why, who);
 }
 
 class EastWestUnroutable final : public Rule {
@@ -90,22 +104,32 @@ class EastWestUnroutable final : public Rule {
                 std::to_string(unreachable.size()) + " of them on hybrid nodes whose pod network cloud clients "
                 "cannot reach, so a cloud client fails on those.";
     } else {
-      std::string zones, fallback;
+      std::string zones;
+      // Clients that fell back to every endpoint, grouped by the model's reason: a zone
+      // without a hinted endpoint, one endpoint without a hint (which voids every zone's
+      // hints), a data plane that ignores hints.
+      std::vector<std::pair<std::string, std::string>> fallbacks;  // reason -> who
       for (const auto& r : st.routes) {
         if (r.cloud_clients == 0 || r.endpoints.empty()) continue;
         size_t bad = 0;
         for (const auto& a : r.endpoints) bad += unreachable.count(a);
         if (bad == 0) continue;
         double share = static_cast<double>(bad) / static_cast<double>(r.endpoints.size());
-        std::string who = r.from_zone.empty() ? "node " + r.from_node : r.from_zone;
-        if (!r.from_node.empty() && !r.from_zone.empty()) who = "node " + r.from_node;
+        // A route of its own for one node (a different data plane, a node hint) names the
+        // node; a zone's route names the zone, and unzoned nodes share the zone "".
+        std::string who = !r.from_node.empty()   ? "node " + r.from_node
+                          : !r.from_zone.empty() ? r.from_zone
+                                                 : "nodes without a zone label";
         zones += (zones.empty() ? "" : ", ") + percent(share) + " from " + who;
-        if (r.fell_back_to_all && !r.from_zone.empty()) fallback += (fallback.empty() ? "" : ", ") + r.from_zone;
+        if (r.fell_back_to_all) add_fallback(fallbacks, r.why, who);
       }
       if (zones.empty()) return;
       message = describe(svc) + " sends cloud clients' connections to endpoints on hybrid nodes whose pod network "
                 "they cannot reach: " + zones + " fail";
-      if (!fallback.empty()) message += " (" + fallback + " fall back to every endpoint: no hinted endpoint there)";
+      for (const auto& [why, who] : fallbacks) {
+        bool several = who.find(", ") != std::string::npos || who.starts_with("nodes ");
+        message += " (" + who + (several ? " fall" : " falls") + " back to every endpoint: " + why + ")";
+      }
       message += ".";
     }
     if (simulated) message += " (Its pods are not in the input: this is where the simulated placement puts them.)";
