@@ -8,6 +8,7 @@
 #include "analysis/feasibility.h"
 #include "analysis/service_workloads.h"
 #include "analysis/traffic/traffic_model.h"
+#include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -100,6 +101,8 @@ class ServiceTrafficDistribution final : public Rule {
       }
       if (svc.type == "ExternalName" || svc.headless()) continue;
       if (control_plane_only.count({svc.meta.ns, svc.meta.name})) continue;
+      // Topology Aware Routing has hints of its own: HN014 judges it.
+      if (k8s::topology_annotation_enabled(svc.meta.annotations)) continue;
       check_missing(ctx, svc, version);
     }
     check_kube_proxy(ctx, version, services_using_td);

@@ -91,6 +91,13 @@ webhooks:
   EXPECT_TRUE(hn007(webhook + service("shop", "web", "") + deployment("shop", "web")).empty());
 }
 
+TEST(Hn007, TopologyModeAutoIsLeftToHn014) {
+  std::string auto_svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop, annotations: "
+                         "{service.kubernetes.io/topology-mode: Auto}}\nspec:\n  selector: {app: web}\n  ports: "
+                         "[{port: 80}]\n";
+  EXPECT_TRUE(hn007(auto_svc + deployment("shop", "web")).empty());
+}
+
 TEST(Hn007, ACloudOnlyClusterIsNotMixed) {
   EXPECT_TRUE(hn007(service("kube-system", "kube-dns", "", "kube-dns"), "", "cloud:us-west-2a=2").empty());
 }
