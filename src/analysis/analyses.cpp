@@ -17,6 +17,7 @@ const placement::PlacementResult& Analyses::placement() {
     placement::PlacementOptions options;
     options.seed = seed_;
     options.record_feasible_nodes = false;  // rules read placements, not the per-node lists
+    options.check_guarantees = false;
     placement_ = placement::simulate(snapshot_, options);
   }
   return *placement_;

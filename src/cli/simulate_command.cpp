@@ -50,7 +50,12 @@ int run_simulate(const SimulateOptions& o) {
     return 2;
   }
   for (const Diagnostic& d : diagnostics.items()) std::cerr << d.format() << "\n";
-  placement::PlacementResult result = placement::simulate(snapshot, {o.what_ifs.seed, o.what_ifs.runs});
+  placement::PlacementOptions options;
+  options.seed = o.what_ifs.seed;
+  options.runs = o.what_ifs.runs;
+  // "guaranteed" belongs with the probabilities: computed when they are asked for (--runs > 1).
+  options.check_guarantees = o.what_ifs.runs > 1;
+  placement::PlacementResult result = placement::simulate(snapshot, options);
 
   // The audit of the result: the snapshot with every simulated replica as a
   // running pod, so rules see where pods would be rather than where they are.
@@ -109,7 +114,7 @@ std::string render_simulation_json(const placement::PlacementResult& result, int
     w.key("allReplicasInCloud").number(p.all_in_cloud);
     w.key("allReplicasInHybrid").number(p.all_in_hybrid);
     w.key("bothSides").number(p.both_sides);
-    w.key("guaranteedBothSides").boolean(p.guaranteed_both_sides);
+    if (runs > 1) w.key("guaranteedBothSides").boolean(p.guaranteed_both_sides);  // computed with the odds only
     w.end_object();
     w.end_object();
   }

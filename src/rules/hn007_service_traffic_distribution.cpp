@@ -2,10 +2,13 @@
 // trafficDistribution: PreferClose — kube-dns above all — and the feature
 // must exist in the cluster's (and kube-proxy's) version.
 #include <set>
+#include <unordered_map>
 
 #include "analysis/backends.h"
 #include "analysis/cluster_version.h"
 #include "analysis/feasibility.h"
+#include "analysis/ownership.h"
+#include "k8s/label_selector.h"
 #include "analysis/service_workloads.h"
 #include "analysis/traffic/traffic_model.h"
 #include "k8s/traffic_distribution.h"
@@ -26,22 +29,53 @@ struct Sides {
   bool known = false;  // some backend pod or workload was found
 };
 
-Sides backend_sides(const model::Snapshot& snapshot, const model::Service& svc) {
-  Sides s;
-  std::vector<const model::Pod*> pods = analysis::ready_endpoint_pods(snapshot, svc);
-  for (const model::Pod* p : pods) {
-    const model::Node* n = snapshot.node(p->spec.node_name);
-    if (!n) continue;
-    s.known = true;
-    (n->is_hybrid() ? s.hybrid : s.cloud) = true;
+// Indexes built once per audit: 10,000 Services must not each scan every
+// workload and every pod.
+class BackendIndex {
+ public:
+  explicit BackendIndex(RuleContext& ctx) : ctx_(ctx) {
+    for (const model::Workload& w : ctx.snapshot.workloads) by_ns_[w.meta.ns].push_back(&w);
+    for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) traffic_[st.service] = &st;
   }
-  for (const model::Workload* w : analysis::service_workloads(snapshot, svc, pods)) {
-    s.known = true;
-    s.cloud = s.cloud || analysis::feasible_in(snapshot, w->tmpl.spec, model::Environment::Cloud);
-    s.hybrid = s.hybrid || analysis::feasible_in(snapshot, w->tmpl.spec, model::Environment::Hybrid);
+
+  // The sides of the endpoints (observed, or where the placement puts the
+  // missing replicas) and those the Service's workloads can be placed on.
+  Sides sides(const model::Service& svc) {
+    Sides s;
+    if (auto it = traffic_.find(&svc); it != traffic_.end()) {
+      for (const auto& e : it->second->endpoints) {
+        if (e.node.empty() || (!e.ready && !e.serving)) continue;
+        s.known = true;
+        (e.environment == model::Environment::Hybrid ? s.hybrid : s.cloud) = true;
+      }
+    }
+    if (!svc.has_selector) return s;
+    for (const model::Workload* w : by_ns_[svc.meta.ns]) {
+      if (!k8s::selector_map_matches(svc.selector, w->tmpl.labels)) continue;
+      const Sides& f = feasibility(*analysis::top_workload(ctx_.snapshot, *w));
+      s.known = true;
+      s.cloud = s.cloud || f.cloud;
+      s.hybrid = s.hybrid || f.hybrid;
+    }
+    return s;
   }
-  return s;
-}
+
+ private:
+  const Sides& feasibility(const model::Workload& w) {
+    auto [it, fresh] = feasible_.try_emplace(&w);
+    if (fresh) {
+      it->second.cloud = analysis::feasible_in(ctx_.snapshot, w.tmpl.spec, model::Environment::Cloud);
+      it->second.hybrid = analysis::feasible_in(ctx_.snapshot, w.tmpl.spec, model::Environment::Hybrid);
+      it->second.known = true;
+    }
+    return it->second;
+  }
+
+  RuleContext& ctx_;
+  std::unordered_map<std::string, std::vector<const model::Workload*>> by_ns_;
+  std::unordered_map<const model::Service*, const analysis::traffic::ServiceTraffic*> traffic_;
+  std::unordered_map<const model::Workload*, Sides> feasible_;
+};
 
 std::string prefer_close_patch() {
   return R"([{"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
@@ -93,6 +127,7 @@ class ServiceTrafficDistribution final : public Rule {
     std::set<std::pair<std::string, std::string>> control_plane_only;
     for (const analysis::Backend& b : ctx.analyses.backends()) control_plane_only.insert({b.ns, b.service_name});
     size_t services_using_td = 0;
+    BackendIndex index(ctx);
     for (const model::Service& svc : ctx.snapshot.services) {
       if (!svc.traffic_distribution.empty()) {
         ++services_using_td;
@@ -103,7 +138,7 @@ class ServiceTrafficDistribution final : public Rule {
       if (control_plane_only.count({svc.meta.ns, svc.meta.name})) continue;
       // Topology Aware Routing has hints of its own: HN014 judges it.
       if (k8s::topology_annotation_enabled(svc.meta.annotations)) continue;
-      check_missing(ctx, svc, version);
+      check_missing(ctx, svc, version, index);
     }
     check_kube_proxy(ctx, version, services_using_td);
   }
@@ -123,7 +158,8 @@ class ServiceTrafficDistribution final : public Rule {
     ctx.findings.push_back(std::move(f));
   }
 
-  void check_missing(RuleContext& ctx, const model::Service& svc, const analysis::ClusterVersion& v) const {
+  void check_missing(RuleContext& ctx, const model::Service& svc, const analysis::ClusterVersion& v,
+                     BackendIndex& index) const {
     bool kube_dns = svc.meta.ns == "kube-system" && svc.meta.name == "kube-dns";
     Severity severity = Severity::Error;
     std::string message;
@@ -132,7 +168,7 @@ class ServiceTrafficDistribution final : public Rule {
                 "replicas in the cloud (and the reverse) across the VPN.";
     } else {
       if (!svc.has_selector) return;
-      Sides sides = backend_sides(ctx.snapshot, svc);
+      Sides sides = index.sides(svc);
       if (!sides.known) return;
       if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;

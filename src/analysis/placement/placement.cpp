@@ -341,7 +341,8 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
         queue[i].workload ? queue[i].workload->tmpl.spec : queue[i].bare_pod->spec;
     bool placed = std::all_of(wp.placements.begin(), wp.placements.end(),
                               [](auto* n) { return n != nullptr; });
-    if (wp.replicas >= 2 && placed && has_cloud && has_hybrid && has_forcing_constraints(spec)) {
+    if (options.check_guarantees && wp.replicas >= 2 && placed && has_cloud && has_hybrid &&
+        has_forcing_constraints(spec)) {
       wp.guaranteed_both_sides =
           !fits_on_one_side(snapshot, queue[i], model::Environment::Cloud, options.seed) &&
           !fits_on_one_side(snapshot, queue[i], model::Environment::Hybrid, options.seed);

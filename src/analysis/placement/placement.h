@@ -30,6 +30,10 @@ struct PlacementOptions {
   // feasible_nodes holds up to one pointer per node per workload (600 MB for
   // 15,000 workloads on 5,000 nodes); callers that do not read it turn it off.
   bool record_feasible_nodes = true;
+  // guaranteed_both_sides re-places each workload with hard constraints,
+  // confined to either side, over every bound pod: callers that only need the
+  // placement (the traffic model) turn it off.
+  bool check_guarantees = true;
 };
 
 struct WorkloadPlacement {
