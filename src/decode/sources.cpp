@@ -168,7 +168,21 @@ void FileLoader::load_text(const std::string& text, const std::string& path, uin
   auto sink = [&](Value&& root, const DocumentContext& ctx) { decoder.decode_document(root, ctx); };
   if (json) {
     JsonReadResult r = read_json_text(text, id, path, sink);
-    if (!r.ok) return fail(path, r.error_at, r.error);
+    if (!r.ok) {
+      // A .yaml file (or stdin) that opens with `{` or `[` may be flow-style
+      // YAML, which is not JSON: read it as YAML before calling it broken.
+      bool yaml_by_name = path.ends_with(".yaml") || path.ends_with(".yml");
+      if (path.ends_with(".json")) return fail(path, r.error_at, r.error);
+      model::Snapshot yaml_staged;
+      Diagnostics yaml_diagnostics;
+      ObjectDecoder yaml_decoder(yaml_staged, yaml_diagnostics);
+      YamlReadResult y = read_yaml(text, id, path, [&](Value&& root, const DocumentContext& ctx) {
+        yaml_decoder.decode_document(root, ctx);
+      });
+      if (y.ok) return commit(yaml_staged, yaml_diagnostics);
+      // Neither: report in the format the name says (stdin: JSON, as it looks).
+      return yaml_by_name ? fail(path, y.error_at, y.error) : fail(path, r.error_at, r.error);
+    }
   } else {
     YamlReadResult r = read_yaml(text, id, path, sink);
     if (!r.ok) {

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/utf8.h"
+
 namespace hybridctl::decode {
 namespace {
 
@@ -247,6 +249,17 @@ Value::Kind resolve_plain_scalar(std::string_view s) {
 YamlReadResult read_yaml(std::string_view text, uint32_t file_id, const std::string& path,
                          const DocumentSink& sink) {
   YamlReadResult result;
+  // YAML is UTF-8 here (go-yaml, hence kubectl, refuses anything else), and
+  // libfyaml 0.7.12 loops forever on invalid UTF-8 inside a `%` directive:
+  // refuse such text before the parser sees it.
+  if (size_t bad = first_invalid_utf8(text); bad != kValidUtf8) {
+    LineCounter lines;
+    lines.reset(text, 0, LineCol{});
+    result.ok = false;
+    result.error = "invalid UTF-8 (YAML must be UTF-8 text)";
+    result.error_at = lines.locate(bad);
+    return result;
+  }
   std::string diag_text;
   fy_diag_cfg dcfg{};
   fy_diag_cfg_default(&dcfg);
