@@ -8,7 +8,8 @@
 namespace hybridctl {
 
 std::optional<IpAddress> IpAddress::parse(std::string_view text) {
-  if (text.empty() || text.size() > 45) return std::nullopt;
+  // inet_pton reads a C string: a NUL inside `text` would end the address early.
+  if (text.empty() || text.size() > 45 || text.find('\0') != std::string_view::npos) return std::nullopt;
   std::string s(text);
   IpAddress ip;
   if (s.find(':') != std::string::npos) {

@@ -5,6 +5,10 @@
 
 namespace hybridctl::decode {
 
+namespace {
+constexpr int kMaxAssumedNodes = 100000;
+}  // namespace
+
 std::string add_assumed_nodes(std::string_view spec, std::vector<model::Node>& nodes) {
   std::string item;
   std::istringstream in{std::string(spec)};
@@ -23,6 +27,11 @@ std::string add_assumed_nodes(std::string_view spec, std::vector<model::Node>& n
     }
     if (env != "cloud" && env != "hybrid") return "--assume-nodes: ENV must be cloud or hybrid, got \"" + env + "\"";
     if (zone.empty()) return "--assume-nodes: empty zone in \"" + item + "\"";
+    // The per-item bound alone let "cloud:a=100000,cloud:b=100000,..." ask
+    // for millions of nodes: the bound is on the whole flag.
+    if (serial + count > kMaxAssumedNodes) {
+      return "--assume-nodes: more than " + std::to_string(kMaxAssumedNodes) + " nodes in total";
+    }
     for (int i = 0; i < count; ++i) {
       model::Node n;
       n.api_version = "v1";

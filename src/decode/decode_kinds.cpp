@@ -38,8 +38,9 @@ model::PodTemplate decode_template(const Value* t) {
   model::PodTemplate out;
   if (!t || t->is_null()) return out;
   if (!t->is_object()) type_error(*t, "template", "a mapping");
-  out.labels = read_string_map(t->at({"metadata", "labels"}), "template.metadata.labels");
-  out.annotations = read_string_map(t->at({"metadata", "annotations"}), "template.metadata.annotations");
+  const Value* meta = read_object(t->get("metadata"), "template.metadata");
+  out.labels = read_string_map(meta ? meta->get("labels") : nullptr, "template.metadata.labels");
+  out.annotations = read_string_map(meta ? meta->get("annotations") : nullptr, "template.metadata.annotations");
   out.spec = decode_pod_spec(t->get("spec"));
   return out;
 }
@@ -49,7 +50,10 @@ void decode_workload(const Value& obj, ObjectBase base, Snapshot& into, model::W
   w.workload_kind = kind;
   const Value* spec = obj.get("spec");
   if (spec && !spec->is_null() && !spec->is_object()) type_error(*spec, "spec", "a mapping");
-  if (kind == model::WorkloadKind::CronJob) spec = spec ? spec->at({"jobTemplate", "spec"}) : nullptr;
+  if (kind == model::WorkloadKind::CronJob) {
+    const Value* job = spec ? read_object(spec->get("jobTemplate"), "spec.jobTemplate") : nullptr;
+    spec = job ? read_object(job->get("spec"), "spec.jobTemplate.spec") : nullptr;
+  }
   if (spec) {
     const char* count_field = kind == model::WorkloadKind::Job || kind == model::WorkloadKind::CronJob ? "parallelism" : "replicas";
     if (auto r = read_int(spec->get(count_field), std::string("spec.") + count_field, 0, INT32_MAX)) {
@@ -67,12 +71,13 @@ void decode_pod(const Value& obj, ObjectBase base, Snapshot& into) {
   if (const Value* st = obj.get("status"); st && !st->is_null()) {
     if (!st->is_object()) type_error(*st, "status", "a mapping");
     p.phase = read_string(st->get("phase"), "phase");
-    p.pod_ip = read_string(st->get("podIP"), "podIP");
+    p.pod_ip = read_ip(st->get("podIP"), "podIP");
     p.host_ip = read_string(st->get("hostIP"), "hostIP");
     for (const Value& ip : read_list(st->get("podIPs"), "podIPs")) {
-      p.pod_ips.push_back(read_string(ip.is_object() ? ip.get("ip") : &ip, "podIPs[].ip"));
+      p.pod_ips.push_back(read_ip(ip.is_object() ? ip.get("ip") : &ip, "podIPs[].ip"));
     }
-    for (const Value& c : read_list(st->get("conditions"), "conditions")) {
+    for (const Value& item : read_list(st->get("conditions"), "conditions")) {
+      const Value& c = read_object_item(item, "conditions[]");
       if (read_string(c.get("type"), "type") == "Ready") p.ready = read_string(c.get("status"), "status") == "True";
     }
   }
@@ -81,30 +86,32 @@ void decode_pod(const Value& obj, ObjectBase base, Snapshot& into) {
 
 void decode_node(const Value& obj, ObjectBase base, Snapshot& into) {
   auto n = with_base<model::Node>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     n.taints = decode_taints(spec->get("taints"));
     n.unschedulable = read_bool(spec->get("unschedulable"), "unschedulable").value_or(false);
-    n.pod_cidrs = read_string_list(spec->get("podCIDRs"), "podCIDRs");
+    n.pod_cidrs = read_cidr_list(spec->get("podCIDRs"), "podCIDRs");
     if (n.pod_cidrs.empty()) {
-      std::string cidr = read_string(spec->get("podCIDR"), "podCIDR");
+      std::string cidr = read_cidr(spec->get("podCIDR"), "podCIDR");
       if (!cidr.empty()) n.pod_cidrs.push_back(cidr);
     }
   }
-  if (const Value* st = obj.get("status")) {
-    for (const Value& a : read_list(st->get("addresses"), "addresses")) {
+  if (const Value* st = read_object(obj.get("status"), "status")) {
+    for (const Value& item : read_list(st->get("addresses"), "addresses")) {
+      const Value& a = read_object_item(item, "addresses[]");
       if (read_string(a.get("type"), "type") == "InternalIP" && n.internal_ip.empty()) {
-        n.internal_ip = read_string(a.get("address"), "address");
+        n.internal_ip = read_ip(a.get("address"), "address");
       }
     }
-    if (const Value* alloc = st->get("allocatable")) {
+    if (const Value* alloc = read_object(st->get("allocatable"), "allocatable")) {
       n.allocatable_cpu_milli = parse_cpu_milli(read_string(alloc->get("cpu"), "cpu")).value_or(0);
       n.allocatable_memory_bytes = parse_bytes(read_string(alloc->get("memory"), "memory")).value_or(0);
       n.allocatable_pods = parse_bytes(read_string(alloc->get("pods"), "pods")).value_or(0);
     }
-    for (const Value& c : read_list(st->get("conditions"), "conditions")) {
+    for (const Value& item : read_list(st->get("conditions"), "conditions")) {
+      const Value& c = read_object_item(item, "conditions[]");
       if (read_string(c.get("type"), "type") == "Ready") n.ready = read_string(c.get("status"), "status") == "True";
     }
-    if (const Value* info = st->get("nodeInfo")) {
+    if (const Value* info = read_object(st->get("nodeInfo"), "nodeInfo")) {
       n.kubelet_version = read_string(info->get("kubeletVersion"), "kubeletVersion");
       n.kube_proxy_version = read_string(info->get("kubeProxyVersion"), "kubeProxyVersion");
     }
@@ -146,7 +153,8 @@ void decode_service(const Value& obj, ObjectBase base, Snapshot& into) {
     s.publish_not_ready_addresses = read_bool(spec->get("publishNotReadyAddresses"), "publishNotReadyAddresses").value_or(false);
   }
   if (const Value* ing = obj.at({"status", "loadBalancer", "ingress"})) {
-    for (const Value& i : read_list(ing, "status.loadBalancer.ingress")) {
+    for (const Value& item : read_list(ing, "status.loadBalancer.ingress")) {
+      const Value& i = read_object_item(item, "status.loadBalancer.ingress[]");
       std::string addr = read_string(i.get("ip"), "ip");
       if (addr.empty()) addr = read_string(i.get("hostname"), "hostname");
       s.load_balancer_ingress.push_back(addr);
@@ -163,20 +171,24 @@ void decode_endpoint_slice(const Value& obj, ObjectBase base, Snapshot& into) {
     if (!e.is_object()) type_error(e, "endpoints[]", "a mapping");
     model::Endpoint ep;
     ep.addresses = read_string_list(e.get("addresses"), "addresses");
-    if (const Value* c = e.get("conditions")) {
+    if (const Value* c = read_object(e.get("conditions"), "conditions")) {
       ep.ready = read_bool(c->get("ready"), "conditions.ready");
       ep.serving = read_bool(c->get("serving"), "conditions.serving");
       ep.terminating = read_bool(c->get("terminating"), "conditions.terminating");
     }
     ep.node_name = read_string(e.get("nodeName"), "nodeName");
     ep.zone = read_string(e.get("zone"), "zone");
-    if (const Value* h = e.get("hints"); h && !h->is_null()) {
+    if (const Value* h = read_object(e.get("hints"), "hints")) {
       model::EndpointHints hints;
-      for (const Value& z : read_list(h->get("forZones"), "hints.forZones")) hints.for_zones.push_back(read_string(z.get("name"), "name"));
-      for (const Value& n : read_list(h->get("forNodes"), "hints.forNodes")) hints.for_nodes.push_back(read_string(n.get("name"), "name"));
+      for (const Value& z : read_list(h->get("forZones"), "hints.forZones")) {
+        hints.for_zones.push_back(read_string(read_object_item(z, "hints.forZones[]").get("name"), "name"));
+      }
+      for (const Value& n : read_list(h->get("forNodes"), "hints.forNodes")) {
+        hints.for_nodes.push_back(read_string(read_object_item(n, "hints.forNodes[]").get("name"), "name"));
+      }
       ep.hints = std::move(hints);
     }
-    if (const Value* t = e.get("targetRef")) {
+    if (const Value* t = read_object(e.get("targetRef"), "targetRef")) {
       ep.target_kind = read_string(t->get("kind"), "targetRef.kind");
       ep.target_name = read_string(t->get("name"), "targetRef.name");
       ep.target_ns = read_string(t->get("namespace"), "targetRef.namespace");
@@ -193,13 +205,14 @@ void decode_webhooks(const Value& obj, ObjectBase base, Snapshot& into, bool mut
     if (!w.is_object()) type_error(w, "webhooks[]", "a mapping");
     model::Webhook hook;
     hook.name = read_string(w.get("name"), "name");
-    if (const Value* cc = w.get("clientConfig")) {
+    if (const Value* cc = read_object(w.get("clientConfig"), "clientConfig")) {
       hook.service = decode_service_ref(cc->get("service"), "clientConfig.service");
       hook.url = read_string(cc->get("url"), "clientConfig.url");
     }
     hook.failure_policy = read_string(w.get("failurePolicy"), "failurePolicy");
     if (auto t = read_int(w.get("timeoutSeconds"), "timeoutSeconds", 1, 30)) hook.timeout_seconds = static_cast<int32_t>(*t);
-    for (const Value& r : read_list(w.get("rules"), "rules")) {
+    for (const Value& item : read_list(w.get("rules"), "rules")) {
+      const Value& r = read_object_item(item, "rules[]");
       model::WebhookRule rule;
       rule.operations = read_string_list(r.get("operations"), "operations");
       rule.api_groups = read_string_list(r.get("apiGroups"), "apiGroups");
@@ -217,7 +230,7 @@ void decode_webhooks(const Value& obj, ObjectBase base, Snapshot& into, bool mut
 
 void decode_api_service(const Value& obj, ObjectBase base, Snapshot& into) {
   auto a = with_base<model::APIService>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     a.group = read_string(spec->get("group"), "group");
     a.version = read_string(spec->get("version"), "version");
     a.service = decode_service_ref(spec->get("service"), "spec.service");
@@ -227,10 +240,12 @@ void decode_api_service(const Value& obj, ObjectBase base, Snapshot& into) {
 
 void decode_crd(const Value& obj, ObjectBase base, Snapshot& into) {
   auto c = with_base<model::CustomResourceDefinition>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     c.group = read_string(spec->get("group"), "group");
-    c.plural = read_string(spec->at({"names", "plural"}), "names.plural");
-    if (const Value* conv = spec->get("conversion")) {
+    if (const Value* names = read_object(spec->get("names"), "names")) {
+      c.plural = read_string(names->get("plural"), "names.plural");
+    }
+    if (const Value* conv = read_object(spec->get("conversion"), "conversion")) {
       // v1: conversion.webhook.clientConfig.service; v1beta1: conversion.webhookClientConfig.service.
       const Value* svc = conv->at({"webhook", "clientConfig", "service"});
       if (!svc) svc = conv->at({"webhookClientConfig", "service"});
@@ -262,21 +277,23 @@ void decode_config_map(const Value& obj, ObjectBase base, Snapshot& into) {
 }
 
 void collect_ingress_backend(const Value* backend, model::Ingress& ing) {
-  if (!backend) return;
-  std::string name = read_string(backend->at({"service", "name"}), "backend.service.name");
+  if (!read_object(backend, "backend")) return;
+  const Value* service = read_object(backend->get("service"), "backend.service");
+  std::string name = read_string(service ? service->get("name") : nullptr, "backend.service.name");
   if (name.empty()) name = read_string(backend->get("serviceName"), "backend.serviceName");  // v1beta1
   if (!name.empty()) ing.backends.push_back({name});
 }
 
 void decode_ingress(const Value& obj, ObjectBase base, Snapshot& into) {
   auto ing = with_base<model::Ingress>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     ing.ingress_class = read_string(spec->get("ingressClassName"), "ingressClassName");
     collect_ingress_backend(spec->get("defaultBackend"), ing);
     collect_ingress_backend(spec->get("backend"), ing);
     for (const Value& rule : read_list(spec->get("rules"), "rules")) {
-      for (const Value& path : read_list(rule.at({"http", "paths"}), "http.paths")) {
-        collect_ingress_backend(path.get("backend"), ing);
+      const Value* http = read_object(read_object_item(rule, "rules[]").get("http"), "http");
+      for (const Value& path : read_list(http ? http->get("paths") : nullptr, "http.paths")) {
+        collect_ingress_backend(read_object_item(path, "http.paths[]").get("backend"), ing);
       }
     }
   }
@@ -285,17 +302,20 @@ void decode_ingress(const Value& obj, ObjectBase base, Snapshot& into) {
 
 void decode_target_group_binding(const Value& obj, ObjectBase base, Snapshot& into) {
   auto t = with_base<model::TargetGroupBinding>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     t.target_type = read_string(spec->get("targetType"), "targetType");
-    t.service_name = read_string(spec->at({"serviceRef", "name"}), "serviceRef.name");
+    const Value* ref = read_object(spec->get("serviceRef"), "serviceRef");
+    t.service_name = read_string(ref ? ref->get("name") : nullptr, "serviceRef.name");
   }
   into.target_group_bindings.push_back(std::move(t));
 }
 
 void decode_cluster_role_binding(const Value& obj, ObjectBase base, Snapshot& into) {
   auto b = with_base<model::ClusterRoleBinding>(std::move(base));
-  b.role_name = read_string(obj.at({"roleRef", "name"}), "roleRef.name");
-  for (const Value& s : read_list(obj.get("subjects"), "subjects")) {
+  const Value* role = read_object(obj.get("roleRef"), "roleRef");
+  b.role_name = read_string(role ? role->get("name") : nullptr, "roleRef.name");
+  for (const Value& item : read_list(obj.get("subjects"), "subjects")) {
+    const Value& s = read_object_item(item, "subjects[]");
     b.subjects.push_back({read_string(s.get("kind"), "kind"), read_string(s.get("name"), "name"),
                           read_string(s.get("namespace"), "namespace")});
   }
@@ -304,7 +324,7 @@ void decode_cluster_role_binding(const Value& obj, ObjectBase base, Snapshot& in
 
 void decode_otel_collector(const Value& obj, ObjectBase base, Snapshot& into) {
   auto c = with_base<model::OpenTelemetryCollector>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     c.mode = read_string(spec->get("mode"), "mode");
     if (const Value* a = spec->get("affinity"); a && !a->is_null()) c.affinity = decode_affinity(*a);
     c.node_selector = read_string_map(spec->get("nodeSelector"), "nodeSelector");
@@ -315,8 +335,8 @@ void decode_otel_collector(const Value& obj, ObjectBase base, Snapshot& into) {
 
 void decode_calico_ip_pool(const Value& obj, ObjectBase base, Snapshot& into) {
   auto p = with_base<model::PodPool>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
-    std::string cidr = read_string(spec->get("cidr"), "cidr");
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
+    std::string cidr = read_cidr(spec->get("cidr"), "cidr");
     if (!cidr.empty()) p.cidrs.push_back(cidr);
     p.node_selector = read_string(spec->get("nodeSelector"), "nodeSelector");
     p.disabled = read_bool(spec->get("disabled"), "disabled").value_or(false);
@@ -326,9 +346,12 @@ void decode_calico_ip_pool(const Value& obj, ObjectBase base, Snapshot& into) {
 
 void decode_calico_installation(const Value& obj, ObjectBase base, Snapshot& into) {
   // The Tigera operator's Installation lists the pools it creates.
-  for (const Value& pool : read_list(obj.at({"spec", "calicoNetwork", "ipPools"}), "calicoNetwork.ipPools")) {
+  const Value* spec = read_object(obj.get("spec"), "spec");
+  const Value* network = spec ? read_object(spec->get("calicoNetwork"), "calicoNetwork") : nullptr;
+  for (const Value& item : read_list(network ? network->get("ipPools") : nullptr, "calicoNetwork.ipPools")) {
+    const Value& pool = read_object_item(item, "calicoNetwork.ipPools[]");
     auto p = with_base<model::PodPool>(base);
-    std::string cidr = read_string(pool.get("cidr"), "cidr");
+    std::string cidr = read_cidr(pool.get("cidr"), "cidr");
     if (!cidr.empty()) p.cidrs.push_back(cidr);
     p.node_selector = read_string(pool.get("nodeSelector"), "nodeSelector");
     p.disabled = read_string(pool.get("disableBGPExport"), "disableBGPExport") == "true";
@@ -339,9 +362,10 @@ void decode_calico_installation(const Value& obj, ObjectBase base, Snapshot& int
 
 void decode_cilium_pod_ip_pool(const Value& obj, ObjectBase base, Snapshot& into) {
   auto p = with_base<model::PodPool>(std::move(base));
-  if (const Value* spec = obj.get("spec")) {
+  if (const Value* spec = read_object(obj.get("spec"), "spec")) {
     for (const char* family : {"ipv4", "ipv6"}) {
-      for (auto& c : read_string_list(spec->at({family, "cidrs"}), "cidrs")) p.cidrs.push_back(c);
+      const Value* f = read_object(spec->get(family), family);
+      for (auto& c : read_cidr_list(f ? f->get("cidrs") : nullptr, "cidrs")) p.cidrs.push_back(c);
     }
   }
   into.pod_pools.push_back(std::move(p));
@@ -349,39 +373,43 @@ void decode_cilium_pod_ip_pool(const Value& obj, ObjectBase base, Snapshot& into
 
 void decode_cilium_node(const Value& obj, ObjectBase base, Snapshot& into) {
   auto n = with_base<model::CiliumNode>(std::move(base));
-  n.pod_cidrs = read_string_list(obj.at({"spec", "ipam", "podCIDRs"}), "spec.ipam.podCIDRs");
+  const Value* spec = read_object(obj.get("spec"), "spec");
+  const Value* ipam = spec ? read_object(spec->get("ipam"), "spec.ipam") : nullptr;
+  n.pod_cidrs = read_cidr_list(ipam ? ipam->get("podCIDRs") : nullptr, "spec.ipam.podCIDRs");
   into.cilium_nodes.push_back(std::move(n));
 }
 
 void decode_bgp(const Value& obj, ObjectBase base, Snapshot& into, model::BgpKind kind) {
   auto b = with_base<model::BgpAdvertiser>(std::move(base));
   b.bgp_kind = kind;
-  const Value* spec = obj.get("spec");
+  const Value* spec = read_object(obj.get("spec"), "spec");
   switch (kind) {
     case model::BgpKind::CiliumPeeringPolicy:
       b.node_selector = decode_label_selector(spec ? spec->get("nodeSelector") : nullptr, "nodeSelector");
       for (const Value& vr : read_list(spec ? spec->get("virtualRouters") : nullptr, "virtualRouters")) {
-        if (read_bool(vr.get("exportPodCIDR"), "exportPodCIDR").value_or(false)) b.advertises_pod_cidr = true;
+        if (read_bool(read_object_item(vr, "virtualRouters[]").get("exportPodCIDR"), "exportPodCIDR").value_or(false)) b.advertises_pod_cidr = true;
       }
       break;
     case model::BgpKind::CiliumClusterConfig:
       b.node_selector = decode_label_selector(spec ? spec->get("nodeSelector") : nullptr, "nodeSelector");
       for (const Value& inst : read_list(spec ? spec->get("bgpInstances") : nullptr, "bgpInstances")) {
-        for (const Value& peer : read_list(inst.get("peers"), "peers")) {
-          std::string ref = read_string(peer.at({"peerConfigRef", "name"}), "peerConfigRef.name");
+        for (const Value& peer : read_list(read_object_item(inst, "bgpInstances[]").get("peers"), "peers")) {
+          const Value* ref_object = read_object(read_object_item(peer, "peers[]").get("peerConfigRef"), "peerConfigRef");
+          std::string ref = read_string(ref_object ? ref_object->get("name") : nullptr, "peerConfigRef.name");
           if (!ref.empty()) b.peer_config_refs.push_back(ref);
         }
       }
       break;
     case model::BgpKind::CiliumPeerConfig:
       for (const Value& fam : read_list(spec ? spec->get("families") : nullptr, "families")) {
-        b.advertisement_selector = decode_label_selector(fam.get("advertisements"), "advertisements");
+        b.advertisement_selector =
+            decode_label_selector(read_object_item(fam, "families[]").get("advertisements"), "advertisements");
       }
       break;
     case model::BgpKind::CiliumAdvertisement:
       b.advertisement_labels = b.meta.labels;
       for (const Value& a : read_list(spec ? spec->get("advertisements") : nullptr, "advertisements")) {
-        if (read_string(a.get("advertisementType"), "advertisementType") == "PodCIDR") b.advertises_pod_cidr = true;
+        if (read_string(read_object_item(a, "advertisements[]").get("advertisementType"), "advertisementType") == "PodCIDR") b.advertises_pod_cidr = true;
       }
       break;
     case model::BgpKind::CalicoPeer:
@@ -492,10 +520,10 @@ model::ClusterInfo decode_cluster_info(const Value& cluster, const DocumentConte
   if (const Value* rnc = cluster.get("remoteNetworkConfig"); rnc && !rnc->is_null()) {
     info.has_remote_network_config = true;
     for (const Value& n : read_list(rnc->get("remoteNodeNetworks"), "remoteNodeNetworks")) {
-      for (auto& c : read_string_list(n.get("cidrs"), "cidrs")) info.remote_node_networks.push_back(c);
+      for (auto& c : read_cidr_list(n.get("cidrs"), "remoteNodeNetworks[].cidrs")) info.remote_node_networks.push_back(c);
     }
     for (const Value& n : read_list(rnc->get("remotePodNetworks"), "remotePodNetworks")) {
-      for (auto& c : read_string_list(n.get("cidrs"), "cidrs")) info.remote_pod_networks.push_back(c);
+      for (auto& c : read_cidr_list(n.get("cidrs"), "remotePodNetworks[].cidrs")) info.remote_pod_networks.push_back(c);
     }
   }
   LineCol lc = ctx.lines->locate(cluster.offset());

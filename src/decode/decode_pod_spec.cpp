@@ -1,7 +1,6 @@
 #include "decode/decode_pod_spec.h"
 
 #include <charconv>
-#include <cmath>
 
 #include "decode/field_reader.h"
 
@@ -73,37 +72,87 @@ model::Container decode_container(const Value& v) {
     port.protocol = read_string(p.get("protocol"), "protocol");
     c.ports.push_back(std::move(port));
   }
-  if (const Value* req = v.at({"resources", "requests"})) {
+  const Value* resources = read_object(v.get("resources"), "resources");
+  if (const Value* req = resources ? read_object(resources->get("requests"), "resources.requests") : nullptr) {
     if (const Value* cpu = req->get("cpu")) c.cpu_request_milli = parse_cpu_milli(read_string(cpu, "cpu")).value_or(0);
     if (const Value* mem = req->get("memory")) c.memory_request_bytes = parse_bytes(read_string(mem, "memory")).value_or(0);
   }
   return c;
 }
 
-// Parses a Kubernetes quantity into a multiple of `unit_scale` (1000 for
-// milli-CPU, 1 for bytes), rounding up as the API does for requests.
-std::optional<int64_t> parse_quantity(std::string_view q, double unit_scale) {
-  if (q.empty()) return std::nullopt;
+// Parses a Kubernetes quantity (resource.Quantity: sign, decimal digits,
+// then a binary suffix Ki..Ei, a decimal suffix n u m "" k M G T P E, or an
+// exponent e/E N) into a multiple of `unit_scale` (1000 for milli-CPU, 1 for
+// bytes), rounding up as the API does for requests. Exact integer arithmetic:
+// doubles turned "9m" into 10 millicores. Out of int64 range → nullopt.
+std::optional<int64_t> parse_quantity(std::string_view q, int64_t unit_scale) {
+  using Wide = __int128;
   size_t i = 0;
-  while (i < q.size() && (std::isdigit(static_cast<unsigned char>(q[i])) || q[i] == '.' || q[i] == '+' || q[i] == '-')) ++i;
-  double number = 0;
-  auto [ptr, ec] = std::from_chars(q.data(), q.data() + i, number);
-  if (ec != std::errc() || ptr != q.data() + i) return std::nullopt;
-  std::string_view suffix = q.substr(i);
-  static const std::pair<std::string_view, double> suffixes[] = {
-      {"", 1},         {"m", 1e-3},       {"k", 1e3},          {"M", 1e6},           {"G", 1e9},
-      {"T", 1e12},     {"P", 1e15},       {"E", 1e18},         {"Ki", 1024.0},       {"Mi", 1048576.0},
-      {"Gi", 1073741824.0}, {"Ti", 1099511627776.0}, {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0}};
-  for (const auto& [s, mult] : suffixes) {
-    if (s == suffix) return static_cast<int64_t>(std::ceil(number * mult * unit_scale));
+  bool negative = false;
+  if (i < q.size() && (q[i] == '+' || q[i] == '-')) negative = q[i++] == '-';
+  Wide mantissa = 0;
+  int exp10 = 0, digits = 0, significant = 0;
+  bool dot = false;
+  for (; i < q.size(); ++i) {
+    char c = q[i];
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < '0' || c > '9') break;
+    ++digits;
+    if (mantissa == 0 && c == '0') {
+      if (dot) --exp10;
+      continue;
+    }
+    if (++significant > 30) return std::nullopt;  // beyond any real quantity; keeps `mantissa` < 2^100
+    mantissa = mantissa * 10 + (c - '0');
+    if (dot) --exp10;
   }
-  return std::nullopt;
+  if (digits == 0) return std::nullopt;
+  std::string_view suffix = q.substr(i);
+  int exp2 = 0;
+  static const std::pair<std::string_view, int> binary[] = {{"Ki", 10}, {"Mi", 20}, {"Gi", 30},
+                                                            {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
+  static const std::pair<std::string_view, int> decimal[] = {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3},
+                                                             {"M", 6},  {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
+  bool known = false;
+  for (const auto& [name, e] : binary) {
+    if (name == suffix) exp2 = e, known = true;
+  }
+  for (const auto& [name, e] : decimal) {
+    if (name == suffix) exp10 += e, known = true;
+  }
+  if (!known && suffix.size() >= 2 && (suffix[0] == 'e' || suffix[0] == 'E')) {
+    int e = 0;
+    auto [ptr, ec] = std::from_chars(suffix.data() + 1, suffix.data() + suffix.size(), e);
+    if (ec != std::errc() || ptr != suffix.data() + suffix.size() || e > 64 || e < -64) return std::nullopt;
+    exp10 += e;
+    known = true;
+  }
+  if (!known) return std::nullopt;
+  constexpr Wide kLimit = static_cast<Wide>(INT64_MAX) + 1;  // |result| bound, checked at every step
+  if (mantissa == 0) return 0;
+  Wide value = mantissa * unit_scale;  // < 2^100 * 1000: no overflow
+  for (; exp2 > 0; --exp2) {
+    if ((value *= 2) > kLimit * 1000) return std::nullopt;
+  }
+  for (; exp10 > 0; --exp10) {
+    if ((value *= 10) > kLimit * 1000) return std::nullopt;
+  }
+  Wide divisor = 1;
+  for (; exp10 < 0 && divisor <= value; ++exp10) divisor *= 10;
+  // The remaining negative exponent (if any) makes the value a fraction of one unit.
+  Wide result = exp10 < 0 ? 1 : (value + divisor - 1) / divisor;  // round up the magnitude...
+  if (negative) result = exp10 < 0 ? 0 : value / divisor;         // ...which for negatives is toward zero
+  if (result > INT64_MAX) return std::nullopt;
+  return static_cast<int64_t>(negative ? -result : result);
 }
 
 }  // namespace
 
-std::optional<int64_t> parse_cpu_milli(std::string_view q) { return parse_quantity(q, 1000.0); }
-std::optional<int64_t> parse_bytes(std::string_view q) { return parse_quantity(q, 1.0); }
+std::optional<int64_t> parse_cpu_milli(std::string_view q) { return parse_quantity(q, 1000); }
+std::optional<int64_t> parse_bytes(std::string_view q) { return parse_quantity(q, 1); }
 
 model::LabelSelector decode_label_selector(const Value* v, std::string_view field) {
   model::LabelSelector s;

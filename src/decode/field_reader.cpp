@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/cidr.h"
+
 namespace hybridctl::decode {
 
 void type_error(const Value& v, std::string_view field, std::string_view expected) {
@@ -42,6 +44,17 @@ std::optional<bool> read_bool(const Value* v, std::string_view field) {
   return v->text() == "true";
 }
 
+const Value* read_object(const Value* v, std::string_view field) {
+  if (!v || v->is_null()) return nullptr;
+  if (!v->is_object()) type_error(*v, field, "a mapping");
+  return v;
+}
+
+const Value& read_object_item(const Value& item, std::string_view field) {
+  if (!item.is_object()) type_error(item, field, "a mapping");
+  return item;
+}
+
 const std::vector<Value>& read_list(const Value* v, std::string_view field) {
   static const std::vector<Value> empty;
   if (!v || v->is_null()) return empty;
@@ -74,6 +87,28 @@ std::vector<std::string> read_string_list(const Value* v, std::string_view field
   out.reserve(items.size());
   for (const Value& item : items) out.push_back(read_string(&item, field));
   return out;
+}
+
+std::string read_cidr(const Value* v, std::string_view field) {
+  std::string text = read_string(v, field);
+  if (!text.empty() && !Cidr::parse(text)) {
+    throw DecodeError(std::string(field) + ": \"" + text + "\" is not a CIDR block", v->offset());
+  }
+  return text;
+}
+
+std::vector<std::string> read_cidr_list(const Value* v, std::string_view field) {
+  std::vector<std::string> out;
+  for (const Value& item : read_list(v, field)) out.push_back(read_cidr(&item, field));
+  return out;
+}
+
+std::string read_ip(const Value* v, std::string_view field) {
+  std::string text = read_string(v, field);
+  if (!text.empty() && !IpAddress::parse(text)) {
+    throw DecodeError(std::string(field) + ": \"" + text + "\" is not an IP address", v->offset());
+  }
+  return text;
 }
 
 }  // namespace hybridctl::decode

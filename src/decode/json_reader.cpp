@@ -1,5 +1,6 @@
 #include "decode/json_reader.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -9,6 +10,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <unordered_set>
 
 #include "decode/item_batches.h"
 #include "decode/json_value_builder.h"
@@ -22,7 +24,15 @@ constexpr size_t kReadChunk = 8u << 20;
 // may be dropped when more are read, so the window stays about one item.
 class ChunkedInput {
  public:
-  explicit ChunkedInput(int fd) : fd_(fd) {}
+  explicit ChunkedInput(int fd) : fd_(fd) {
+    // A small regular file is read in one chunk of its own size: a fixed
+    // 8 MiB chunk cost an 8 MiB zero-filled allocation per file, however small.
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+        static_cast<uint64_t>(st.st_size) < kReadChunk) {
+      chunk_ = static_cast<size_t>(st.st_size) + 4096;
+    }
+  }
 
   // Makes buf()[pos] readable; false at end of input.
   bool available(size_t pos) {
@@ -48,10 +58,10 @@ class ChunkedInput {
  private:
   bool fill() {
     size_t old = buf_.size();
-    buf_.resize(old + kReadChunk);
+    buf_.resize(old + chunk_);
     ssize_t n;
     do {
-      n = ::read(fd_, buf_.data() + old, kReadChunk);
+      n = ::read(fd_, buf_.data() + old, chunk_);
     } while (n < 0 && errno == EINTR);
     if (n <= 0) {
       buf_.resize(old);
@@ -64,6 +74,7 @@ class ChunkedInput {
   }
 
   int fd_;
+  size_t chunk_ = kReadChunk;
   std::string buf_;
   uint64_t base_ = 0;
   bool eof_ = false;
@@ -364,6 +375,7 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
     advance_lines(1);
     skip_ws();
     bool first_member = true;
+    std::unordered_set<std::string> keys;  // duplicates are errors, as in nested objects and YAML
     while (true) {
       if (!at(pos_)) return fail_here("unexpected end of input in the top-level object");
       if (ch(pos_) == '}') {
@@ -378,6 +390,7 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
       first_member = false;
       std::string key;
       if (!read_key(key)) return error_;
+      if (!keys.insert(key).second) return fail_here("duplicate mapping key \"" + key + "\"");
       if (key == "items" && at(pos_) && ch(pos_) == '[') {
         if (!scan_items(item_sinks)) return error_;
         root.add_member("items", Value::array(root_offset));
@@ -394,7 +407,15 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
       }
       skip_ws();
     }
-    lines_.reset(std::string_view(), root_offset, root_line);
+    // Offsets inside the root are located exactly while its bytes are still in
+    // the window (every file below the 1 MiB release threshold); only a
+    // streamed List's released prefix falls back to the root's own line.
+    if (root_offset >= in_.base()) {
+      size_t begin = static_cast<size_t>(root_offset - in_.base());
+      lines_.reset(std::string_view(in_.buf()).substr(begin, pos_ - begin), root_offset, root_line);
+    } else {
+      lines_.reset(std::string_view(), root_offset, root_line);
+    }
     root_sink(std::move(root), ctx_);
   } else {
     size_t end;

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <unordered_set>
 
 #include "decode/document_sink.h"
 
@@ -12,10 +13,30 @@ namespace {
 
 using simdjson::ondemand::json_type;
 
+// The first member whose name repeats an earlier one, or nullptr. The YAML
+// reader rejects duplicate keys too, so a file means the same in either format.
+const Value::Member* duplicate_member(const Value& obj) {
+  const auto& members = obj.members();
+  if (members.size() < 32) {
+    for (size_t i = 1; i < members.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (members[i].first == members[j].first) return &members[i];
+      }
+    }
+    return nullptr;
+  }
+  std::unordered_set<std::string_view> seen;
+  for (const auto& m : members) {
+    if (!seen.insert(m.first).second) return &m;
+  }
+  return nullptr;
+}
+
 struct Converter {
   const char* base;
   uint64_t file_offset;
   uint64_t error_offset = 0;
+  std::string error_message;  // set for errors that are ours, not simdjson's
 
   uint64_t offset_of(simdjson::ondemand::value& v) {
     const char* loc = nullptr;
@@ -102,6 +123,11 @@ struct Converter {
           Value child;
           if (auto err = convert(field.value(), child, depth + 1, child_scope)) return err;
           out.add_member(std::string(key), std::move(child));
+        }
+        if (const Value::Member* dup = duplicate_member(out)) {
+          error_offset = dup->second.offset();  // the repeated member's value, as the top-level scanner says
+          error_message = "duplicate mapping key \"" + dup->first + "\"";
+          return simdjson::TAPE_ERROR;
         }
         return simdjson::SUCCESS;
       }
@@ -219,14 +245,18 @@ bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value&
   simdjson::padded_string_view view(padded_.data(), text.size(), padded_.size());
   if (auto err = parser.iterate(view).get(doc)) return fail(err, file_offset);
 
-  Converter conv{padded_.data(), file_offset};
+  Converter conv{padded_.data(), file_offset, 0, {}};
   simdjson::ondemand::value root;
   if (auto err = doc.get_value().get(root)) {
     // A scalar document (e.g. `42`) is not an object we can use, but it is valid JSON.
     if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE) return parse_scalar_document(doc, file_offset, out, error, error_offset);
     return fail(err, file_offset);
   }
-  if (auto err = conv.convert(root, out, 0, scope)) return fail(err, conv.error_offset);
+  if (auto err = conv.convert(root, out, 0, scope)) {
+    fail(err, conv.error_offset);
+    if (!conv.error_message.empty()) error = conv.error_message;
+    return false;
+  }
   // current_location() succeeds only while tokens remain after the value.
   const char* loc = nullptr;
   if (doc.current_location().get(loc) == simdjson::SUCCESS && loc &&

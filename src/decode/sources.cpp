@@ -198,7 +198,15 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
   };
   std::optional<Value> root;
   LineCol root_at;
+  // A single object (no `items`) is decoded while the reader's line window
+  // still holds its bytes, so its errors point at the value, not at 1:1.
+  model::Snapshot single;
+  Diagnostics single_diagnostics;
   auto root_sink = [&](Value&& r, const DocumentContext& ctx) {
+    if (!r.get("items")) {
+      ObjectDecoder(single, single_diagnostics).decode_document(r, ctx);
+      return;
+    }
     root_at = ctx.lines->locate(r.offset());
     root = std::move(r);
   };
@@ -222,6 +230,8 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
     for (auto& k : out.kindless) kindless.push_back(std::move(k));
   }
   outputs.clear();
+  staged.absorb(std::move(single));
+  staged_diagnostics.append(single_diagnostics);
   if (root) {
     ObjectDecoder decoder(staged, staged_diagnostics);
     LineCounter root_lines;
@@ -251,8 +261,6 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
         DocumentContext item_ctx{id, &path, &lc};
         decoder.decode_item(item, item_ctx, item_kind);
       }
-    } else {
-      decoder.decode_document(*root, ctx);
     }
   }
   commit(staged, staged_diagnostics);
@@ -265,7 +273,21 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
   auto sink = [&](Value&& root, const DocumentContext& ctx) { decoder.decode_document(root, ctx); };
   if (json) {
     JsonReadResult r = read_json_text(text, id, path, sink);
-    if (!r.ok) return fail(path, r.error_at, r.error);
+    if (!r.ok) {
+      // A .yaml file (or stdin) that opens with `{` or `[` may be flow-style
+      // YAML, which is not JSON: read it as YAML before calling it broken.
+      bool yaml_by_name = path.ends_with(".yaml") || path.ends_with(".yml");
+      if (path.ends_with(".json")) return fail(path, r.error_at, r.error);
+      model::Snapshot yaml_staged;
+      Diagnostics yaml_diagnostics;
+      ObjectDecoder yaml_decoder(yaml_staged, yaml_diagnostics);
+      YamlReadResult y = read_yaml(text, id, path, [&](Value&& root, const DocumentContext& ctx) {
+        yaml_decoder.decode_document(root, ctx);
+      });
+      if (y.ok) return commit(yaml_staged, yaml_diagnostics);
+      // Neither: report in the format the name says (stdin: JSON, as it looks).
+      return yaml_by_name ? fail(path, y.error_at, y.error) : fail(path, r.error_at, r.error);
+    }
   } else {
     // Large streams are parsed in parts on several threads, one output per
     // part, merged in file order below.

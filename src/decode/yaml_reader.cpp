@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/utf8.h"
 #include "decode/skipped_fields.h"
 #include "decode/yaml_stream_split.h"
 
@@ -388,6 +389,17 @@ namespace {
 YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol start, uint32_t file_id,
                               const std::string& path, const DocumentSink& sink) {
   YamlReadResult result;
+  // YAML is UTF-8 here (go-yaml, hence kubectl, refuses anything else), and
+  // libfyaml 0.7.12 loops forever on invalid UTF-8 inside a `%` directive:
+  // refuse such text before the parser sees it.
+  if (size_t bad = first_invalid_utf8(part); bad != kValidUtf8) {
+    LineCounter lines;
+    lines.reset(part, base, start);
+    result.ok = false;
+    result.error = "invalid UTF-8 (YAML must be UTF-8 text)";
+    result.error_at = lines.locate(base + bad);
+    return result;
+  }
   std::string diag_text;
   fy_diag_cfg dcfg{};
   fy_diag_cfg_default(&dcfg);

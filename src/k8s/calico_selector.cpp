@@ -80,7 +80,18 @@ class Parser {
     }
     return left;
   }
+  // Every `!` and `(` recurses; real selectors nest a few levels, and a bound
+  // keeps a hostile one (100,000 parentheses) from overflowing the stack.
+  static constexpr int kMaxDepth = 256;
+
   std::optional<bool> parse_unary() {
+    if (depth_ >= kMaxDepth) return std::nullopt;
+    ++depth_;
+    std::optional<bool> v = unary_operand();
+    --depth_;
+    return v;
+  }
+  std::optional<bool> unary_operand() {
     if (eat("!")) {
       auto v = parse_unary();
       return v ? std::optional<bool>(!*v) : std::nullopt;
@@ -124,6 +135,7 @@ class Parser {
   std::string_view s_;
   const StringMap& labels_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
