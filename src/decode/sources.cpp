@@ -197,7 +197,6 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
     };
   };
   std::optional<Value> root;
-  LineCol root_at;
   // A single object (no `items`) is decoded while the reader's line window
   // still holds its bytes, so its errors point at the value, not at 1:1.
   model::Snapshot single;
@@ -207,7 +206,6 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
       ObjectDecoder(single, single_diagnostics).decode_document(r, ctx);
       return;
     }
-    root_at = ctx.lines->locate(r.offset());
     root = std::move(r);
   };
   JsonReadResult r =
@@ -234,9 +232,6 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
   staged_diagnostics.append(single_diagnostics);
   if (root) {
     ObjectDecoder decoder(staged, staged_diagnostics);
-    LineCounter root_lines;
-    root_lines.reset({}, root->offset(), root_at);
-    DocumentContext ctx{id, &path, &root_lines};
     const Value* kind = root->get("kind");
     std::string k = kind && kind->is_scalar() ? kind->text() : "";
     if (root->get("items")) {
