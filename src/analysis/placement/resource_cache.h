@@ -18,6 +18,12 @@ namespace hybridctl::analysis::placement {
 
 template <typename Value>
 class ResourceCache {
+  // Declared before View, which holds pointers to it (clang requires it).
+  struct Entry {
+    uint32_t version = 0;  // 0: never computed (node versions start at 1)
+    Value value{};
+  };
+
  public:
   // The shape index of a template's requests (interned on first use).
   int32_t shape_of(TemplateId t, const PodRequests& q) {
@@ -62,10 +68,6 @@ class ResourceCache {
   void invalidate(NodeId n) { ++versions_[n]; }
 
  private:
-  struct Entry {
-    uint32_t version = 0;  // 0: never computed (node versions start at 1)
-    Value value{};
-  };
   std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, int32_t> shapes_;
   std::vector<int32_t> shape_by_template_;
   std::vector<std::vector<Entry>> entries_;
