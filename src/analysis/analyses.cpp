@@ -25,8 +25,8 @@ const placement::PlacementResult& Analyses::placement() {
 
 const traffic::TrafficContext& Analyses::traffic_context() {
   if (!traffic_context_) {
-    traffic_context_ = std::make_unique<traffic::TrafficContext>(
-        traffic::TrafficInputs{snapshot_, placement().simulated_pods});
+    traffic_context_ =
+        std::make_unique<traffic::TrafficContext>(traffic::TrafficInputs{snapshot_, placement().simulated_pods});
   }
   return *traffic_context_;
 }

@@ -9,7 +9,8 @@ namespace hybridctl::cli {
 
 void add_input_options(CLI::App& app, InputOptions& o) {
   app.add_option("sources", o.sources, "Files, directories (recursive) and - for standard input");
-  app.add_option("--cluster-profile", o.cluster_profile, "Nodes, describe-cluster output and CNI configuration of a real cluster");
+  app.add_option("--cluster-profile", o.cluster_profile,
+                 "Nodes, describe-cluster output and CNI configuration of a real cluster");
   app.add_option("--assume-nodes", o.assume_nodes, "Synthesised nodes, e.g. cloud:us-west-2a=3,hybrid:onprem=2");
   app.add_option("--pod-network", o.pod_network, "routable|unroutable|auto (default: derive)")
       ->check(CLI::IsMember({"routable", "unroutable", "auto"}));

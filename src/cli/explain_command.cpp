@@ -31,8 +31,7 @@ std::string rules_catalogue_markdown() {
       "reused.\n\n| ID | name | severity |\n|---|---|---|\n";
   for (const rules::Rule* r : rules::all_rules()) {
     const rules::RuleInfo& i = r->info();
-    out += "| [" + i.id + "](#" + github_anchor(i.id) + "-" + i.name + ") | " + i.name + " | " +
-           i.severity + " |\n";
+    out += "| [" + i.id + "](#" + github_anchor(i.id) + "-" + i.name + ") | " + i.name + " | " + i.severity + " |\n";
   }
   for (const rules::Rule* r : rules::all_rules()) out += "\n" + explain_markdown(r->info());
   return out;

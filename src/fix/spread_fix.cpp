@@ -37,8 +37,8 @@ void write_replicas_ops(JsonWriter& w, std::optional<int32_t> current, int32_t w
 void write_add_preferred_anti_affinity_ops(JsonWriter& w, const std::string& spec_path, const model::PodSpec& spec,
                                            const std::vector<model::WeightedPodAffinityTerm>& terms) {
   const std::string affinity_path = spec_path + "/affinity";
-  const model::PodAffinity* anti = spec.affinity && spec.affinity->pod_anti_affinity ? &*spec.affinity->pod_anti_affinity
-                                                                                     : nullptr;
+  const model::PodAffinity* anti =
+      spec.affinity && spec.affinity->pod_anti_affinity ? &*spec.affinity->pod_anti_affinity : nullptr;
   if (!spec.affinity) {
     w.begin_object().key("op").string("add").key("path").string(affinity_path).key("value").begin_object();
     w.key("podAntiAffinity").begin_object().key("preferredDuringSchedulingIgnoredDuringExecution");

@@ -46,7 +46,8 @@ class EastWestUnroutable final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN004", "east-west-unroutable",
+        "HN004",
+        "east-west-unroutable",
         "error; warning when the pod network's routability is only unknown",
         "The traffic model (kube-proxy's endpoint choice, including the fallback to every endpoint when a client "
         "zone has no hinted endpoint, and each node's data plane) sends some share of a cloud client zone's "
@@ -92,7 +93,8 @@ class EastWestUnroutable final : public Rule {
     // Endpoints of pods the placement only simulated: "would", not "does".
     bool simulated = false;
     for (const auto& e : st.endpoints) {
-      simulated = simulated || (e.pod && unreachable.count(e.address) && ctx.analyses.traffic_context().is_simulated(e.pod));
+      simulated =
+          simulated || (e.pod && unreachable.count(e.address) && ctx.analyses.traffic_context().is_simulated(e.pod));
     }
     bool only_unknown = true;
     for (const auto& [address, n] : unreachable) only_unknown = only_unknown && n == model::PodNetwork::Unknown;
@@ -101,7 +103,8 @@ class EastWestUnroutable final : public Rule {
     std::string message;
     if (svc.headless()) {
       message = describe(svc) + " is headless: its DNS name returns every ready pod IP, " +
-                std::to_string(unreachable.size()) + " of them on hybrid nodes whose pod network cloud clients "
+                std::to_string(unreachable.size()) +
+                " of them on hybrid nodes whose pod network cloud clients "
                 "cannot reach, so a cloud client fails on those.";
     } else {
       std::string zones;
@@ -124,8 +127,10 @@ class EastWestUnroutable final : public Rule {
         if (r.fell_back_to_all) add_fallback(fallbacks, r.why, who);
       }
       if (zones.empty()) return;
-      message = describe(svc) + " sends cloud clients' connections to endpoints on hybrid nodes whose pod network "
-                "they cannot reach: " + zones + " fail";
+      message = describe(svc) +
+                " sends cloud clients' connections to endpoints on hybrid nodes whose pod network "
+                "they cannot reach: " +
+                zones + " fail";
       for (const auto& [why, who] : fallbacks) {
         bool several = who.find(", ") != std::string::npos || who.starts_with("nodes ");
         message += " (" + who + (several ? " fall" : " falls") + " back to every endpoint: " + why + ")";

@@ -122,7 +122,8 @@ class CorednsCoverage final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN005", "coredns-coverage",
+        "HN005",
+        "coredns-coverage",
         "(a) error; (b) warning; (c) info",
         "CoreDNS (kube-system/coredns) in a mixed cluster: (a) its pods are in the input and no ready replica "
         "runs on a cloud node, or none on a hybrid node; (b) fewer than 2 replicas, or the podAntiAffinity by "
@@ -166,7 +167,8 @@ class CorednsCoverage final : public Rule {
     size_t cloud = 0, hybrid = 0, pods = 0;
     const model::Pod* first = nullptr;
     for (const model::Pod* p : snap.pods_in("kube-system")) {
-      bool mine = coredns ? analysis::workload_of_pod(snap, *p) == coredns : p->meta.labels.get("k8s-app") == "kube-dns";
+      bool mine =
+          coredns ? analysis::workload_of_pod(snap, *p) == coredns : p->meta.labels.get("k8s-app") == "kube-dns";
       if (!mine) continue;
       const model::Node* n = snap.node(p->spec.node_name);
       if (!n) continue;
@@ -216,15 +218,14 @@ class CorednsCoverage final : public Rule {
   // (c): the document's configuration, which spreads but does not guarantee.
   void report_no_guarantee(RuleContext& ctx, const model::Workload& coredns, int32_t replicas,
                            const Zones& zones) const {
-    analysis::placement::ReplicaOdds odds =
-        analysis::placement::place_alone(ctx.snapshot, coredns, 1, kSimulationRuns);
+    analysis::placement::ReplicaOdds odds = analysis::placement::place_alone(ctx.snapshot, coredns, 1, kSimulationRuns);
     if (odds.guaranteed_both_sides) return;
     std::string message = "CoreDNS's " + std::to_string(replicas) +
                           " replicas are spread by preferred anti-affinity over " + std::to_string(zones.cloud.size()) +
                           " cloud zone(s) and " + std::to_string(zones.hybrid.size()) +
                           " on-premises zone(s), which guarantees nothing: placed from scratch, every replica lands "
-                          "in the cloud in " + percent(odds.all_in_cloud) + " of " + std::to_string(odds.runs) +
-                          " simulated placements";
+                          "in the cloud in " +
+                          percent(odds.all_in_cloud) + " of " + std::to_string(odds.runs) + " simulated placements";
     // Zero today means the nodes' scores (free capacity) decide, and they change.
     message += odds.all_in_cloud > 0 ? "." : ", but only today's node scores keep them apart, not the constraints.";
     Finding f = make_finding(info(), Severity::Info, coredns, message);
@@ -260,8 +261,7 @@ class CorednsCoverage final : public Rule {
     model::Workload fixed = coredns;
     fixed.replicas = wanted;
     fixed.tmpl.spec = fix::with_topology_spread(coredns.tmpl.spec, c);
-    analysis::placement::ReplicaOdds odds =
-        analysis::placement::place_alone(ctx.snapshot, fixed, 1, kSimulationRuns);
+    analysis::placement::ReplicaOdds odds = analysis::placement::place_alone(ctx.snapshot, fixed, 1, kSimulationRuns);
     if (odds.both_sides < 1.0) {
       f.fix_note += " No zone spread places a replica on each side here (the simulation puts both sides in " +
                     percent(odds.both_sides) + " of placements): check CoreDNS's tolerations and node capacity.";

@@ -10,7 +10,9 @@ class HybridNodeZoneLabel final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN006", "hybrid-node-zone-label", "error",
+        "HN006",
+        "hybrid-node-zone-label",
+        "error",
         "A hybrid node has no topology.kubernetes.io/zone label.",
         "Cloud nodes get their availability zone automatically; hybrid nodes do not. The EndpointSlice controller "
         "gives an endpoint on an unzoned node no hint, and kube-proxy then ignores the hints of that whole Service "
@@ -36,8 +38,9 @@ class HybridNodeZoneLabel final : public Rule {
       }
       Finding f = make_finding(info(), Severity::Error, n, message + ".");
       f.fixes.push_back(fix::LabelNode{n.meta.name, model::kZoneLabel, "onprem"});
-      f.fix_note = "Label the node now, and add --node-labels=topology.kubernetes.io/zone=onprem to the kubelet "
-                   "flags of the nodeadm NodeConfig so the label survives re-registration.";
+      f.fix_note =
+          "Label the node now, and add --node-labels=topology.kubernetes.io/zone=onprem to the kubelet "
+          "flags of the nodeadm NodeConfig so the label survives re-registration.";
       ctx.findings.push_back(std::move(f));
     }
   }

@@ -8,9 +8,9 @@
 #include "analysis/cluster_version.h"
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
-#include "k8s/label_selector.h"
 #include "analysis/service_workloads.h"
 #include "analysis/traffic/traffic_model.h"
+#include "k8s/label_selector.h"
 #include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
@@ -100,7 +100,8 @@ class ServiceTrafficDistribution final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN007", "service-traffic-distribution",
+        "HN007",
+        "service-traffic-distribution",
         "kube-dns without trafficDistribution: error; another Service with backends on (or placeable on) both "
         "sides: warning (info when its backends can only ever be on one side); trafficDistribution on a cluster "
         "older than 1.31: error; kube-proxy older than 1.31: warning",
@@ -164,28 +165,32 @@ class ServiceTrafficDistribution final : public Rule {
     Severity severity = Severity::Error;
     std::string message;
     if (kube_dns) {
-      message = "kube-system/kube-dns has no trafficDistribution: DNS queries from on-premises pods go to CoreDNS "
-                "replicas in the cloud (and the reverse) across the VPN.";
+      message =
+          "kube-system/kube-dns has no trafficDistribution: DNS queries from on-premises pods go to CoreDNS "
+          "replicas in the cloud (and the reverse) across the VPN.";
     } else {
       if (!svc.has_selector) return;
       Sides sides = index.sides(svc);
       if (!sides.known) return;
       if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
-        message = describe(svc) + " has backends that are, or may be placed, on both cloud and hybrid nodes and "
+        message = describe(svc) +
+                  " has backends that are, or may be placed, on both cloud and hybrid nodes and "
                   "no trafficDistribution: connections cross between the VPC and the on-premises network" +
                   simulated_share(ctx, svc) + ".";
       } else {
         severity = Severity::Info;
         message = describe(svc) + " has no trafficDistribution; its backends can only run on " +
-                  (sides.hybrid ? "hybrid" : "cloud") + " nodes, so clients on the other side cross anyway, but "
+                  (sides.hybrid ? "hybrid" : "cloud") +
+                  " nodes, so clients on the other side cross anyway, but "
                   "PreferClose keeps same-zone traffic local.";
       }
     }
     Finding f = make_finding(info(), severity, svc, message);
     f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), prefer_close_patch(), "", ""});
     f.fix_note = "Sets spec.trafficDistribution: PreferClose";
-    if (v.at_least(kPreferSameBeta)) f.fix_note += " (Kubernetes " + v.exact.value_or(*v.lower_bound).str() + " also names it PreferSameZone)";
+    if (v.at_least(kPreferSameBeta))
+      f.fix_note += " (Kubernetes " + v.exact.value_or(*v.lower_bound).str() + " also names it PreferSameZone)";
     if (v.older_than(kPreferCloseBeta)) {
       f.fix_note += "; the cluster runs " + v.exact->str() + ", and the field needs 1.31: upgrade first";
     }

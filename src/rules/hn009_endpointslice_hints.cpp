@@ -24,7 +24,9 @@ class EndpointSliceHints final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN009", "endpointslice-hints", "warning",
+        "HN009",
+        "endpointslice-hints",
+        "warning",
         "A Service uses trafficDistribution but the endpoints of its EndpointSlices lack hints.forZones (or a "
         "zone), or carry hints other than those the EndpointSlice controller would set.",
         "kube-proxy follows zone hints only when every endpoint of the Service has one; a single endpoint "
@@ -66,15 +68,17 @@ class EndpointSliceHints final : public Rule {
       }
     }
     if (count == 0) return;
-    std::string message = describe(*st.service) + " uses trafficDistribution: " +
-                          st.service->traffic_distribution + ", but its EndpointSlices do not carry the expected hints";
+    std::string message = describe(*st.service) + " uses trafficDistribution: " + st.service->traffic_distribution +
+                          ", but its EndpointSlices do not carry the expected hints";
     if (!missing.empty()) message += "; without hints: " + missing;
     if (!differing.empty()) message += "; different: " + differing;
-    if (!st.hints_removed_reason.empty()) message += " (the controller would set none: " + st.hints_removed_reason + ")";
+    if (!st.hints_removed_reason.empty())
+      message += " (the controller would set none: " + st.hints_removed_reason + ")";
     message += ". kube-proxy ignores the Service's hints in every zone while one endpoint lacks them.";
     Finding f = make_finding(info(), Severity::Warning, *st.service, message);
-    f.fix_note = "EndpointSlices are written by the controller: label every hybrid node with "
-                 "topology.kubernetes.io/zone (HN006) and, with Cilium, set enable-service-topology (HN008).";
+    f.fix_note =
+        "EndpointSlices are written by the controller: label every hybrid node with "
+        "topology.kubernetes.io/zone (HN006) and, with Cilium, set enable-service-topology (HN008).";
     ctx.findings.push_back(std::move(f));
   }
 };

@@ -18,9 +18,12 @@ constexpr const char* kModeAnnotation = "service.kubernetes.io/topology-mode";
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -47,7 +50,8 @@ class TopologyAwareRouting final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN014", "topology-aware-routing",
+        "HN014",
+        "topology-aware-routing",
         "info; warning when the controller's safeguards drop the hints or the allocation sends traffic across "
         "environments",
         "A Service in a mixed cluster uses service.kubernetes.io/topology-mode: Auto (or the older "

@@ -20,7 +20,8 @@ Finding make_finding(const RuleInfo& rule, Severity severity, const model::Objec
 }
 
 std::string pod_spec_path(const model::Workload& w) {
-  return w.workload_kind == model::WorkloadKind::CronJob ? "/spec/jobTemplate/spec/template/spec" : "/spec/template/spec";
+  return w.workload_kind == model::WorkloadKind::CronJob ? "/spec/jobTemplate/spec/template/spec"
+                                                         : "/spec/template/spec";
 }
 
 std::string describe(const model::ObjectBase& o) {
@@ -38,7 +39,8 @@ void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workloa
                    (!snapshot.has_nodes() || analysis::placement::all_replicas_placeable(snapshot, patched));
   if (!placeable) {
     f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
-                 " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the on-prem pod "
+                 " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the "
+                 "on-prem pod "
                  "CIDR routable (remotePodNetworks plus BGP advertisement), or run the pods with hostNetwork: true "
                  "so they are reached at their node IP.";
     f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});
@@ -53,8 +55,9 @@ void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workloa
   intent.values = req.values;
   intent.helm_value_paths = std::move(helm_value_paths);
   f.fixes.push_back(std::move(intent));
-  f.fix_note = "Adds eks.amazonaws.com/compute-type NotIn [hybrid] to every required nodeSelectorTerm, so the pods "
-               "run on cloud nodes; alternatively make the on-prem pod CIDR routable.";
+  f.fix_note =
+      "Adds eks.amazonaws.com/compute-type NotIn [hybrid] to every required nodeSelectorTerm, so the pods "
+      "run on cloud nodes; alternatively make the on-prem pod CIDR routable.";
 }
 
 std::vector<const model::Workload*> top_level_workloads(const model::Snapshot& snapshot) {
