@@ -129,8 +129,9 @@ class YamlBuilder {
   std::string place_key(fy_event* e) {
     last_offset_ = event_offset(e);
     std::string_view text = token_text(e->scalar.value);
+    // `!!bool` forces the kind even on empty text: never read text[0] of "".
     if (scalar_kind(e, text) == Value::Kind::Bool)
-      text = (text[0] == 't' || text[0] == 'T') ? "true" : "false";
+      text = (!text.empty() && (text[0] == 't' || text[0] == 'T')) ? "true" : "false";
     set_key(std::string(text));
     return {};
   }

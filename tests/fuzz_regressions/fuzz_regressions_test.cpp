@@ -290,3 +290,25 @@ TEST(FuzzRegressions, JsonDuplicateKeyIsAnErrorAsInYaml) {
 
 }  // namespace
 }  // namespace hybridctl::decode
+
+namespace hybridctl::decode {
+namespace {
+
+// label_selector and describe_cluster (10-minute runs): a mapping key tagged
+// `!!bool` with empty text made the key fast path read text[0] of an empty
+// string_view (UBSan: reference binding to null pointer). It is now `false`,
+// as make_scalar gives for the same node.
+TEST(FuzzRegressions, EmptyBoolTaggedKeyIsNotReadPastItsEnd) {
+  static const std::string path = "t.yaml";
+  std::vector<std::string> keys;
+  auto collect = [&](Value&& v, const DocumentContext&) {
+    if (!v.is_object()) return;
+    for (const auto& m : v.members()) keys.push_back(m.first);
+  };
+  YamlReadResult r = read_yaml("{!!bool : x, !!bool true: y}\n", 0, path, collect);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(keys, (std::vector<std::string>{"false", "true"}));
+}
+
+}  // namespace
+}  // namespace hybridctl::decode
