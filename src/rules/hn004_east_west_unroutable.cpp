@@ -26,11 +26,6 @@ model::PodNetwork endpoint_network(const model::Snapshot& snapshot, const analys
   return routability.cluster_wide();
 }
 
-std::string percent(double share) {
-  int p = static_cast<int>(share * 100.0 + 0.5);
-  return std::to_string(p) + "%";
-}
-
 void add_fallback(std::vector<std::pair<std::string, std::string>>& fallbacks, const std::string& why,
                   const std::string& who) {
   for (auto& [reason, names] : fallbacks) {
@@ -70,8 +65,7 @@ class EastWestUnroutable final : public Rule {
     const analysis::Routability& routability = ctx.analyses.routability();
     // Backends the API server calls are HN001/HN002's: their clients are the
     // control plane, not pods behind kube-proxy.
-    std::set<std::pair<std::string, std::string>> control_plane_called;
-    for (const analysis::Backend& b : ctx.analyses.backends()) control_plane_called.insert({b.ns, b.service_name});
+    const auto control_plane_called = control_plane_called_services(ctx.analyses);
     for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
       if (!st.service || st.service->type == "ExternalName") continue;
       if (control_plane_called.count({st.service->meta.ns, st.service->meta.name})) continue;

@@ -81,7 +81,6 @@ std::string prefer_close_patch() {
   return R"([{"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
 }
 
-std::string percent(double share) { return std::to_string(static_cast<int>(share * 100.0 + 0.5)) + "%"; }
 
 // "(simulated: 40% of cloud clients' connections go on premises and 50% of
 // on-premises clients' to the cloud; PreferClose leaves 0% and 0%)", from the
@@ -125,8 +124,7 @@ class ServiceTrafficDistribution final : public Rule {
     analysis::ClusterVersion version = analysis::cluster_version(ctx.snapshot);
     // The API server calls webhook and aggregated-API backends itself, not
     // through kube-proxy: trafficDistribution means nothing to them.
-    std::set<std::pair<std::string, std::string>> control_plane_only;
-    for (const analysis::Backend& b : ctx.analyses.backends()) control_plane_only.insert({b.ns, b.service_name});
+    const auto control_plane_only = control_plane_called_services(ctx.analyses);
     size_t services_using_td = 0;
     BackendIndex index(ctx);
     for (const model::Service& svc : ctx.snapshot.services) {

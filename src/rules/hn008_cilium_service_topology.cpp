@@ -3,6 +3,7 @@
 #include "analysis/cni.h"
 #include "analysis/feasibility.h"
 #include "core/json_writer.h"
+#include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -11,13 +12,10 @@ namespace {
 
 constexpr const char* kKey = "enable-service-topology";
 
-// trafficDistribution, or the topology annotation (the older
-// topology-aware-hints wins when both are set) set to Auto.
+// trafficDistribution, or the topology annotation set to Auto (src/k8s
+// knows which of the two annotations the controller reads).
 bool uses_topology(const model::Service& s) {
-  if (!s.traffic_distribution.empty()) return true;
-  auto mode = s.meta.annotations.get("service.kubernetes.io/topology-aware-hints",
-                                     s.meta.annotations.get("service.kubernetes.io/topology-mode"));
-  return mode == "Auto" || mode == "auto";
+  return !s.traffic_distribution.empty() || k8s::topology_annotation_enabled(s.meta.annotations);
 }
 
 // Cilium runs on hybrid nodes: its agent DaemonSet fits one, or a hybrid

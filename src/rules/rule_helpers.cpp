@@ -24,6 +24,14 @@ std::string pod_spec_path(const model::Workload& w) {
                                                          : "/spec/template/spec";
 }
 
+std::string percent(double share) { return std::to_string(static_cast<int>(share * 100.0 + 0.5)) + "%"; }
+
+std::set<std::pair<std::string, std::string>> control_plane_called_services(analysis::Analyses& analyses) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const analysis::Backend& b : analyses.backends()) out.insert({b.ns, b.service_name});
+  return out;
+}
+
 std::string describe(const model::ObjectBase& o) {
   return o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name;
 }

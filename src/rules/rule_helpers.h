@@ -1,7 +1,9 @@
 // Helpers every rule uses to build findings and their fixes.
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/rule.h"
@@ -18,6 +20,13 @@ std::string pod_spec_path(const model::Workload& w);
 // template still fits a cloud node); otherwise explains the alternatives.
 void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workload& w, Finding& f,
                            std::vector<std::string> helm_value_paths = {});
+
+// "35%": a share for messages, rounded to a whole percent.
+std::string percent(double share);
+
+// The Services the API server calls itself (webhooks, conversion, APIService
+// backends): their clients are not pods behind kube-proxy.
+std::set<std::pair<std::string, std::string>> control_plane_called_services(analysis::Analyses& analyses);
 
 // "Deployment kube-system/coredns"
 std::string describe(const model::ObjectBase& o);
