@@ -3,14 +3,14 @@
 #include <libfyaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <thread>
-#include <cctype>
-#include <regex>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "decode/fyaml_parser.h"
 #include "decode/skipped_fields.h"
 #include "decode/yaml_stream_split.h"
 
@@ -34,15 +34,14 @@ std::string_view token_text(fy_token* t) {
   return s ? std::string_view(s, len) : std::string_view();
 }
 
-
 struct Frame {
   Value value;
   std::string anchor;
   bool have_key = false;
   std::string key;
-  std::vector<Value> merges;  // sources of `<<` merge keys, applied at mapping end
+  std::vector<Value> merges;                              // sources of `<<` merge keys, applied at mapping end
   std::unique_ptr<std::unordered_set<std::string>> seen;  // built once a mapping grows large
-  FieldScope scope = FieldScope::Object;  // where this node sits (skipped_fields.h)
+  FieldScope scope = FieldScope::Object;                  // where this node sits (skipped_fields.h)
 };
 
 class YamlBuilder {
@@ -51,7 +50,9 @@ class YamlBuilder {
   // offset) on line/column `start`.
   YamlBuilder(uint32_t file_id, const std::string& path, std::string_view text, uint64_t base, LineCol start,
               const DocumentSink& sink)
-      : text_(text), sink_(sink), base_(base),
+      : text_(text),
+        sink_(sink),
+        base_(base),
         // An anchor inside a skipped field could be aliased from a field we
         // keep: skip nothing in a part that has anchors at all.
         may_skip_(text.find('&') == std::string_view::npos) {
@@ -119,9 +120,7 @@ class YamlBuilder {
   }
 
   // True when the next node is a key of the mapping being built.
-  bool awaits_key() const {
-    return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().have_key;
-  }
+  bool awaits_key() const { return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().have_key; }
 
   // A scalar key, taken straight from the token: half of all scalars are
   // keys, and building a Value for each only to copy its text cost a tenth
@@ -179,8 +178,7 @@ class YamlBuilder {
       case FYET_MAPPING_START:
       case FYET_SEQUENCE_START:
         last_offset_ = event_offset(e);
-        if (stack_.size() + static_cast<size_t>(++skip_depth_) >
-            static_cast<size_t>(kMaxNestingDepth)) {
+        if (stack_.size() + static_cast<size_t>(++skip_depth_) > static_cast<size_t>(kMaxNestingDepth)) {
           return "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
         }
         return {};
@@ -230,8 +228,7 @@ class YamlBuilder {
     if (it == anchors_.end()) return "unknown alias *" + name;
     alias_nodes_ += it->second.second;
     if (alias_nodes_ > kMaxAliasNodes) {
-      return "aliases expand to more than " + std::to_string(kMaxAliasNodes) +
-             " nodes (an alias bomb?)";
+      return "aliases expand to more than " + std::to_string(kMaxAliasNodes) + " nodes (an alias bomb?)";
     }
     Value copy = it->second.first;
     copy.set_offset(last_offset_);
@@ -301,28 +298,6 @@ class YamlBuilder {
   uint64_t last_offset_ = 0;
 };
 
-struct ParserDeleter {
-  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
-};
-struct DiagDeleter {
-  void operator()(fy_diag* d) const { fy_diag_destroy(d); }
-};
-
-// libfyaml formats its diagnostics as "<input>:LINE:COL: error: MESSAGE"
-// followed by a source excerpt; keep the text and parse the first error line.
-void collect_diag_output(fy_diag*, void* user, const char* buf, size_t len) {
-  static_cast<std::string*>(user)->append(buf, len);
-}
-
-bool first_error(const std::string& text, LineCol& at, std::string& message) {
-  static const std::regex line(R"(:(\d+):(\d+): error: ([^\n]*))");
-  std::smatch m;
-  if (!std::regex_search(text, m, line)) return false;
-  at = LineCol{static_cast<uint32_t>(std::stoul(m[1])), static_cast<uint32_t>(std::stoul(m[2]))};
-  message = m[3];
-  return true;
-}
-
 // The core schema's number patterns, matched by hand (std::regex cost more
 // than the YAML parse itself on IP addresses and versions):
 // [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+ | [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
@@ -340,12 +315,8 @@ bool is_core_schema_number(std::string_view s) {
     while (i + n < s.size() && s[i + n] >= '0' && s[i + n] <= '9') ++n;
     return n;
   };
-  if (s.starts_with("0o") &&
-      all_of(s.substr(2), [](unsigned char ch) { return ch >= '0' && ch <= '7'; }))
-    return true;
-  if (s.starts_with("0x") &&
-      all_of(s.substr(2), [](unsigned char ch) { return std::isxdigit(ch) != 0; }))
-    return true;
+  if (s.starts_with("0o") && all_of(s.substr(2), [](unsigned char ch) { return ch >= '0' && ch <= '7'; })) return true;
+  if (s.starts_with("0x") && all_of(s.substr(2), [](unsigned char ch) { return std::isxdigit(ch) != 0; })) return true;
   if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
   size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
   std::string_view rest = s.substr(i);
@@ -401,24 +372,8 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
     result.error_at = lines.locate(base + bad);
     return result;
   }
-  std::string diag_text;
-  fy_diag_cfg dcfg{};
-  fy_diag_cfg_default(&dcfg);
-  dcfg.fp = nullptr;
-  dcfg.output_fn = collect_diag_output;
-  dcfg.user = &diag_text;
-  dcfg.colorize = false;
-  dcfg.show_position = true;
-  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&dcfg));
-
-  fy_parse_cfg cfg{};
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_DEFAULT_VERSION_1_2 |
-                                             // as go-yaml (kubectl) accepts: tab-separated flow
-                                             // content, continuation lines at the key's indentation
-                                             FYPCF_SLOPPY_FLOW_INDENTATION);
-  cfg.diag = diag.get();
-  std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
-  if (!parser || fy_parser_set_string(parser.get(), part.data(), part.size()) != 0) {
+  FyamlParser parser(part);
+  if (!parser.ok()) {
     result.ok = false;
     result.error = "cannot start the YAML parser";
     return result;
@@ -427,9 +382,9 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
   YamlBuilder builder(file_id, path, part, base, start, sink);
   LineCounter lines;
   lines.reset(part, base, start);
-  while (fy_event* e = fy_parser_parse(parser.get())) {
+  while (fy_event* e = parser.next()) {
     std::string err = builder.on_event(e);
-    fy_parser_event_free(parser.get(), e);
+    parser.release(e);
     if (!err.empty()) {
       result.ok = false;
       result.error = std::move(err);
@@ -437,13 +392,14 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
       return result;
     }
   }
-  if (fy_parser_get_stream_error(parser.get())) {
+  if (parser.failed()) {
     result.ok = false;
-    if (first_error(diag_text, result.error_at, result.error)) {
+    FyamlError error = parser.first_error();
+    result.error = std::move(error.message);
+    if (error.line > 0) {
       // libfyaml counts lines from the start of the part.
-      result.error_at.line += start.line - 1;
+      result.error_at = LineCol{error.line + start.line - 1, error.column};
     } else {
-      result.error = "invalid YAML";
       result.error_at = lines.locate(builder.last_offset());
     }
   }
@@ -452,8 +408,7 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
 
 }  // namespace
 
-YamlReadResult read_yaml(std::string_view text, uint32_t file_id, const std::string& path,
-                         const DocumentSink& sink) {
+YamlReadResult read_yaml(std::string_view text, uint32_t file_id, const std::string& path, const DocumentSink& sink) {
   return read_yaml_part(text, 0, LineCol{}, file_id, path, sink);
 }
 
@@ -468,8 +423,7 @@ YamlReadResult read_yaml_parallel(std::string_view text, uint32_t file_id, const
     size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
     std::string_view before = text.substr(0, begin);
     LineCol start{static_cast<uint32_t>(1 + std::count(before.begin(), before.end(), '\n')), 1};
-    results[i] =
-        read_yaml_part(text.substr(begin, end - begin), begin, start, file_id, path, part_sinks[i]);
+    results[i] = read_yaml_part(text.substr(begin, end - begin), begin, start, file_id, path, part_sinks[i]);
   };
   std::vector<std::thread> threads;
   for (size_t i = 1; i < starts.size(); ++i) threads.emplace_back(parse, i);

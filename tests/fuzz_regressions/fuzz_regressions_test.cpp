@@ -119,8 +119,7 @@ TEST(FuzzRegressions, LibfyamlHangsOnInvalidUtf8InDirective) {
   EXPECT_EQ(r.error_at.line, 3u);
   EXPECT_EQ(r.error_at.column, 12u);
   // Valid UTF-8 (and NUL-free directives) still parse.
-  EXPECT_TRUE(
-      read_yaml("%YAML 1.2\n---\nname: caf\xc3\xa9 \xf0\x9f\x98\x80\n", 0, path, ignore).ok);
+  EXPECT_TRUE(read_yaml("%YAML 1.2\n---\nname: caf\xc3\xa9 \xf0\x9f\x98\x80\n", 0, path, ignore).ok);
 }
 
 // describe_cluster leak: libfyaml 0.7.12's fy_token_get_text leaks its
@@ -130,9 +129,9 @@ TEST(FuzzRegressions, LibfyamlHangsOnInvalidUtf8InDirective) {
 // escape is '' for '), which never reaches that path.
 TEST(FuzzRegressions, LibfyamlGetTextLeaksOnEscapedQuotes) {
   static const std::string path = "t.yaml";
-  std::string input = read_text_file(
-      std::string(HYBRIDCTL_SOURCE_DIR) +
-      "/tests/fuzz_regressions/describe_cluster/libfyaml-get-text-leaks-on-escaped-quotes");
+  std::string input =
+      read_text_file(std::string(HYBRIDCTL_SOURCE_DIR) +
+                     "/tests/fuzz_regressions/describe_cluster/libfyaml-get-text-leaks-on-escaped-quotes");
   ASSERT_FALSE(input.empty());
   YamlReadResult r = read_yaml(input, 0, path, [](Value&&, const DocumentContext&) {});
   EXPECT_FALSE(r.ok);
@@ -142,20 +141,17 @@ TEST(FuzzRegressions, LibfyamlGetTextLeaksOnEscapedQuotes) {
     for (const auto& [key, value] : root.members()) texts.push_back(value.text());
   };
   const std::string quotes8(8, '\'');
-  std::string yaml = "a: '" + std::string(16, '\'') +
-                     "'\nb: 'it''s'\nc: ''\nd: ' sp '\ne: 'two\n  lines'\n" +
+  std::string yaml = "a: '" + std::string(16, '\'') + "'\nb: 'it''s'\nc: ''\nd: ' sp '\ne: 'two\n  lines'\n" +
                      "f: \"x\\ty\\u00e9\"\ng: >-\n  folded\n  line\n";
   ASSERT_TRUE(read_yaml(yaml, 0, path, collect).ok);
-  EXPECT_EQ(texts, (std::vector<std::string>{quotes8, "it's", "", " sp ", "two lines",
-                                             "x\ty\xc3\xa9", "folded line"}));
+  EXPECT_EQ(texts, (std::vector<std::string>{quotes8, "it's", "", " sp ", "two lines", "x\ty\xc3\xa9", "folded line"}));
 }
 
 // Unicode table 3-7: overlong forms, surrogates and code points past U+10FFFF are ill-formed.
 TEST(FuzzRegressions, Utf8ValidationFindsTheFirstIllFormedByte) {
   using namespace std::string_view_literals;
   EXPECT_EQ(first_invalid_utf8("plain ascii"sv), kValidUtf8);
-  EXPECT_EQ(first_invalid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"sv),
-            kValidUtf8);
+  EXPECT_EQ(first_invalid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"sv), kValidUtf8);
   EXPECT_EQ(first_invalid_utf8("ab\xc0\x80"sv), 2u);        // overlong NUL
   EXPECT_EQ(first_invalid_utf8("a\xe0\x80\xaf"sv), 1u);     // overlong 3-byte
   EXPECT_EQ(first_invalid_utf8("a\xed\xa0\x80"sv), 1u);     // surrogate D800
@@ -174,12 +170,10 @@ TEST(FuzzRegressions, AssumedNodesAreBoundedInTotalNotPerItem) {
   EXPECT_EQ(add_assumed_nodes("cloud:a=60000,hybrid:b=40000", nodes), "");
   EXPECT_EQ(nodes.size(), 100000u);
   nodes.clear();
-  EXPECT_EQ(add_assumed_nodes("cloud:a=60000,cloud:b=40001", nodes),
-            "--assume-nodes: more than 100000 nodes in total");
+  EXPECT_EQ(add_assumed_nodes("cloud:a=60000,cloud:b=40001", nodes), "--assume-nodes: more than 100000 nodes in total");
   nodes.clear();
   std::string many;
-  for (int i = 0; i < 50; ++i)
-    many += (i ? "," : "") + std::string("cloud:z") + std::to_string(i) + "=99999";
+  for (int i = 0; i < 50; ++i) many += (i ? "," : "") + std::string("cloud:z") + std::to_string(i) + "=99999";
   EXPECT_NE(add_assumed_nodes(many, nodes), "");
   EXPECT_LE(nodes.size(), 100000u);
 }
@@ -194,13 +188,11 @@ Decoded decode_yaml(std::string_view text) {
   static const std::string path = "t.yaml";
   Decoded d;
   ObjectDecoder decoder(d.snapshot, d.diagnostics);
-  YamlReadResult r = read_yaml(text, 0, path, [&](Value&& root, const DocumentContext& ctx) {
-    decoder.decode_document(root, ctx);
-  });
+  YamlReadResult r =
+      read_yaml(text, 0, path, [&](Value&& root, const DocumentContext& ctx) { decoder.decode_document(root, ctx); });
   EXPECT_TRUE(r.ok) << r.error;
   for (const Diagnostic& diag : d.diagnostics.items()) {
-    d.errors += std::to_string(diag.where.line) + ":" + std::to_string(diag.where.column) + ": " +
-                diag.message + "\n";
+    d.errors += std::to_string(diag.where.line) + ":" + std::to_string(diag.where.column) + ": " + diag.message + "\n";
   }
   return d;
 }
@@ -212,13 +204,10 @@ TEST(FuzzRegressions, DescribeClusterInvalidRemoteNetworkCidrIsAnError) {
   Decoded d = decode_yaml(
       "cluster:\n  name: c\n  remoteNetworkConfig:\n    remoteNodeNetworks: [{cidrs: "
       "[10.80.0.0/99]}]\n");
-  EXPECT_EQ(
-      d.errors,
-      "4:35: describe-cluster: remoteNodeNetworks[].cidrs: \"10.80.0.0/99\" is not a CIDR block\n");
+  EXPECT_EQ(d.errors, "4:35: describe-cluster: remoteNodeNetworks[].cidrs: \"10.80.0.0/99\" is not a CIDR block\n");
   EXPECT_FALSE(d.snapshot.cluster_info);
   d = decode_yaml("cluster:\n  remoteNetworkConfig:\n    remotePodNetworks: [{cidrs: [banana]}]\n");
-  EXPECT_EQ(d.errors,
-            "3:34: describe-cluster: remotePodNetworks[].cidrs: \"banana\" is not a CIDR block\n");
+  EXPECT_EQ(d.errors, "3:34: describe-cluster: remotePodNetworks[].cidrs: \"banana\" is not a CIDR block\n");
 }
 
 // bad-input corpus node-bad-cidr-and-ip.yaml: a Node whose podCIDR is not a
@@ -263,8 +252,8 @@ std::string json_error(std::string_view text) {
   EXPECT_EQ(in_memory.ok, streamed.ok) << "both JSON paths must agree";
   EXPECT_EQ(in_memory.error, streamed.error);
   return streamed.ok ? ""
-                     : std::to_string(streamed.error_at.line) + ":" +
-                           std::to_string(streamed.error_at.column) + ": " + streamed.error;
+                     : std::to_string(streamed.error_at.line) + ":" + std::to_string(streamed.error_at.column) + ": " +
+                           streamed.error;
 }
 
 // bad-input corpus duplicate-key.json: `{"kind": "Node", "kind": "Pod"}` was
@@ -272,20 +261,16 @@ std::string json_error(std::string_view text) {
 // error. Duplicate member names are now an error in JSON too, at the top
 // level (the streaming scanner) and inside values (the simdjson builder).
 TEST(FuzzRegressions, JsonDuplicateKeyIsAnErrorAsInYaml) {
-  EXPECT_EQ(json_error("{\"kind\": \"Node\", \"kind\": \"Pod\"}"),
-            "1:26: duplicate mapping key \"kind\"");
-  EXPECT_EQ(json_error("{\"kind\": \"Node\",\n \"metadata\": {\"name\": \"a\", \"name\": \"b\"}}")
-                .substr(0, 5),
+  EXPECT_EQ(json_error("{\"kind\": \"Node\", \"kind\": \"Pod\"}"), "1:26: duplicate mapping key \"kind\"");
+  EXPECT_EQ(json_error("{\"kind\": \"Node\",\n \"metadata\": {\"name\": \"a\", \"name\": \"b\"}}").substr(0, 5),
             "2:36:");
-  EXPECT_NE(json_error("{\"metadata\": {\"name\": \"a\", \"name\": \"b\"}}")
-                .find("duplicate mapping key \"name\""),
+  EXPECT_NE(json_error("{\"metadata\": {\"name\": \"a\", \"name\": \"b\"}}").find("duplicate mapping key \"name\""),
             std::string::npos);
   std::string big = "{\"m\": {";
   for (int i = 0; i < 100; ++i) big += "\"k" + std::to_string(i) + "\": 1, ";
   big += "\"k7\": 2}}";
   EXPECT_NE(json_error(big).find("duplicate mapping key \"k7\""), std::string::npos);
-  EXPECT_EQ(json_error("{\"a\": {\"x\": 1}, \"b\": {\"x\": 1}}"), "")
-      << "same name in different objects is fine";
+  EXPECT_EQ(json_error("{\"a\": {\"x\": 1}, \"b\": {\"x\": 1}}"), "") << "same name in different objects is fine";
 }
 
 }  // namespace
@@ -308,6 +293,54 @@ TEST(FuzzRegressions, EmptyBoolTaggedKeyIsNotReadPastItsEnd) {
   YamlReadResult r = read_yaml("{!!bool : x, !!bool true: y}\n", 0, path, collect);
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(keys, (std::vector<std::string>{"false", "true"}));
+}
+
+}  // namespace
+}  // namespace hybridctl::decode
+
+namespace hybridctl::decode {
+namespace {
+
+YamlReadResult read_regression_yaml(const std::string& target, const std::string& name) {
+  static const std::string path = "t.yaml";
+  std::string text =
+      read_text_file(std::string(HYBRIDCTL_SOURCE_DIR) + "/tests/fuzz_regressions/" + target + "/" + name);
+  return read_yaml(text, 0, path, [](Value&&, const DocumentContext&) {});
+}
+
+// describe_cluster and node_selector (10-minute runs): `? spec:\t:` made
+// libfyaml 0.7.12 recycle one simple key twice, and fy_parser_destroy then
+// crashed in fy_indent_vacuum_internal. The parser is now kept, not destroyed,
+// after that one error; reading the input many times shows nothing else is
+// corrupted (ASan would report a use after free).
+TEST(FuzzRegressions, LibfyamlDoubleRecycleAfterComplexKeyWithTab) {
+  for (int i = 0; i < 50; ++i) {
+    YamlReadResult r = read_regression_yaml("describe_cluster", "libfyaml-double-recycle-after-complex-key-with-tab");
+    ASSERT_FALSE(r.ok);
+    EXPECT_EQ(r.error, "cannot use tab for indentation of block entry");
+    EXPECT_EQ(r.error_at.line, 1u);
+    EXPECT_EQ(r.error_at.column, 8u);
+  }
+  // A valid stream read after it parses as before.
+  std::vector<std::string> names;
+  YamlReadResult ok = read_yaml("? a\n: b\nc: d\n", 0, "ok.yaml", [&](Value&& v, const DocumentContext&) {
+    for (const auto& m : v.members()) names.push_back(m.first);
+  });
+  ASSERT_TRUE(ok.ok) << ok.error;
+  EXPECT_EQ(names, (std::vector<std::string>{"a", "c"}));
+}
+
+// node_selector (10-minute run): libfyaml formats an error with a source
+// excerpt, and for an unclosed single-quoted scalar on a long line after
+// anchors fy_diag_error_atom_display passed an unterminated row buffer to
+// printf. Errors are now collected as data (line, column, message) and never
+// formatted by libfyaml.
+TEST(FuzzRegressions, LibfyamlErrorDisplayOverreadOnUnclosedSingleQuote) {
+  YamlReadResult r = read_regression_yaml("node_selector", "libfyaml-error-display-overread-unclosed-single-quote");
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "single-quoted scalar without closing quote");
+  EXPECT_EQ(r.error_at.line, 10u);
+  EXPECT_GT(r.error_at.column, 1u);
 }
 
 }  // namespace
