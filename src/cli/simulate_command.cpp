@@ -57,20 +57,36 @@ int run_simulate(const SimulateOptions& o) {
   options.check_guarantees = o.what_ifs.runs > 1;
   placement::PlacementResult result = placement::simulate(snapshot, options);
 
+  // The placement is written first and streamed: its feasible-node lists run
+  // to a gigabyte on a large cluster.
+  JsonWriter json(2);
+  if (o.output == "json") {
+    json.begin_object().key("workloads");
+    write_simulation_workloads_json(json, result, o.what_ifs.runs, std::cout);
+  } else {
+    write_simulation_text(result, o.what_ifs.runs, std::cout);
+    std::cout << "\n";
+  }
+
   // The audit of the result: the snapshot with every simulated replica as a
   // running pod, so rules see where pods would be rather than where they are.
-  model::Snapshot audited = snapshot;
-  audited.pods.insert(audited.pods.end(), result.simulated_pods.begin(),
-                      result.simulated_pods.end());
-  audited.build_indexes();
-  analysis::Analyses analyses(audited, o.what_ifs.seed);
-  rules::AuditResult audit = rules::run_rules(audited, analyses, {});
-  report::ReportInput input{audited, analyses, audit, diagnostics};
+  // The result points into the snapshot: it is released before the snapshot grows.
+  std::vector<model::Pod> simulated = std::move(result.simulated_pods);
+  result = {};
+  snapshot.pods.insert(snapshot.pods.end(), std::make_move_iterator(simulated.begin()),
+                       std::make_move_iterator(simulated.end()));
+  simulated = {};
+  snapshot.build_indexes();
+  analysis::Analyses analyses(snapshot, o.what_ifs.seed);
+  rules::AuditResult audit = rules::run_rules(snapshot, analyses, {});
+  report::ReportInput input{snapshot, analyses, audit, diagnostics};
   if (o.output == "json") {
-    std::cout << render_simulation_json(result, o.what_ifs.runs, findings_array(report::render_json(input)));
+    json.key("findings").raw(findings_array(report::render_json(input)));
+    json.end_object();
+    json.write_to(std::cout);
+    std::cout << "\n";
   } else {
-    std::cout << render_simulation_text(result, o.what_ifs.runs) << "\n"
-              << report::render_text(input, false);
+    std::cout << report::render_text(input, false);
   }
   std::cout.flush();
   if (diagnostics.has_errors()) return 2;
@@ -85,10 +101,9 @@ int run_simulate(const SimulateOptions& o) {
 
 }  // namespace
 
-std::string render_simulation_json(const placement::PlacementResult& result, int runs,
-                                   const std::string& findings_json) {
-  JsonWriter w(2);
-  w.begin_object().key("workloads").begin_array();
+void write_simulation_workloads_json(JsonWriter& w, const placement::PlacementResult& result, int runs,
+                                     std::ostream& out) {
+  w.begin_array();
   for (const placement::WorkloadPlacement& p : result.workloads) {
     const model::ObjectBase& obj = object_of(p);
     w.begin_object();
@@ -98,7 +113,7 @@ std::string render_simulation_json(const placement::PlacementResult& result, int
     w.key("name").string(obj.meta.name);
     w.key("replicas").number(int64_t{p.replicas});
     w.key("feasibleNodes").begin_array();
-    for (const model::Node* n : p.feasible_nodes) w.string(n->meta.name);
+    p.feasible_nodes.for_each([&](int32_t n) { w.string(result.nodes[n]->meta.name); });
     w.end_array();
     w.key("placements").begin_array();
     for (const model::Node* n : p.placements) n ? w.string(n->meta.name) : w.null();
@@ -117,49 +132,42 @@ std::string render_simulation_json(const placement::PlacementResult& result, int
     if (runs > 1) w.key("guaranteedBothSides").boolean(p.guaranteed_both_sides);  // computed with the odds only
     w.end_object();
     w.end_object();
+    w.write_to(out);
   }
   w.end_array();
-  w.key("findings").raw(findings_json);
-  w.end_object();
-  return w.take() + "\n";
 }
 
-std::string render_simulation_text(const placement::PlacementResult& result, int runs) {
-  std::string out;
+void write_simulation_text(const placement::PlacementResult& result, int runs, std::ostream& out) {
+  std::string line;
   for (const placement::WorkloadPlacement& p : result.workloads) {
     const model::ObjectBase& obj = object_of(p);
-    out += obj.kind + " " + (obj.meta.ns.empty() ? "" : obj.meta.ns + "/") + obj.meta.name + ": " +
+    line = obj.kind + " " + (obj.meta.ns.empty() ? "" : obj.meta.ns + "/") + obj.meta.name + ": " +
            std::to_string(p.replicas) + (p.replicas == 1 ? " replica" : " replicas");
     int unschedulable = 0;
     for (const model::Node* n : p.placements) unschedulable += n == nullptr;
-    for (const auto& [env, count] : p.by_environment)
-      out += ", " + env + " " + std::to_string(count);
-    if (unschedulable) out += ", unschedulable " + std::to_string(unschedulable);
-    out += " (zones:";
-    for (const auto& [zone, count] : p.by_zone) out += " " + zone + "=" + std::to_string(count);
-    out += "; " + std::to_string(p.feasible_nodes.size()) + " feasible nodes)";
+    for (const auto& [env, count] : p.by_environment) line += ", " + env + " " + std::to_string(count);
+    if (unschedulable) line += ", unschedulable " + std::to_string(unschedulable);
+    line += " (zones:";
+    for (const auto& [zone, count] : p.by_zone) line += " " + zone + "=" + std::to_string(count);
+    line += "; " + std::to_string(p.feasible_nodes.size()) + " feasible nodes)";
     if (runs > 1) {
       char buf[160];
-      std::snprintf(buf, sizeof buf,
-                    "; over %d runs: all in cloud %.3f, all on hybrid %.3f, both sides %.3f", runs,
+      std::snprintf(buf, sizeof buf, "; over %d runs: all in cloud %.3f, all on hybrid %.3f, both sides %.3f", runs,
                     p.all_in_cloud, p.all_in_hybrid, p.both_sides);
-      out += buf;
+      line += buf;
     }
-    if (p.guaranteed_both_sides) out += "; both sides guaranteed";
-    out += "\n";
+    if (p.guaranteed_both_sides) line += "; both sides guaranteed";
+    line += "\n";
+    out << line;
   }
-  return out;
 }
 
 void register_simulate(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SimulateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "simulate", "Place every workload's replicas as kube-scheduler would, then audit");
+  CLI::App* cmd = app.add_subcommand("simulate", "Place every workload's replicas as kube-scheduler would, then audit");
   add_input_options(*cmd, options->input);
-  cmd->add_option("-o,--output", options->output, "text|json")
-      ->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--fail-on", options->fail_on,
-                  "critical|error|warning|info|never (default error)")
+  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--fail-on", options->fail_on, "critical|error|warning|info|never (default error)")
       ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));
   add_what_if_options(*cmd, options->what_ifs);
   cmd->callback([options, &exit_code] { exit_code = run_simulate(*options); });

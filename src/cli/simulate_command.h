@@ -3,19 +3,22 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <ostream>
 #include <string>
 
 #include "analysis/placement/placement.h"
+#include "core/json_writer.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::cli {
 
 void register_simulate(CLI::App& app, int& exit_code);
 
-// The `simulate -o json` document (CLI.md); `findings_json` is the findings
-// array of the audit of the result, already serialised.
-std::string render_simulation_json(const analysis::placement::PlacementResult& result, int runs,
-                                   const std::string& findings_json);
-std::string render_simulation_text(const analysis::placement::PlacementResult& result, int runs);
+// The `workloads` array of the `simulate -o json` document (CLI.md), written
+// into `w` and flushed to `out` workload by workload.
+void write_simulation_workloads_json(JsonWriter& w, const analysis::placement::PlacementResult& result, int runs,
+                                     std::ostream& out);
+// One line per workload: replicas by environment and zone, feasible nodes, odds.
+void write_simulation_text(const analysis::placement::PlacementResult& result, int runs, std::ostream& out);
 
 }  // namespace hybridctl::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ class JsonWriter {
   JsonWriter& raw(std::string_view json);
 
   const std::string& str() const { return out_; }
+  // Writes what is buffered so far to `os` and empties the buffer; the
+  // document goes on where it stopped (for output too large to hold).
+  void write_to(std::ostream& os);
   std::string take() { return std::move(out_); }
 
   static void escape_into(std::string& out, std::string_view s);

@@ -1,27 +1,38 @@
 #include "model/snapshot.h"
 
 #include <iterator>
+#include <unordered_set>
 
 namespace hybridctl::model {
 
 const char* pod_network_name(PodNetwork n) {
   switch (n) {
-    case PodNetwork::Routable: return "routable";
-    case PodNetwork::Unroutable: return "unroutable";
-    case PodNetwork::Unknown: return "unknown";
+    case PodNetwork::Routable:
+      return "routable";
+    case PodNetwork::Unroutable:
+      return "unroutable";
+    case PodNetwork::Unknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 const char* workload_kind_name(WorkloadKind k) {
   switch (k) {
-    case WorkloadKind::Deployment: return "Deployment";
-    case WorkloadKind::StatefulSet: return "StatefulSet";
-    case WorkloadKind::DaemonSet: return "DaemonSet";
-    case WorkloadKind::ReplicaSet: return "ReplicaSet";
-    case WorkloadKind::ReplicationController: return "ReplicationController";
-    case WorkloadKind::Job: return "Job";
-    case WorkloadKind::CronJob: return "CronJob";
+    case WorkloadKind::Deployment:
+      return "Deployment";
+    case WorkloadKind::StatefulSet:
+      return "StatefulSet";
+    case WorkloadKind::DaemonSet:
+      return "DaemonSet";
+    case WorkloadKind::ReplicaSet:
+      return "ReplicaSet";
+    case WorkloadKind::ReplicationController:
+      return "ReplicationController";
+    case WorkloadKind::Job:
+      return "Job";
+    case WorkloadKind::CronJob:
+      return "CronJob";
   }
   return "?";
 }
@@ -31,6 +42,25 @@ template <typename T>
 void move_all(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   from.clear();
+}
+
+// What a static filter can see of a node besides its name (labels other than
+// the hostname, taints, cordon), as one string.
+std::string node_class_key(const Node& n) {
+  std::string k;
+  for (const auto& [key, value] : n.meta.labels) {
+    if (key == kHostnameLabel) continue;
+    k.append(key).push_back('\0');
+    k.append(value).push_back('\0');
+  }
+  k.push_back('\1');
+  for (const Taint& t : n.taints) {
+    k.append(t.key).push_back('\0');
+    k.append(t.value).push_back('\0');
+    k.append(t.effect).push_back('\0');
+  }
+  k.push_back(n.unschedulable ? 'U' : 'S');
+  return k;
 }
 }  // namespace
 
@@ -56,6 +86,11 @@ void Snapshot::absorb(Snapshot&& o) {
   if (o.cluster_info) cluster_info = std::move(o.cluster_info);
 }
 
+const std::vector<size_t>& Snapshot::node_class_representatives() const {
+  static const std::vector<size_t> none;
+  return node_classes_of_ == nodes.size() ? node_classes_ : none;
+}
+
 std::string Snapshot::key(std::string_view ns, std::string_view name) {
   std::string k(ns);
   k += '/';
@@ -66,6 +101,12 @@ std::string Snapshot::key(std::string_view ns, std::string_view name) {
 void Snapshot::build_indexes() {
   node_index_.clear();
   for (size_t i = 0; i < nodes.size(); ++i) node_index_.emplace(nodes[i].meta.name, i);
+  node_classes_.clear();
+  std::unordered_set<std::string> classes;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (classes.insert(node_class_key(nodes[i])).second) node_classes_.push_back(i);
+  }
+  node_classes_of_ = nodes.size();
   service_index_.clear();
   for (size_t i = 0; i < services.size(); ++i) {
     service_index_.emplace(key(services[i].meta.ns, services[i].meta.name), i);
@@ -75,8 +116,7 @@ void Snapshot::build_indexes() {
   for (size_t i = 0; i < workloads.size(); ++i) {
     const Workload& w = workloads[i];
     if (!w.meta.uid.empty()) workload_uid_index_.emplace(w.meta.uid, i);
-    workload_index_.emplace(std::string(workload_kind_name(w.workload_kind)) + '/' +
-                                key(w.meta.ns, w.meta.name), i);
+    workload_index_.emplace(std::string(workload_kind_name(w.workload_kind)) + '/' + key(w.meta.ns, w.meta.name), i);
   }
   namespace_index_.clear();
   for (size_t i = 0; i < namespaces.size(); ++i) namespace_index_.emplace(namespaces[i].meta.name, i);
@@ -142,10 +182,9 @@ std::vector<const EndpointSlice*> Snapshot::slices_of(std::string_view ns, std::
 
 size_t Snapshot::object_count() const {
   return nodes.size() + pods.size() + workloads.size() + services.size() + endpoint_slices.size() +
-         webhook_configurations.size() + api_services.size() + crds.size() + namespaces.size() +
-         config_maps.size() + ingresses.size() + target_group_bindings.size() +
-         cluster_role_bindings.size() + otel_collectors.size() + pod_pools.size() +
-         bgp_advertisers.size() + cilium_nodes.size() + unknown.size();
+         webhook_configurations.size() + api_services.size() + crds.size() + namespaces.size() + config_maps.size() +
+         ingresses.size() + target_group_bindings.size() + cluster_role_bindings.size() + otel_collectors.size() +
+         pod_pools.size() + bgp_advertisers.size() + cilium_nodes.size() + unknown.size();
 }
 
 }  // namespace hybridctl::model

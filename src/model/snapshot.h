@@ -68,6 +68,11 @@ struct Snapshot {
 
   size_t object_count() const;
   bool has_nodes() const { return !nodes.empty(); }
+  // One node (an index into `nodes`) of each class of nodes that differ only
+  // in their name and hostname label (same other labels, taints and cordon):
+  // all a static filter needs to see for a pod that names no node. Empty when
+  // `nodes` changed size since build_indexes (callers then scan every node).
+  const std::vector<size_t>& node_class_representatives() const;
 
  private:
   static std::string key(std::string_view ns, std::string_view name);
@@ -79,6 +84,8 @@ struct Snapshot {
   std::unordered_map<std::string, size_t> config_map_index_;
   std::unordered_map<std::string, std::vector<size_t>> pods_by_ns_;
   std::unordered_map<std::string, std::vector<size_t>> slices_by_service_;
+  std::vector<size_t> node_classes_;  // indexes: a copied snapshot keeps valid ones
+  size_t node_classes_of_ = 0;        // nodes.size() when they were computed
 };
 
 const char* workload_kind_name(WorkloadKind k);

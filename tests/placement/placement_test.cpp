@@ -311,3 +311,22 @@ TEST(PlacementKinds, JobsByParallelismAndBarePods) {
 
 }  // namespace
 }  // namespace hybridctl::analysis::placement
+
+namespace hybridctl::analysis::placement {
+namespace {
+
+TEST(PlacementNodeSet, MembersComeBackOnceInIdOrder) {
+  NodeSet s(200);
+  for (int32_t id : {130, 0, 64, 63, 199, 64}) s.insert(id);
+  EXPECT_EQ(s.size(), 5u);
+  EXPECT_TRUE(s.contains(63));
+  EXPECT_FALSE(s.contains(62));
+  EXPECT_FALSE(s.contains(1000));
+  std::vector<int32_t> ids;
+  s.for_each([&](int32_t id) { ids.push_back(id); });
+  EXPECT_EQ(ids, (std::vector<int32_t>{0, 63, 64, 130, 199}));
+  EXPECT_TRUE(NodeSet().empty());
+}
+
+}  // namespace
+}  // namespace hybridctl::analysis::placement

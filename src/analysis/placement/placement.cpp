@@ -81,7 +81,7 @@ std::vector<Entry> placement_queue(const model::Snapshot& s, const model::Worklo
 }
 
 struct RunOutcome {
-  std::vector<NodeId> feasible;    // at the first pod
+  NodeSet feasible;                // at the first pod
   std::vector<NodeId> placements;  // -1: unschedulable
   std::vector<bool> simulated;     // false: an existing pod taken as placed
 };
@@ -90,17 +90,12 @@ struct RunOutcome {
 class Run {
  public:
   Run(const model::Snapshot& s, const std::vector<Entry>& queue, const model::Workload* replaced)
-      : snapshot_(s),
-        state_(s, node_pointers(s)),
-        scheduler_(state_),
-        queue_(queue),
-        replaced_(replaced) {
+      : snapshot_(s), state_(s, node_pointers(s)), scheduler_(state_), queue_(queue), replaced_(replaced) {
     intern_everything();
   }
 
   // Places every entry; restriction applies to entry `restricted` only.
-  std::vector<RunOutcome> place(uint64_t seed, size_t restricted = SIZE_MAX,
-                                const NodeRestriction& r = {}) {
+  std::vector<RunOutcome> place(uint64_t seed, size_t restricted = SIZE_MAX, const NodeRestriction& r = {}) {
     std::mt19937_64 rng(seed);
     std::vector<RunOutcome> out(queue_.size());
     for (size_t i = 0; i < queue_.size(); ++i) {
@@ -111,7 +106,7 @@ class Run {
 
   const NodeTable& nodes() const { return state_.nodes; }
   // Whether place() lists each entry's feasible nodes (one pass over every
-  // node per workload, and a pointer per node per workload kept).
+  // node per workload, and a bit per node per workload kept).
   void record_feasible(bool on) { record_feasible_ = on; }
 
  private:
@@ -154,17 +149,14 @@ class Run {
       const Entry& e = queue_[i];
       if (e.workload) {
         model::PodSpec spec = e.workload->tmpl.spec;
-        if (e.workload->workload_kind == model::WorkloadKind::DaemonSet)
-          add_daemon_pod_tolerations(spec);
-        templates_[i] =
-            state_.templates.intern(e.workload->meta.ns, e.workload->tmpl.labels, spec, e.workload);
+        if (e.workload->workload_kind == model::WorkloadKind::DaemonSet) add_daemon_pod_tolerations(spec);
+        templates_[i] = state_.templates.intern(e.workload->meta.ns, e.workload->tmpl.labels, spec, e.workload);
       } else {
-        templates_[i] = state_.templates.intern(e.bare_pod->meta.ns, e.bare_pod->meta.labels,
-                                                e.bare_pod->spec, nullptr);
+        templates_[i] =
+            state_.templates.intern(e.bare_pod->meta.ns, e.bare_pod->meta.labels, e.bare_pod->spec, nullptr);
       }
     }
-    for (TemplateId t = 0; t < static_cast<TemplateId>(state_.templates.size()); ++t)
-      scheduler_.prepare(t);
+    for (TemplateId t = 0; t < static_cast<TemplateId>(state_.templates.size()); ++t) scheduler_.prepare(t);
     for (const Bound& b : existing_) scheduler_.bind(b.template_id, b.node, b.terminating);
   }
 
@@ -172,7 +164,11 @@ class Run {
     const Entry& e = queue_[i];
     const TemplateId t = templates_[i];
     RunOutcome out;
-    if (record_feasible_) scheduler_.feasible(t, r, out.feasible);
+    if (record_feasible_) {
+      scheduler_.feasible(t, r, feasible_scratch_);
+      out.feasible = NodeSet(state_.nodes.size());
+      for (NodeId n : feasible_scratch_) out.feasible.insert(n);
+    }
     for (NodeId n : existing_by_entry_[i]) {
       out.placements.push_back(n);
       out.simulated.push_back(false);
@@ -188,8 +184,7 @@ class Run {
       // (name, node affinity, taints); the scheduler then decides whether it fits.
       const auto& have = existing_by_entry_[i];
       for (NodeId n = 0; n < static_cast<NodeId>(state_.nodes.size()); ++n) {
-        if (r.only_environment && state_.nodes.node(n).environment() != *r.only_environment)
-          continue;
+        if (r.only_environment && state_.nodes.node(n).environment() != *r.only_environment) continue;
         if (std::find(have.begin(), have.end(), n) != have.end()) continue;
         if (scheduler_.passes_static_filters(t, n)) place_one(NodeRestriction{n, std::nullopt});
       }
@@ -215,6 +210,7 @@ class Run {
   std::vector<Bound> existing_;
   std::vector<std::vector<NodeId>> existing_by_entry_;
   bool record_feasible_ = true;
+  std::vector<NodeId> feasible_scratch_;
 };
 
 // Constraints that can rule out a one-sided placement by themselves.
@@ -234,8 +230,7 @@ bool all_placed(const RunOutcome& o) {
 
 // Whether the entry's replicas, confined to `env`, all pass the filters (on
 // the input's bound pods; earlier simulated workloads are not placed).
-bool fits_on_one_side(const model::Snapshot& s, const Entry& e, model::Environment env,
-                      uint64_t seed) {
+bool fits_on_one_side(const model::Snapshot& s, const Entry& e, model::Environment env, uint64_t seed) {
   std::vector<Entry> only{e};
   Run run(s, only, nullptr);
   run.record_feasible(false);
@@ -290,9 +285,10 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
     std::vector<RunOutcome> outcomes = run.place(options.seed + static_cast<uint64_t>(r));
     const NodeTable& nodes = run.nodes();
     if (r == 0) {
+      result.nodes.reserve(nodes.size());
+      for (NodeId n = 0; n < static_cast<NodeId>(nodes.size()); ++n) result.nodes.push_back(&nodes.node(n));
       size_t simulated = 0;
-      for (const RunOutcome& o : outcomes)
-        simulated += std::count(o.simulated.begin(), o.simulated.end(), true);
+      for (const RunOutcome& o : outcomes) simulated += std::count(o.simulated.begin(), o.simulated.end(), true);
       result.simulated_pods.reserve(simulated);
     }
     for (size_t i = 0; i < queue.size(); ++i) {
@@ -315,15 +311,12 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
       wp.workload = queue[i].workload;
       wp.bare_pod = queue[i].bare_pod;
       wp.replicas = static_cast<int>(o.placements.size());
-      if (options.record_feasible_nodes) {
-        for (NodeId n : o.feasible) wp.feasible_nodes.push_back(&nodes.node(n));
-      }
+      if (options.record_feasible_nodes) wp.feasible_nodes = std::move(outcomes[i].feasible);
       for (size_t k = 0; k < o.placements.size(); ++k) {
         NodeId n = o.placements[k];
         wp.placements.push_back(n < 0 ? nullptr : &nodes.node(n));
         if (n >= 0 && o.simulated[k]) {
-          result.simulated_pods.push_back(
-              synthesize_pod(queue[i], nodes.node(n), static_cast<int>(k)));
+          result.simulated_pods.push_back(synthesize_pod(queue[i], nodes.node(n), static_cast<int>(k)));
         }
       }
       tally(wp, wp.placements);
@@ -337,15 +330,12 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
     wp.all_in_cloud = static_cast<double>(cloud_only[i]) / runs;
     wp.all_in_hybrid = static_cast<double>(hybrid_only[i]) / runs;
     wp.both_sides = static_cast<double>(both[i]) / runs;
-    const model::PodSpec& spec =
-        queue[i].workload ? queue[i].workload->tmpl.spec : queue[i].bare_pod->spec;
-    bool placed = std::all_of(wp.placements.begin(), wp.placements.end(),
-                              [](auto* n) { return n != nullptr; });
+    const model::PodSpec& spec = queue[i].workload ? queue[i].workload->tmpl.spec : queue[i].bare_pod->spec;
+    bool placed = std::all_of(wp.placements.begin(), wp.placements.end(), [](auto* n) { return n != nullptr; });
     if (options.check_guarantees && wp.replicas >= 2 && placed && has_cloud && has_hybrid &&
         has_forcing_constraints(spec)) {
-      wp.guaranteed_both_sides =
-          !fits_on_one_side(snapshot, queue[i], model::Environment::Cloud, options.seed) &&
-          !fits_on_one_side(snapshot, queue[i], model::Environment::Hybrid, options.seed);
+      wp.guaranteed_both_sides = !fits_on_one_side(snapshot, queue[i], model::Environment::Cloud, options.seed) &&
+                                 !fits_on_one_side(snapshot, queue[i], model::Environment::Hybrid, options.seed);
     }
   }
   return result;

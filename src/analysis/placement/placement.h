@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/placement/node_set.h"
 #include "analysis/placement/what_ifs.h"
 #include "model/snapshot.h"
 
@@ -27,8 +28,8 @@ namespace hybridctl::analysis::placement {
 struct PlacementOptions {
   uint64_t seed = 1;
   int runs = 1;  // runs use seeds seed, seed+1, ..., seed+runs-1
-  // feasible_nodes holds up to one pointer per node per workload (600 MB for
-  // 15,000 workloads on 5,000 nodes); callers that do not read it turn it off.
+  // Listing feasible nodes costs a pass over every node per workload;
+  // callers that do not read them turn it off.
   bool record_feasible_nodes = true;
   // guaranteed_both_sides re-places each workload with hard constraints,
   // confined to either side, over every bound pod: callers that only need the
@@ -43,8 +44,9 @@ struct WorkloadPlacement {
   // The nodes passing every filter (no scores) for one more pod of the
   // workload at its turn in the placement order, with the pods bound so far
   // counted; sorted by name. A workload whose replicas are all bound already
-  // may list none (e.g. a DaemonSet with hostname anti-affinity).
-  std::vector<const model::Node*> feasible_nodes;
+  // may list none (e.g. a DaemonSet with hostname anti-affinity). Members are
+  // indexes into PlacementResult::nodes.
+  NodeSet feasible_nodes;
   std::vector<const model::Node*> placements;  // per replica (bound ones first) of the run under
                                                // `seed`; nullptr = unschedulable
   std::map<std::string, int> by_environment, by_zone;
@@ -58,6 +60,8 @@ struct WorkloadPlacement {
 
 struct PlacementResult {
   std::vector<WorkloadPlacement> workloads;
+  // The snapshot's nodes by placement number (what NodeSet members index).
+  std::vector<const model::Node*> nodes;
   // One Pod per simulated replica placed under `seed` (labels, annotations
   // and spec from the template, nodeName set, Running and ready, owned by its
   // workload), for the traffic model and re-audits.

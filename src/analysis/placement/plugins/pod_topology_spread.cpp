@@ -11,6 +11,8 @@
 // whose taints it tolerates. Pods being deleted are not counted.
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "analysis/placement/domain_values.h"
@@ -37,7 +39,7 @@ struct Compiled {
   std::vector<Constraint> hard, soft;
   bool system_defaulted = false;                               // soft holds the system defaults
   std::vector<int8_t> affinity_ok_by_slot, taints_ok_by_slot;  // -1: not computed
-  std::vector<std::vector<DomainId>> hard_domains;  // eligible domains per hard constraint
+  std::vector<std::vector<DomainId>> hard_domains;             // eligible domains per hard constraint
   bool hard_domains_known = false;
 };
 
@@ -46,22 +48,58 @@ const std::optional<model::NodeAffinity>& node_affinity_of(const model::PodSpec&
   return spec.affinity ? spec.affinity->node_affinity : none;
 }
 
+// The snapshot's Services with a selector, indexed by namespace and one pair
+// of their selector: a pod template finds the Services that may select it
+// through its own labels, not by testing every Service (15,000 templates and
+// 10,000 Services made that the largest cost of a placement).
+class ServicesBySelectorPair {
+ public:
+  explicit ServicesBySelectorPair(const model::Snapshot& snapshot) {
+    for (const model::Service& svc : snapshot.services) {
+      if (svc.selector.empty()) continue;
+      const auto& [key, value] = *svc.selector.begin();
+      by_pair_[pair_key(svc.meta.ns, key, value)].push_back(&svc);
+    }
+  }
+
+  // Services in `ns` whose whole selector matches `labels`, each once.
+  template <class F>
+  void for_each_selecting(const std::string& ns, const StringMap& labels, F&& f) const {
+    for (const auto& [key, value] : labels) {
+      auto it = by_pair_.find(pair_key(ns, key, value));
+      if (it == by_pair_.end()) continue;
+      for (const model::Service* svc : it->second) {
+        if (k8s::selector_map_matches(svc->selector, labels)) f(*svc);
+      }
+    }
+  }
+
+ private:
+  static std::string pair_key(std::string_view ns, std::string_view key, std::string_view value) {
+    std::string k;
+    k.reserve(ns.size() + key.size() + value.size() + 2);
+    k.append(ns).push_back('\0');
+    k.append(key).push_back('\0');
+    k.append(value);
+    return k;
+  }
+  std::unordered_map<std::string, std::vector<const model::Service*>> by_pair_;
+};
+
 // helper.DefaultSelector: Services selecting the pod (their selectors merged),
 // plus the selector of the controller owning it.
-model::LabelSelector default_selector(const model::Snapshot& snapshot, const PodTemplateInfo& t) {
+model::LabelSelector default_selector(const ServicesBySelectorPair& services, const PodTemplateInfo& t) {
   model::LabelSelector s;
   s.present = true;
-  for (const model::Service& svc : snapshot.services) {
-    if (svc.meta.ns != t.ns || svc.selector.empty()) continue;
-    if (!k8s::selector_map_matches(svc.selector, t.labels)) continue;
+  services.for_each_selecting(t.ns, t.labels, [&](const model::Service& svc) {
     for (const auto& [k, v] : svc.selector) s.match_labels.set(k, v);
-  }
+  });
   if (t.workload) {
     using model::WorkloadKind;
     WorkloadKind k = t.workload->workload_kind;
     // Deployment pods are owned by its ReplicaSet, whose selector is the Deployment's.
-    if (k == WorkloadKind::Deployment || k == WorkloadKind::ReplicaSet ||
-        k == WorkloadKind::StatefulSet || k == WorkloadKind::ReplicationController) {
+    if (k == WorkloadKind::Deployment || k == WorkloadKind::ReplicaSet || k == WorkloadKind::StatefulSet ||
+        k == WorkloadKind::ReplicationController) {
       for (const auto& [key, v] : t.workload->selector.match_labels) s.match_labels.set(key, v);
       for (const auto& r : t.workload->selector.match_expressions) s.match_expressions.push_back(r);
     }
@@ -81,8 +119,7 @@ class PodTopologySpread final : public Plugin {
     auto make = [&](const model::TopologySpreadConstraint& tsc, model::LabelSelector selector) {
       // matchLabelKeys: the pod's own values are ANDed into the selector.
       for (const std::string& key : tsc.match_label_keys) {
-        if (const std::string* v = t.labels.find(key))
-          selector.match_expressions.push_back({key, "In", {*v}});
+        if (const std::string* v = t.labels.find(key)) selector.match_expressions.push_back({key, "In", {*v}});
       }
       CounterCondition cond;
       cond.term.label_selector = selector;
@@ -100,18 +137,15 @@ class PodTopologySpread final : public Plugin {
       return out;
     };
     for (const auto& tsc : t.spec.topology_spread) {
-      (tsc.when_unsatisfiable == "ScheduleAnyway" ? c.soft : c.hard)
-          .push_back(make(tsc, tsc.label_selector));
+      (tsc.when_unsatisfiable == "ScheduleAnyway" ? c.soft : c.hard).push_back(make(tsc, tsc.label_selector));
     }
     if (!t.spec.topology_spread.empty()) return;
-    model::LabelSelector selector = default_selector(state_.snapshot, t);
-    if (selector.match_labels.empty() && selector.match_expressions.empty())
-      return;  // nothing to spread against
+    if (!services_) services_.emplace(state_.snapshot);
+    model::LabelSelector selector = default_selector(*services_, t);
+    if (selector.match_labels.empty() && selector.match_expressions.empty()) return;  // nothing to spread against
     c.system_defaulted = true;
-    model::TopologySpreadConstraint host{
-        3, model::kHostnameLabel, "ScheduleAnyway", {}, std::nullopt, "", "", {}};
-    model::TopologySpreadConstraint zone{
-        5, model::kZoneLabel, "ScheduleAnyway", {}, std::nullopt, "", "", {}};
+    model::TopologySpreadConstraint host{3, model::kHostnameLabel, "ScheduleAnyway", {}, std::nullopt, "", "", {}};
+    model::TopologySpreadConstraint zone{5, model::kZoneLabel, "ScheduleAnyway", {}, std::nullopt, "", "", {}};
     c.soft.push_back(make(host, selector));
     c.soft.push_back(make(zone, selector));
   }
@@ -168,8 +202,7 @@ class PodTopologySpread final : public Plugin {
   }
 
   int64_t score_weight() const override { return 2; }
-  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates,
-                    std::vector<int64_t>& out) override {
+  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates, std::vector<int64_t>& out) override {
     Compiled& c = compiled_[id];
     if (c.soft.empty()) return ScoreStatus::Skip;
     const NodeTable& nodes = state_.nodes;
@@ -193,8 +226,7 @@ class PodTopologySpread final : public Plugin {
         ignored_[i] = 1;
         continue;
       }
-      scored += static_cast<size_t>(
-          state_.multiplicity_of(i));  // a candidate may stand for several nodes
+      scored += static_cast<size_t>(state_.multiplicity_of(i));  // a candidate may stand for several nodes
     }
     for (size_t j = 0; j < nc; ++j) {
       if (c.soft[j].hostname) continue;
@@ -294,8 +326,7 @@ class PodTopologySpread final : public Plugin {
       hi = std::max(hi, out[i]);
     }
     if (first_host) {
-      for (auto [node, count] : state_.counters.at(first_host->counter).per_node)
-        host_counts_[node] = 0;
+      for (auto [node, count] : state_.counters.at(first_host->counter).per_node) host_counts_[node] = 0;
     }
     // NormalizeScore: 100 * (max + min - s) / max, through a table when the
     // raw scores span a small range (they usually span a handful of values).
@@ -333,27 +364,24 @@ class PodTopologySpread final : public Plugin {
     const PodTemplateInfo& t = state_.templates.at(id);
     const model::Node& node = state_.nodes.node(n);
     if (k.honor_node_affinity) {
-      if (c.affinity_ok_by_slot.empty())
-        c.affinity_ok_by_slot.assign(static_slot_count(state_, t), -1);
+      if (c.affinity_ok_by_slot.empty()) c.affinity_ok_by_slot.assign(static_slot_count(state_, t), -1);
       int8_t& ok = c.affinity_ok_by_slot[static_slot(state_, t, n)];
       if (ok < 0) {
-        ok = k8s::required_node_affinity_matches(t.spec.node_selector, node_affinity_of(t.spec),
-                                                 node.meta.name, node.meta.labels);
+        ok = k8s::required_node_affinity_matches(t.spec.node_selector, node_affinity_of(t.spec), node.meta.name,
+                                                 node.meta.labels);
       }
       if (!ok) return false;
     }
     if (k.honor_taints) {
       if (c.taints_ok_by_slot.empty()) c.taints_ok_by_slot.assign(static_slot_count(state_, t), -1);
       int8_t& ok = c.taints_ok_by_slot[static_slot(state_, t, n)];
-      if (ok < 0)
-        ok = k8s::first_untolerated_filtering_taint(t.spec.tolerations, node.taints) == nullptr;
+      if (ok < 0) ok = k8s::first_untolerated_filtering_taint(t.spec.tolerations, node.taints) == nullptr;
       if (!ok) return false;
     }
     return true;
   }
 
-  bool eligible(TemplateId id, Compiled& c, const std::vector<Constraint>& all, const Constraint& k,
-                NodeId n) {
+  bool eligible(TemplateId id, Compiled& c, const std::vector<Constraint>& all, const Constraint& k, NodeId n) {
     return has_all_keys(all, n) && included(id, c, k, n);
   }
 
@@ -376,12 +404,12 @@ class PodTopologySpread final : public Plugin {
   }
 
   std::vector<Compiled> compiled_;
-  std::vector<DomainValues> counts_;  // per hard constraint
+  std::optional<ServicesBySelectorPair> services_;  // built at the first system-defaulted template
+  std::vector<DomainValues> counts_;                // per hard constraint
   std::vector<const DomainId*> columns_;
-  std::vector<std::vector<uint8_t>> seen_;  // per soft constraint: domains among scored candidates
-  std::vector<std::vector<double>>
-      domain_part_;                   // per soft constraint: score contributed by each domain
-  std::vector<int32_t> host_counts_;  // per node, for the hostname constraint
+  std::vector<std::vector<uint8_t>> seen_;        // per soft constraint: domains among scored candidates
+  std::vector<std::vector<double>> domain_part_;  // per soft constraint: score contributed by each domain
+  std::vector<int32_t> host_counts_;              // per node, for the hostname constraint
   std::vector<int64_t> normalized_;
   std::vector<uint8_t> ignored_;
   std::vector<double> weights_;
@@ -389,8 +417,6 @@ class PodTopologySpread final : public Plugin {
 
 }  // namespace
 
-std::unique_ptr<Plugin> make_pod_topology_spread(SchedulingState& s) {
-  return std::make_unique<PodTopologySpread>(s);
-}
+std::unique_ptr<Plugin> make_pod_topology_spread(SchedulingState& s) { return std::make_unique<PodTopologySpread>(s); }
 
 }  // namespace hybridctl::analysis::placement
