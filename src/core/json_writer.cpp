@@ -1,21 +1,45 @@
 #include "core/json_writer.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ostream>
 
 namespace hybridctl {
 
+namespace {
+
+// Whether any of the 8 bytes of `v` is a control character, '"' or '\\'
+// (bit tricks on the whole word; a false alarm only follows a true one).
+bool word_needs_escape(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  uint64_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
+  return (below_space | has_zero(v ^ (kOnes * '"')) | has_zero(v ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
+
 void JsonWriter::escape_into(std::string& out, std::string_view s) {
   out.push_back('"');
   // Runs of characters that need no escape (nearly all of a report) are
-  // appended whole: per-character appends were a fifth of a large simulate.
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  // appended whole, found eight bytes at a time: per-character appends were a
+  // fifth of a large simulate, whose node lists run to a gigabyte.
+  size_t run = 0, i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (!word_needs_escape(word)) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(s[i++]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
+    out.append(s.data() + run, i - 1 - run);
+    run = i;
     switch (c) {
       case '"':
         out += "\\\"";

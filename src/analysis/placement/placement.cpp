@@ -135,9 +135,7 @@ class Run {
       }
       // The node comes from the bind; without nodeName, a workload's bound
       // replicas share one template.
-      model::PodSpec spec = p.spec;
-      spec.node_name.clear();
-      TemplateId t = state_.templates.intern(p.meta.ns, p.meta.labels, spec, owner);
+      TemplateId t = state_.templates.intern(p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true);
       existing_.push_back({t, n, p.meta.deleting});
       if (owner) {
         auto it = entry_of.find(owner);

@@ -1,6 +1,5 @@
 #include "analysis/placement/pod_templates.h"
 
-
 namespace hybridctl::analysis::placement {
 namespace {
 
@@ -65,13 +64,13 @@ void put(std::string& out, const std::optional<model::PodAffinity>& a) {
 // Everything scheduling reads of a pod, as one string: equal strings mean
 // interchangeable pods.
 std::string fingerprint(std::string_view ns, const StringMap& labels, const model::PodSpec& s,
-                        const model::Workload* workload) {
+                        const model::Workload* workload, bool without_node_name) {
   std::string out;
   put(out, ns);
   put(out, labels);
   put(out, std::to_string(reinterpret_cast<uintptr_t>(workload)));
   put(out, s.node_selector);
-  put(out, s.node_name);
+  put(out, without_node_name ? std::string_view() : std::string_view(s.node_name));
   put(out, s.host_network ? "H" : "-");
   if (s.affinity) {
     if (const auto& na = s.affinity->node_affinity) {
@@ -127,23 +126,23 @@ bool depends_on_node_identity(const model::PodSpec& s) {
     if (!t.match_fields.empty() || mentions_hostname(t.match_expressions)) return true;
   }
   for (const auto& p : na.preferred) {
-    if (!p.preference.match_fields.empty() || mentions_hostname(p.preference.match_expressions))
-      return true;
+    if (!p.preference.match_fields.empty() || mentions_hostname(p.preference.match_expressions)) return true;
   }
   return false;
 }
 
 }  // namespace
 
-TemplateId TemplateTable::intern(std::string_view ns, const StringMap& labels,
-                                 const model::PodSpec& spec, const model::Workload* workload) {
-  std::string key = fingerprint(ns, labels, spec, workload);
+TemplateId TemplateTable::intern(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                                 const model::Workload* workload, bool bound_pod) {
+  std::string key = fingerprint(ns, labels, spec, workload, bound_pod);
   auto it = ids_.find(key);
   if (it != ids_.end()) return it->second;
   auto info = std::make_unique<PodTemplateInfo>();
   info->ns = std::string(ns);
   info->labels = labels;
   info->spec = spec;
+  if (bound_pod) info->spec.node_name.clear();
   info->workload = workload;
   info->namespace_labels = snapshot_.namespace_labels(ns);
   info->requests = pod_requests(spec);

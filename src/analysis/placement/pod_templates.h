@@ -38,8 +38,10 @@ class TemplateTable {
  public:
   explicit TemplateTable(const model::Snapshot& snapshot) : snapshot_(snapshot) {}
 
+  // `bound_pod`: the spec is a bound pod's, whose nodeName the bind supplies;
+  // the template is that spec without it (no copy of the spec is made to say so).
   TemplateId intern(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
-                    const model::Workload* workload);
+                    const model::Workload* workload, bool bound_pod = false);
   PodTemplateInfo& at(TemplateId t) { return *templates_[t]; }
   const PodTemplateInfo& at(TemplateId t) const { return *templates_[t]; }
   size_t size() const { return templates_.size(); }
