@@ -18,9 +18,14 @@ const placement::PlacementResult& Analyses::placement() {
     options.seed = seed_;
     options.record_feasible_nodes = false;  // rules read placements, not the per-node lists
     options.check_guarantees = false;
-    placement_ = placement::simulate(snapshot_, options);
+    placement_ = placement::simulate(snapshot_, options, &bound_pods());
   }
   return *placement_;
+}
+
+const placement::BoundPods& Analyses::bound_pods() {
+  if (!bound_pods_) bound_pods_.emplace(snapshot_);
+  return *bound_pods_;
 }
 
 const traffic::TrafficContext& Analyses::traffic_context() {

@@ -26,6 +26,9 @@ class Analyses {
   // Where the replicas not yet running would land (one seeded run); its
   // simulated pods complete the observed ones for the traffic model.
   const placement::PlacementResult& placement();
+  // The snapshot's bound pods grouped by template, shared by every placement
+  // run on this snapshot (the placement above, each keep-in-cloud fix check).
+  const placement::BoundPods& bound_pods();
   // The Service traffic model of the snapshot (analysis/traffic).
   const traffic::TrafficContext& traffic_context();
   const std::vector<traffic::ServiceTraffic>& traffic();
@@ -38,6 +41,7 @@ class Analyses {
   const model::Snapshot& snapshot_;
   uint64_t seed_ = 1;
   std::optional<placement::PlacementResult> placement_;
+  std::optional<placement::BoundPods> bound_pods_;
   std::unique_ptr<Routability> routability_;
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;

@@ -13,7 +13,8 @@ class BackendUnreachable final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN001", "backend-unreachable",
+        "HN001",
+        "backend-unreachable",
         "critical if any webhook calling it has failurePolicy Fail (the v1 default) or it is an APIService or "
         "conversion webhook; error if every caller is Ignore; one lower when routability is only unknown",
         "A control-plane-called backend (admission webhook, CRD conversion webhook, APIService) has a ready endpoint "
@@ -49,7 +50,7 @@ class BackendUnreachable final : public Rule {
           message += " unless the pod CIDR is routable, which could not be confirmed (" + routability.reason() + ")";
         }
         Finding f = make_finding(info(), sev, subject, message + ".");
-        if (w) add_keep_in_cloud_fix(ctx.snapshot, *w, f);
+        if (w) add_keep_in_cloud_fix(ctx.analyses, *w, f);
         ctx.findings.push_back(std::move(f));
       }
     }

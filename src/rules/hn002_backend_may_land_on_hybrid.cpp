@@ -15,7 +15,8 @@ class BackendMayLandOnHybrid final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN002", "backend-may-land-on-hybrid",
+        "HN002",
+        "backend-may-land-on-hybrid",
         "error when a calling webhook has failurePolicy Fail or it backs an APIService or conversion webhook; "
         "warning when every caller is Ignore; one lower when routability is only unknown",
         "The workload behind a control-plane-called backend is feasible on a hybrid node and the cluster-wide pod "
@@ -41,14 +42,15 @@ class BackendMayLandOnHybrid final : public Rule {
         if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
         Severity sev = b.fails_closed() ? Severity::Error : Severity::Warning;
         std::string message = describe(*w) + " backs Service " + b.ns + "/" + b.service_name + " (called by " +
-                              b.describe_callers() + ") and nothing keeps its pods off hybrid nodes, whose pod "
+                              b.describe_callers() +
+                              ") and nothing keeps its pods off hybrid nodes, whose pod "
                               "network the control plane cannot reach";
         if (net == model::PodNetwork::Unknown) {
           sev = lower(sev);
           message += " (routability could not be confirmed: " + routability.reason() + ")";
         }
         Finding f = make_finding(info(), sev, *w, message + ".");
-        add_keep_in_cloud_fix(ctx.snapshot, *w, f);
+        add_keep_in_cloud_fix(ctx.analyses, *w, f);
         ctx.findings.push_back(std::move(f));
       }
     }

@@ -20,9 +20,7 @@ struct LoadBalancerTarget {
 };
 
 bool is_alb_ingress(const model::Ingress& ing) {
-  if (ing.ingress_class == "alb" ||
-      ing.meta.annotations.get("kubernetes.io/ingress.class") == "alb")
-    return true;
+  if (ing.ingress_class == "alb" || ing.meta.annotations.get("kubernetes.io/ingress.class") == "alb") return true;
   // The controller's own annotations say which controller the Ingress is written for.
   for (const auto& [key, value] : ing.meta.annotations) {
     if (key.starts_with("alb.ingress.kubernetes.io/")) return true;
@@ -32,8 +30,7 @@ bool is_alb_ingress(const model::Ingress& ing) {
 
 // NLB IP mode: the nlb-target-type annotation, or the legacy "nlb-ip" type.
 bool service_uses_ip_targets(const model::Service& s) {
-  return s.meta.annotations.get("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type") ==
-             "ip" ||
+  return s.meta.annotations.get("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type") == "ip" ||
          s.meta.annotations.get("service.beta.kubernetes.io/aws-load-balancer-type") == "nlb-ip";
 }
 
@@ -52,8 +49,7 @@ std::vector<LoadBalancerTarget> load_balancer_targets(const model::Snapshot& sna
       // The AWS Load Balancer Controller reads target-type from the Service first, then the Ingress
       // (its IngressClassParams may also set it; absent both, ALB targets are instances).
       std::string_view type = s->meta.annotations.get(
-          "alb.ingress.kubernetes.io/target-type",
-          ing.meta.annotations.get("alb.ingress.kubernetes.io/target-type"));
+          "alb.ingress.kubernetes.io/target-type", ing.meta.annotations.get("alb.ingress.kubernetes.io/target-type"));
       out.push_back({&ing, s, type == "ip"});
     }
   }
@@ -67,23 +63,22 @@ std::vector<LoadBalancerTarget> load_balancer_targets(const model::Snapshot& sna
 class LoadBalancerTargets final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{
-        "HN010",
-        "load-balancer-targets",
-        "error; warning when routability is only unknown",
-        "An AWS load balancer reaches backends on hybrid nodes (or backends that may be placed "
-        "there) whose pod network is not routable from the VPC: IP targets (NLB target type ip, "
-        "ALB target-type ip, TargetGroupBinding targetType ip) need the pod IPs routable; instance "
-        "targets (the ALB default, NLB/CLB without ip mode) send NodePort traffic from cloud nodes "
-        "to hybrid pod IPs.",
-        "The load balancer lives in the VPC: with IP targets it connects to the pod IPs "
-        "themselves; with instance targets it connects to cloud nodes' NodePorts (hybrid nodes "
-        "cannot be instance targets) and kube-proxy forwards east-west to the hybrid pod IPs. "
-        "Either way the VPC needs a route to the on-prem pod CIDR, or the connections time out.",
-        "Make the on-prem pod CIDR routable from the VPC (route tables / BGP to the on-prem "
-        "router), or keep those backends on cloud nodes (required nodeAffinity "
-        "eks.amazonaws.com/compute-type NotIn [hybrid]).",
-        false};
+    static const RuleInfo i{"HN010",
+                            "load-balancer-targets",
+                            "error; warning when routability is only unknown",
+                            "An AWS load balancer reaches backends on hybrid nodes (or backends that may be placed "
+                            "there) whose pod network is not routable from the VPC: IP targets (NLB target type ip, "
+                            "ALB target-type ip, TargetGroupBinding targetType ip) need the pod IPs routable; instance "
+                            "targets (the ALB default, NLB/CLB without ip mode) send NodePort traffic from cloud nodes "
+                            "to hybrid pod IPs.",
+                            "The load balancer lives in the VPC: with IP targets it connects to the pod IPs "
+                            "themselves; with instance targets it connects to cloud nodes' NodePorts (hybrid nodes "
+                            "cannot be instance targets) and kube-proxy forwards east-west to the hybrid pod IPs. "
+                            "Either way the VPC needs a route to the on-prem pod CIDR, or the connections time out.",
+                            "Make the on-prem pod CIDR routable from the VPC (route tables / BGP to the on-prem "
+                            "router), or keep those backends on cloud nodes (required nodeAffinity "
+                            "eks.amazonaws.com/compute-type NotIn [hybrid]).",
+                            false};
     return i;
   }
 
@@ -100,19 +95,16 @@ class LoadBalancerTargets final : public Rule {
         if (!node || !node->is_hybrid()) continue;
         model::PodNetwork pod_net = routability.of_pod(*pod, *node);
         if (pod_net == model::PodNetwork::Routable) continue;
-        if (why.empty())
-          why = "has ready pod " + pod->meta.name + " on hybrid node " + node->meta.name;
+        if (why.empty()) why = "has ready pod " + pod->meta.name + " on hybrid node " + node->meta.name;
         if (net != model::PodNetwork::Unroutable) net = pod_net;
         const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod);
-        if (w && std::find(workloads.begin(), workloads.end(), w) == workloads.end())
-          workloads.push_back(w);
+        if (w && std::find(workloads.begin(), workloads.end(), w) == workloads.end()) workloads.push_back(w);
       }
       // Offline (or not yet there): workloads that may be placed on hybrid nodes.
       model::PodNetwork cluster = routability.cluster_wide();
       if (cluster != model::PodNetwork::Routable) {
         for (const model::Workload* w : analysis::workloads_selected_by(ctx.snapshot, *t.service)) {
-          if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid))
-            continue;
+          if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
           if (std::find(workloads.begin(), workloads.end(), w) != workloads.end()) continue;
           workloads.push_back(w);
           if (why.empty()) {
@@ -122,22 +114,19 @@ class LoadBalancerTargets final : public Rule {
         }
       }
       if (why.empty()) continue;
-      std::string target =
-          t.service == t.lb ? "" : " (backend Service " + t.service->meta.name + ")";
-      std::string message = describe(*t.lb) + target + " uses " +
-                            (t.ip_targets ? "IP" : "instance") + " targets and " + why;
-      message +=
-          t.ip_targets
-              ? "; the load balancer connects to pod IPs the VPC cannot route to"
-              : "; cloud nodes forward its NodePort traffic to hybrid pod IPs the VPC cannot "
-                "route to (hybrid nodes cannot be instance targets)";
+      std::string target = t.service == t.lb ? "" : " (backend Service " + t.service->meta.name + ")";
+      std::string message =
+          describe(*t.lb) + target + " uses " + (t.ip_targets ? "IP" : "instance") + " targets and " + why;
+      message += t.ip_targets ? "; the load balancer connects to pod IPs the VPC cannot route to"
+                              : "; cloud nodes forward its NodePort traffic to hybrid pod IPs the VPC cannot "
+                                "route to (hybrid nodes cannot be instance targets)";
       Severity sev = Severity::Error;
       if (net == model::PodNetwork::Unknown) {
         sev = lower(sev);
         message += " (routability could not be confirmed: " + routability.reason() + ")";
       }
       Finding f = make_finding(info(), sev, *t.lb, message + ".");
-      for (const model::Workload* w : workloads) add_keep_in_cloud_fix(ctx.snapshot, *w, f);
+      for (const model::Workload* w : workloads) add_keep_in_cloud_fix(ctx.analyses, *w, f);
       ctx.findings.push_back(std::move(f));
     }
   }
@@ -145,8 +134,6 @@ class LoadBalancerTargets final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_hn010_load_balancer_targets() {
-  return std::make_unique<LoadBalancerTargets>();
-}
+std::unique_ptr<Rule> make_hn010_load_balancer_targets() { return std::make_unique<LoadBalancerTargets>(); }
 
 }  // namespace hybridctl::rules

@@ -20,9 +20,12 @@ std::vector<std::string> helm_paths(const analysis::AddonComponent& c) {
 Severity severity_for(const analysis::AddonComponent& c, model::PodNetwork net) {
   if (c.addon == analysis::Addon::AwsLoadBalancerController) return Severity::Error;
   switch (net) {
-    case model::PodNetwork::Routable: return Severity::Info;
-    case model::PodNetwork::Unroutable: return c.serves_webhook ? Severity::Error : Severity::Warning;
-    case model::PodNetwork::Unknown: return c.serves_webhook ? Severity::Warning : Severity::Info;
+    case model::PodNetwork::Routable:
+      return Severity::Info;
+    case model::PodNetwork::Unroutable:
+      return c.serves_webhook ? Severity::Error : Severity::Warning;
+    case model::PodNetwork::Unknown:
+      return c.serves_webhook ? Severity::Warning : Severity::Info;
   }
   return Severity::Warning;
 }
@@ -31,7 +34,8 @@ class AddonPlacement final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN012", "addon-placement",
+        "HN012",
+        "addon-placement",
         "AWS Load Balancer Controller: error. Others: error when the component serves a webhook and the pod network "
         "is not routable, warning for non-webhook components; info when routable",
         "In a mixed cluster a component of the AWS Load Balancer Controller, the CloudWatch Observability operator, "
@@ -64,10 +68,11 @@ class AddonPlacement final : public Rule {
         message += " and serves a webhook the control plane may not reach";
       }
       Finding f = make_finding(info(), sev, *w, message + ".");
-      add_keep_in_cloud_fix(ctx.snapshot, *w, f, helm_paths(*component));
+      add_keep_in_cloud_fix(ctx.analyses, *w, f, helm_paths(*component));
       if (component->addon == analysis::Addon::CloudWatchOperator) {
-        f.fix_note += " The CloudWatch Observability add-on cannot set the operator's affinity (containers-roadmap "
-                      "#2431): the patch is reverted by an add-on update, so re-apply it after each one.";
+        f.fix_note +=
+            " The CloudWatch Observability add-on cannot set the operator's affinity (containers-roadmap "
+            "#2431): the patch is reverted by an add-on update, so re-apply it after each one.";
       }
       ctx.findings.push_back(std::move(f));
     }

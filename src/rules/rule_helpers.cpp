@@ -36,15 +36,17 @@ std::string describe(const model::ObjectBase& o) {
   return o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name;
 }
 
-void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workload& w, Finding& f,
+void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f,
                            std::vector<std::string> helm_value_paths) {
+  const model::Snapshot& snapshot = analyses.snapshot();
   model::Requirement req{model::kComputeTypeLabel, "NotIn", {"hybrid"}};
   model::Workload patched = w;
   patched.tmpl.spec = fix::with_required_node_affinity(w.tmpl.spec, req);
   // Valid only if every replica still finds a node (RULES.md "a valid fix"):
   // a static fit first, then the placement with the cluster's pods.
-  bool placeable = analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
-                   (!snapshot.has_nodes() || analysis::placement::all_replicas_placeable(snapshot, patched));
+  bool placeable =
+      analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
+      (!snapshot.has_nodes() || analysis::placement::all_replicas_placeable(snapshot, patched, &analyses.bound_pods()));
   if (!placeable) {
     f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
                  " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the "

@@ -18,7 +18,7 @@ std::string pod_spec_path(const model::Workload& w);
 
 // Adds `compute-type NotIn [hybrid]` as the fix when it is valid (the patched
 // template still fits a cloud node); otherwise explains the alternatives.
-void add_keep_in_cloud_fix(const model::Snapshot& snapshot, const model::Workload& w, Finding& f,
+void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f,
                            std::vector<std::string> helm_value_paths = {});
 
 // "35%": a share for messages, rounded to a whole percent.

@@ -1,10 +1,12 @@
 #include "analysis/placement/placement.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <unordered_map>
 
 #include "analysis/ownership.h"
+#include "analysis/placement/bound_pods.h"
 #include "analysis/placement/scheduler.h"
 
 namespace hybridctl::analysis::placement {
@@ -89,9 +91,10 @@ struct RunOutcome {
 // One full placement of the queue under one seed.
 class Run {
  public:
-  Run(const model::Snapshot& s, const std::vector<Entry>& queue, const model::Workload* replaced)
+  Run(const model::Snapshot& s, const BoundPods& bound, const std::vector<Entry>& queue,
+      const model::Workload* replaced)
       : snapshot_(s), state_(s, node_pointers(s)), scheduler_(state_), queue_(queue), replaced_(replaced) {
-    intern_everything();
+    intern_everything(bound);
   }
 
   // Places every entry; restriction applies to entry `restricted` only.
@@ -117,27 +120,34 @@ class Run {
     return out;
   }
 
-  void intern_everything() {
+  void intern_everything(const BoundPods& bound) {
     // Existing pods first (bound later, after every template is prepared).
     std::unordered_map<const model::Workload*, size_t> entry_of;
     for (size_t i = 0; i < queue_.size(); ++i) {
       if (queue_[i].workload) entry_of.emplace(queue_[i].workload, i);
     }
     existing_by_entry_.resize(queue_.size());
-    for (const model::Pod& p : snapshot_.pods) {
-      if (p.spec.node_name.empty() || finished(p)) continue;
-      NodeId n = state_.nodes.find(p.spec.node_name);
-      if (n < 0) continue;  // bound to a node the input does not have
-      const model::Workload* owner = workload_of_pod(snapshot_, p);
+    // One template per group of interchangeable pods; the node comes from
+    // the bind, so a workload's bound replicas share one template.
+    constexpr TemplateId kReplaced = -1;
+    std::vector<TemplateId> template_of_group;
+    template_of_group.reserve(bound.groups().size());
+    for (const BoundPodGroup& g : bound.groups()) {
+      const model::Workload* owner = g.owner;
       if (replaced_ && owner && owner->workload_kind == replaced_->workload_kind &&
           owner->meta.ns == replaced_->meta.ns && owner->meta.name == replaced_->meta.name) {
-        continue;  // the workload under test replaces its own pods
+        template_of_group.push_back(kReplaced);  // the workload under test replaces its own pods
+        continue;
       }
-      // The node comes from the bind; without nodeName, a workload's bound
-      // replicas share one template.
-      TemplateId t = state_.templates.intern(p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true);
-      existing_.push_back({t, n, p.meta.deleting});
-      if (owner) {
+      const model::Pod& p = *g.representative;
+      template_of_group.push_back(state_.templates.intern(p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true));
+    }
+    for (const BoundPod& p : bound.pods()) {
+      TemplateId t = template_of_group[p.group];
+      if (t == kReplaced) continue;
+      NodeId n = static_cast<NodeId>(p.node);
+      existing_.push_back({t, n, p.deleting});
+      if (const model::Workload* owner = bound.groups()[p.group].owner) {
         auto it = entry_of.find(owner);
         if (it != entry_of.end()) existing_by_entry_[it->second].push_back(n);
       }
@@ -228,9 +238,10 @@ bool all_placed(const RunOutcome& o) {
 
 // Whether the entry's replicas, confined to `env`, all pass the filters (on
 // the input's bound pods; earlier simulated workloads are not placed).
-bool fits_on_one_side(const model::Snapshot& s, const Entry& e, model::Environment env, uint64_t seed) {
+bool fits_on_one_side(const model::Snapshot& s, const BoundPods& bound, const Entry& e, model::Environment env,
+                      uint64_t seed) {
   std::vector<Entry> only{e};
-  Run run(s, only, nullptr);
+  Run run(s, bound, only, nullptr);
   run.record_feasible(false);
   NodeRestriction r;
   r.only_environment = env;
@@ -272,13 +283,15 @@ void tally(WorkloadPlacement& wp, const std::vector<const model::Node*>& placeme
 
 }  // namespace
 
-PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions& options) {
+PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions& options, const BoundPods* bound) {
+  std::optional<BoundPods> own;
+  if (!bound) bound = &own.emplace(snapshot);
   PlacementResult result;
   const std::vector<Entry> queue = placement_queue(snapshot, nullptr);
   const int runs = std::max(1, options.runs);
   std::vector<int> cloud_only(queue.size()), hybrid_only(queue.size()), both(queue.size());
   for (int r = 0; r < runs; ++r) {
-    Run run(snapshot, queue, nullptr);
+    Run run(snapshot, *bound, queue, nullptr);
     run.record_feasible(r == 0 && options.record_feasible_nodes);
     std::vector<RunOutcome> outcomes = run.place(options.seed + static_cast<uint64_t>(r));
     const NodeTable& nodes = run.nodes();
@@ -332,16 +345,19 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
     bool placed = std::all_of(wp.placements.begin(), wp.placements.end(), [](auto* n) { return n != nullptr; });
     if (options.check_guarantees && wp.replicas >= 2 && placed && has_cloud && has_hybrid &&
         has_forcing_constraints(spec)) {
-      wp.guaranteed_both_sides = !fits_on_one_side(snapshot, queue[i], model::Environment::Cloud, options.seed) &&
-                                 !fits_on_one_side(snapshot, queue[i], model::Environment::Hybrid, options.seed);
+      wp.guaranteed_both_sides =
+          !fits_on_one_side(snapshot, *bound, queue[i], model::Environment::Cloud, options.seed) &&
+          !fits_on_one_side(snapshot, *bound, queue[i], model::Environment::Hybrid, options.seed);
     }
   }
   return result;
 }
 
-bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w) {
+bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w, const BoundPods* bound) {
   const std::vector<Entry> queue = placement_queue(snapshot, &w);
-  Run run(snapshot, queue, &w);
+  std::optional<BoundPods> own;
+  if (!bound) bound = &own.emplace(snapshot);
+  Run run(snapshot, *bound, queue, &w);
   run.record_feasible(false);
   return all_placed(run.place(1)[0]);
 }

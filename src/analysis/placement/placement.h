@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/placement/bound_pods.h"
 #include "analysis/placement/node_set.h"
 #include "analysis/placement/what_ifs.h"
 #include "model/snapshot.h"
@@ -68,11 +69,15 @@ struct PlacementResult {
   std::vector<model::Pod> simulated_pods;
 };
 
-PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions& options);
+// `bound`: the snapshot's BoundPods when the caller keeps them (Analyses);
+// built here otherwise.
+PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions& options,
+                         const BoundPods* bound = nullptr);
 
 // Can every replica of `w` (e.g. a workload after a proposed fix) be placed,
 // given the snapshot's nodes and its bound pods (other than w's own)?
-bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w);
+bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w,
+                            const BoundPods* bound = nullptr);
 
 // Where `w`'s replicas may land when placed from scratch on the snapshot's
 // nodes with nothing else running (after a rollout or a fresh install),

@@ -61,10 +61,32 @@ void put(std::string& out, const std::optional<model::PodAffinity>& a) {
   out += '\x1c';
 }
 
-// Everything scheduling reads of a pod, as one string: equal strings mean
-// interchangeable pods.
-std::string fingerprint(std::string_view ns, const StringMap& labels, const model::PodSpec& s,
-                        const model::Workload* workload, bool without_node_name) {
+bool mentions_hostname(const std::vector<model::Requirement>& rs) {
+  for (const auto& r : rs) {
+    if (r.key == model::kHostnameLabel) return true;
+  }
+  return false;
+}
+
+// True when a static plugin's answer can differ between two nodes of one
+// class (they differ only in name and hostname label).
+bool depends_on_node_identity(const model::PodSpec& s) {
+  if (!s.node_name.empty() || s.node_selector.contains(model::kHostnameLabel)) return true;
+  if (!s.affinity || !s.affinity->node_affinity) return false;
+  const auto& na = *s.affinity->node_affinity;
+  for (const auto& t : na.required.terms) {
+    if (!t.match_fields.empty() || mentions_hostname(t.match_expressions)) return true;
+  }
+  for (const auto& p : na.preferred) {
+    if (!p.preference.match_fields.empty() || mentions_hostname(p.preference.match_expressions)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string template_fingerprint(std::string_view ns, const StringMap& labels, const model::PodSpec& s,
+                                 const model::Workload* workload, bool without_node_name) {
   std::string out;
   put(out, ns);
   put(out, labels);
@@ -109,33 +131,9 @@ std::string fingerprint(std::string_view ns, const StringMap& labels, const mode
   return out;
 }
 
-bool mentions_hostname(const std::vector<model::Requirement>& rs) {
-  for (const auto& r : rs) {
-    if (r.key == model::kHostnameLabel) return true;
-  }
-  return false;
-}
-
-// True when a static plugin's answer can differ between two nodes of one
-// class (they differ only in name and hostname label).
-bool depends_on_node_identity(const model::PodSpec& s) {
-  if (!s.node_name.empty() || s.node_selector.contains(model::kHostnameLabel)) return true;
-  if (!s.affinity || !s.affinity->node_affinity) return false;
-  const auto& na = *s.affinity->node_affinity;
-  for (const auto& t : na.required.terms) {
-    if (!t.match_fields.empty() || mentions_hostname(t.match_expressions)) return true;
-  }
-  for (const auto& p : na.preferred) {
-    if (!p.preference.match_fields.empty() || mentions_hostname(p.preference.match_expressions)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 TemplateId TemplateTable::intern(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
                                  const model::Workload* workload, bool bound_pod) {
-  std::string key = fingerprint(ns, labels, spec, workload, bound_pod);
+  std::string key = template_fingerprint(ns, labels, spec, workload, bound_pod);
   auto it = ids_.find(key);
   if (it != ids_.end()) return it->second;
   auto info = std::make_unique<PodTemplateInfo>();

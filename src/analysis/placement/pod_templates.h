@@ -34,6 +34,11 @@ struct PodTemplateInfo {
   bool matching_known = false;
 };
 
+// Everything scheduling reads of a pod, as one string: equal strings mean
+// interchangeable pods. `without_node_name`: as if spec.nodeName were empty.
+std::string template_fingerprint(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                                 const model::Workload* workload, bool without_node_name);
+
 class TemplateTable {
  public:
   explicit TemplateTable(const model::Snapshot& snapshot) : snapshot_(snapshot) {}
