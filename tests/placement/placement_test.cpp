@@ -27,8 +27,7 @@ const WorkloadPlacement& find(const PlacementResult& r, const std::string& name)
 }
 
 std::string on_prem_nodes(int k) {
-  return "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=" +
-         std::to_string(k);
+  return "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=" + std::to_string(k);
 }
 
 // The document's CoreDNS case. With 3 cloud nodes (one per AZ) and k equal
@@ -53,8 +52,7 @@ TEST(PlacementCoreDns, DocumentCaseHalfOfRunsKeepEveryReplicaInTheCloud) {
 }
 
 TEST(PlacementCoreDns, ShareFallsAsOnPremNodesAreAdded) {
-  double one = share_all_in_cloud(1, 1000), two = share_all_in_cloud(2, 1000),
-         three = share_all_in_cloud(3, 1000);
+  double one = share_all_in_cloud(1, 1000), two = share_all_in_cloud(2, 1000), three = share_all_in_cloud(3, 1000);
   EXPECT_NEAR(two, 3.0 / 5 * 2.0 / 4, 0.05);
   EXPECT_NEAR(three, 3.0 / 6 * 2.0 / 5, 0.05);
   EXPECT_GT(one, two);
@@ -153,9 +151,8 @@ spec: {unschedulable: true}
 )";
 
 TEST(PlacementDaemonSet, OnePodPerEligibleNodeIncludingCordonedOnes) {
-  model::Snapshot s = snapshot_of(
-      kDaemonSet,
-      "cloud:us-west-2a=2,hybrid:onprem=1");  // outlives the result, which points into it
+  model::Snapshot s = snapshot_of(kDaemonSet,
+                                  "cloud:us-west-2a=2,hybrid:onprem=1");  // outlives the result, which points into it
   PlacementResult r = simulate(s, {});
   const WorkloadPlacement& w = find(r, "agent");
   // 3 assumed nodes + the cordoned one (daemon pods tolerate the cordon); not the tainted node.
@@ -210,8 +207,7 @@ spec:
 )";
 
 TEST(PlacementExistingPods, BoundPodsCountAndTheirAntiAffinityHolds) {
-  model::Snapshot s =
-      snapshot_of(kBound, "cloud:us-west-2a=3");  // outlives the result, which points into it
+  model::Snapshot s = snapshot_of(kBound, "cloud:us-west-2a=3");  // outlives the result, which points into it
   PlacementResult r = simulate(s, {3, 1});
   const WorkloadPlacement& w = find(r, "web");
   ASSERT_EQ(w.placements.size(), 3u);
@@ -251,9 +247,8 @@ spec:
 
 TEST(PlacementResources, ReplicasThatFitNowhereAreUnschedulable) {
   // Two hybrid nodes of 4 CPU: one 3-CPU replica each; the third fits nowhere.
-  model::Snapshot s = snapshot_of(
-      kPinnedToHybrid,
-      "cloud:us-west-2a=2,hybrid:onprem=2");  // outlives the result, which points into it
+  model::Snapshot s = snapshot_of(kPinnedToHybrid,
+                                  "cloud:us-west-2a=2,hybrid:onprem=2");  // outlives the result, which points into it
   PlacementResult r = simulate(s, {});
   const WorkloadPlacement& w = find(r, "pinned");
   ASSERT_EQ(w.placements.size(), 3u);
@@ -274,8 +269,7 @@ TEST(PlacementFixCheck, AllReplicasPlaceable) {
   fixed.tmpl.spec.affinity->node_affinity->required.present = true;
   fixed.tmpl.spec.affinity->node_affinity->required.terms.push_back(
       {{{"eks.amazonaws.com/compute-type", "NotIn", {"hybrid"}}}, {}});
-  EXPECT_FALSE(
-      all_replicas_placeable(s, fixed));  // two 4-CPU cloud nodes take only two 3-CPU replicas
+  EXPECT_FALSE(all_replicas_placeable(s, fixed));  // two 4-CPU cloud nodes take only two 3-CPU replicas
   fixed.replicas = 2;
   EXPECT_TRUE(all_replicas_placeable(s, fixed));
 }
@@ -299,8 +293,7 @@ spec:
 )";
 
 TEST(PlacementKinds, JobsByParallelismAndBarePods) {
-  model::Snapshot s = snapshot_of(
-      kJobAndBarePod, "cloud:us-west-2a=2");  // outlives the result, which points into it
+  model::Snapshot s = snapshot_of(kJobAndBarePod, "cloud:us-west-2a=2");  // outlives the result, which points into it
   PlacementResult r = simulate(s, {});
   EXPECT_EQ(find(r, "batch").replicas, 3);
   const WorkloadPlacement& bare = find(r, "debug");
@@ -326,6 +319,61 @@ TEST(PlacementNodeSet, MembersComeBackOnceInIdOrder) {
   s.for_each([&](int32_t id) { ids.push_back(id); });
   EXPECT_EQ(ids, (std::vector<int32_t>{0, 63, 64, 130, 199}));
   EXPECT_TRUE(NodeSet().empty());
+}
+
+}  // namespace
+}  // namespace hybridctl::analysis::placement
+
+namespace hybridctl::analysis::placement {
+namespace {
+
+// The input lists `zeta` before `alpha`; the scheduler numbers nodes by name.
+// A bound pod filling zeta must count on zeta (found when bound pods were
+// first grouped per snapshot and bound by their place in the input).
+constexpr const char* kNodesOutOfNameOrder = R"(
+apiVersion: v1
+kind: Node
+metadata: {name: zeta, labels: {kubernetes.io/hostname: zeta, topology.kubernetes.io/zone: us-west-2a}}
+status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: alpha, labels: {kubernetes.io/hostname: alpha, topology.kubernetes.io/zone: us-west-2a}}
+status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: hog, namespace: default}
+spec:
+  nodeName: zeta
+  containers: [{name: c, image: x, resources: {requests: {cpu: "4"}}}]
+status: {phase: Running}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, image: x, resources: {requests: {cpu: "2"}}}]
+)";
+
+TEST(PlacementExistingPods, BoundPodsCountOnTheirOwnNodeWhateverTheInputOrder) {
+  model::Snapshot s = testing::snapshot_of(kNodesOutOfNameOrder);
+  ASSERT_EQ(s.nodes.front().meta.name, "zeta");
+  PlacementResult r = simulate(s, {1, 1});
+  const WorkloadPlacement& w = find(r, "web");
+  ASSERT_EQ(w.placements.size(), 1u);
+  ASSERT_NE(w.placements[0], nullptr);
+  EXPECT_EQ(w.placements[0]->meta.name, "alpha");
+  model::Workload bigger = s.workloads.front();
+  bigger.replicas = 3;  // 2 CPU each: alpha takes two, zeta none
+  EXPECT_FALSE(all_replicas_placeable(s, bigger));
+  bigger.replicas = 2;
+  EXPECT_TRUE(all_replicas_placeable(s, bigger));
 }
 
 }  // namespace

@@ -59,8 +59,13 @@ class Plugin {
   virtual ~Plugin() = default;
   virtual std::string_view name() const = 0;
 
-  // Called for every template before the first pod is bound (registers counters).
+  // Called before the first pod is bound (registers counters): for every
+  // template whose pods will be scheduled, and, when the plugin says it
+  // needs them, for the templates of pods that are only bound.
   virtual void prepare(TemplateId) {}
+  // Whether prepare must see templates no pod of which is scheduled: yes
+  // where bound pods' own terms act on others (inter-pod affinity symmetry).
+  virtual bool prepares_bound_only_templates() const { return true; }
 
   // Filter, static part: reads only the node object (labels, taints, name).
   virtual bool has_static_filter() const { return false; }
@@ -73,8 +78,7 @@ class Plugin {
   // Score: weight in the default profile (0: not a score plugin), and the
   // normalised score of each candidate (PreScore + Score + NormalizeScore).
   virtual int64_t score_weight() const { return 0; }
-  virtual ScoreStatus score(TemplateId, const std::vector<NodeId>& candidates,
-                            std::vector<int64_t>& normalized) {
+  virtual ScoreStatus score(TemplateId, const std::vector<NodeId>& candidates, std::vector<int64_t>& normalized) {
     return ScoreStatus::Skip;
   }
 

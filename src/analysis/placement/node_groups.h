@@ -31,8 +31,7 @@ class NodeGroups {
   GroupId group_of(NodeId n) const { return group_of_[n]; }
 
  private:
-  using Key = std::tuple<ClassId, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
-                         bool, bool>;
+  using Key = std::tuple<ClassId, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, bool, bool>;
   struct KeyHash {
     size_t operator()(const Key& k) const;
   };

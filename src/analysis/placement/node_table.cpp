@@ -43,8 +43,7 @@ PodRequests pod_requests(const model::PodSpec& spec) {
     r.cpu_milli += c.cpu_request_milli;
     r.memory_bytes += c.memory_request_bytes;
     r.nonzero_cpu_milli += c.cpu_request_milli ? c.cpu_request_milli : kDefaultMilliCpuRequest;
-    r.nonzero_memory_bytes +=
-        c.memory_request_bytes ? c.memory_request_bytes : kDefaultMemoryRequest;
+    r.nonzero_memory_bytes += c.memory_request_bytes ? c.memory_request_bytes : kDefaultMemoryRequest;
   }
   for (const model::Container& c : spec.init_containers) {
     r.cpu_milli = std::max(r.cpu_milli, c.cpu_request_milli);
@@ -60,8 +59,7 @@ PodRequests pod_requests(const model::PodSpec& spec) {
 }
 
 NodeTable::NodeTable(std::vector<const model::Node*> nodes) : nodes_(std::move(nodes)) {
-  std::sort(nodes_.begin(), nodes_.end(),
-            [](auto* a, auto* b) { return a->meta.name < b->meta.name; });
+  std::sort(nodes_.begin(), nodes_.end(), [](auto* a, auto* b) { return a->meta.name < b->meta.name; });
   std::unordered_map<std::string, ClassId> class_ids;
   class_of_.resize(nodes_.size());
   resources_.resize(nodes_.size());
@@ -76,8 +74,7 @@ NodeTable::NodeTable(std::vector<const model::Node*> nodes) : nodes_(std::move(n
     r.allocatable_cpu_milli = n.allocatable_cpu_milli;
     r.allocatable_memory_bytes = n.allocatable_memory_bytes;
     r.allocatable_pods = n.allocatable_pods;
-    r.capacity_unknown =
-        n.allocatable_cpu_milli == 0 && n.allocatable_memory_bytes == 0 && n.allocatable_pods == 0;
+    r.capacity_unknown = n.allocatable_cpu_milli == 0 && n.allocatable_memory_bytes == 0 && n.allocatable_pods == 0;
   }
 }
 

@@ -142,10 +142,14 @@ class Run {
       const model::Pod& p = *g.representative;
       template_of_group.push_back(state_.templates.intern(p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true));
     }
+    // BoundPods name nodes by their place in the snapshot; the NodeTable
+    // numbers them by name.
+    std::vector<NodeId> node_id(snapshot_.nodes.size());
+    for (size_t i = 0; i < snapshot_.nodes.size(); ++i) node_id[i] = state_.nodes.find(snapshot_.nodes[i].meta.name);
     for (const BoundPod& p : bound.pods()) {
       TemplateId t = template_of_group[p.group];
       if (t == kReplaced) continue;
-      NodeId n = static_cast<NodeId>(p.node);
+      NodeId n = node_id[p.node];
       existing_.push_back({t, n, p.deleting});
       if (const model::Workload* owner = bound.groups()[p.group].owner) {
         auto it = entry_of.find(owner);
@@ -164,7 +168,10 @@ class Run {
             state_.templates.intern(e.bare_pod->meta.ns, e.bare_pod->meta.labels, e.bare_pod->spec, nullptr);
       }
     }
-    for (TemplateId t = 0; t < static_cast<TemplateId>(state_.templates.size()); ++t) scheduler_.prepare(t);
+    std::vector<bool> scheduled(state_.templates.size(), false);
+    for (TemplateId t : templates_) scheduled[t] = true;
+    for (TemplateId t = 0; t < static_cast<TemplateId>(state_.templates.size()); ++t)
+      scheduler_.prepare(t, scheduled[t]);
     for (const Bound& b : existing_) scheduler_.bind(b.template_id, b.node, b.terminating);
   }
 

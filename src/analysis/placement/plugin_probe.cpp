@@ -5,8 +5,7 @@
 
 namespace hybridctl::analysis::placement {
 
-PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& incoming,
-                         std::string_view name) {
+PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& incoming, std::string_view name) {
   PluginProbe out;
   std::vector<const model::Node*> node_list;
   for (const model::Node& n : snapshot.nodes) node_list.push_back(&n);
@@ -31,8 +30,7 @@ PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& inco
   }
   TemplateId t = state.templates.intern(incoming.meta.ns, incoming.meta.labels, incoming.spec,
                                         workload_of_pod(snapshot, incoming));
-  for (TemplateId i = 0; i < static_cast<TemplateId>(state.templates.size()); ++i)
-    plugin->prepare(i);
+  for (TemplateId i = 0; i < static_cast<TemplateId>(state.templates.size()); ++i) plugin->prepare(i);
   for (const Bound& b : existing) {
     PodTemplateInfo& info = state.templates.at(b.template_id);
     state.nodes.add_pod(b.node, info.requests);
@@ -44,8 +42,7 @@ PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& inco
   for (NodeId n = 0; n < static_cast<NodeId>(state.nodes.size()); ++n) all.push_back(n);
   std::vector<NodeId> passing;
   for (NodeId n : all) {
-    if (!plugin->has_static_filter() ||
-        plugin->static_filter(state.templates.at(t), state.nodes.node(n))) {
+    if (!plugin->has_static_filter() || plugin->static_filter(state.templates.at(t), state.nodes.node(n))) {
       passing.push_back(n);
     }
   }

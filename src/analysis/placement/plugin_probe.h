@@ -24,7 +24,6 @@ struct PluginProbe {
 };
 
 // Pods of the snapshot with spec.nodeName are bound first.
-PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& incoming,
-                         std::string_view plugin);
+PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& incoming, std::string_view plugin);
 
 }  // namespace hybridctl::analysis::placement

@@ -42,8 +42,7 @@ std::string condition_key(const std::vector<CounterCondition>& cs) {
 // selector has none (Exists, NotIn, `{}`...).
 std::string required_pair(const CounterCondition& c) {
   const auto& s = c.term.label_selector;
-  if (!s.match_labels.empty())
-    return pair_key(s.match_labels.begin()->first, s.match_labels.begin()->second);
+  if (!s.match_labels.empty()) return pair_key(s.match_labels.begin()->first, s.match_labels.begin()->second);
   for (const auto& r : s.match_expressions) {
     if (r.op == "In" && r.values.size() == 1) return pair_key(r.key, r.values[0]);
   }
@@ -74,8 +73,7 @@ CounterId PodCounters::intern(std::vector<CounterCondition> conditions, bool cou
 bool PodCounters::matches(CounterId id, const PodTemplateInfo& t) const {
   static const StringMap kNoOwnerLabels;  // matchLabelKeys were folded in at intern time
   for (const CounterCondition& c : counters_[id].conditions) {
-    if (!k8s::affinity_term_matches(c.term, c.owner_namespace, kNoOwnerLabels, t.ns, t.labels,
-                                    t.namespace_labels)) {
+    if (!k8s::affinity_term_matches(c.term, c.owner_namespace, kNoOwnerLabels, t.ns, t.labels, t.namespace_labels)) {
       return false;
     }
   }

@@ -30,8 +30,7 @@ class ResourceCache {
     if (shape_by_template_.size() <= static_cast<size_t>(t)) shape_by_template_.resize(t + 1, -1);
     int32_t& s = shape_by_template_[t];
     if (s < 0) {
-      auto key =
-          std::make_tuple(q.cpu_milli, q.memory_bytes, q.nonzero_cpu_milli, q.nonzero_memory_bytes);
+      auto key = std::make_tuple(q.cpu_milli, q.memory_bytes, q.nonzero_cpu_milli, q.nonzero_memory_bytes);
       auto [it, added] = shapes_.emplace(key, static_cast<int32_t>(entries_.size()));
       if (added) entries_.emplace_back();
       s = it->second;
@@ -54,8 +53,7 @@ class ResourceCache {
 
    private:
     friend class ResourceCache;
-    View(typename ResourceCache::Entry* entries, const uint32_t* versions)
-        : entries_(entries), versions_(versions) {}
+    View(typename ResourceCache::Entry* entries, const uint32_t* versions) : entries_(entries), versions_(versions) {}
     typename ResourceCache::Entry* entries_;
     const uint32_t* versions_;
   };

@@ -6,8 +6,7 @@
 
 namespace hybridctl::analysis::placement {
 
-Scheduler::Scheduler(SchedulingState& state)
-    : state_(state), plugins_(default_plugins(state)), groups_(state.nodes) {
+Scheduler::Scheduler(SchedulingState& state) : state_(state), plugins_(default_plugins(state)), groups_(state.nodes) {
   for (auto& p : plugins_) {
     if (p->has_static_filter()) static_filters_.push_back(p.get());
     if (p->has_dynamic_filter()) dynamic_filters_.push_back(p.get());
@@ -19,8 +18,10 @@ Scheduler::Scheduler(SchedulingState& state)
 
 Scheduler::~Scheduler() = default;
 
-void Scheduler::prepare(TemplateId t) {
-  for (auto& p : plugins_) p->prepare(t);
+void Scheduler::prepare(TemplateId t, bool scheduled) {
+  for (auto& p : plugins_) {
+    if (scheduled || p->prepares_bound_only_templates()) p->prepare(t);
+  }
   if (static_pass_.size() <= static_cast<size_t>(t)) static_pass_.resize(t + 1);
 }
 
@@ -80,8 +81,7 @@ void Scheduler::grouped_candidates(TemplateId t, const NodeRestriction& r) {
   for (auto& p : plugins_) p->special_nodes(t, specials_);
   std::sort(specials_.begin(), specials_.end());
   specials_.erase(std::unique(specials_.begin(), specials_.end()), specials_.end());
-  if (specials_in_group_.size() < state_.nodes.size() * 2 + 16)
-    specials_in_group_.resize(state_.nodes.size() * 2 + 16);
+  if (specials_in_group_.size() < state_.nodes.size() * 2 + 16) specials_in_group_.resize(state_.nodes.size() * 2 + 16);
   for (NodeId s : specials_) {
     is_special_[s] = 1;
     GroupId g = groups_.group_of(s);
@@ -91,9 +91,8 @@ void Scheduler::grouped_candidates(TemplateId t, const NodeRestriction& r) {
   candidates_.clear();
   for (GroupId g : groups_.nonempty()) {
     const std::vector<NodeId>& members = groups_.members(g);
-    const int32_t ordinary =
-        static_cast<int32_t>(members.size()) -
-        (static_cast<size_t>(g) < specials_in_group_.size() ? specials_in_group_[g] : 0);
+    const int32_t ordinary = static_cast<int32_t>(members.size()) -
+                             (static_cast<size_t>(g) < specials_in_group_.size() ? specials_in_group_[g] : 0);
     if (ordinary <= 0 || !allowed(t, members[0], r)) continue;
     NodeId rep = -1;
     for (NodeId m : members) {

@@ -38,8 +38,9 @@ class Scheduler {
   explicit Scheduler(SchedulingState& state);
   ~Scheduler();
 
-  // Every template must be prepared before the first bind.
-  void prepare(TemplateId t);
+  // Every template must be prepared before the first bind; `scheduled`:
+  // some pod of it will be scheduled (not only bound as it runs).
+  void prepare(TemplateId t, bool scheduled = true);
   // The nodes passing every filter right now, in node order.
   void feasible(TemplateId t, const NodeRestriction& restriction, std::vector<NodeId>& out);
   // The node chosen for one pod of `t`, or -1 when none passes the filters.

@@ -42,8 +42,7 @@ std::string parse_add_nodes(std::string_view spec, WhatIfs& out) {
 std::string parse_drain(std::string_view spec, WhatIfs& out) {
   size_t eq = spec.find('=');
   if (eq == std::string_view::npos || eq + 1 == spec.size()) {
-    return "--drain: expected zone=Z, node=N or env=hybrid|cloud, got \"" + std::string(spec) +
-           "\"";
+    return "--drain: expected zone=Z, node=N or env=hybrid|cloud, got \"" + std::string(spec) + "\"";
   }
   std::string_view what = spec.substr(0, eq);
   Drain d;
@@ -86,14 +85,13 @@ model::Node added_node(const AddNodes& a, int serial) {
   model::Node n;
   n.api_version = "v1";
   n.kind = "Node";
-  n.meta.name = std::string("whatif-") + model::environment_name(a.environment) + "-" + a.zone +
-                "-" + std::to_string(serial);
+  n.meta.name =
+      std::string("whatif-") + model::environment_name(a.environment) + "-" + a.zone + "-" + std::to_string(serial);
   n.meta.labels.set(model::kHostnameLabel, n.meta.name);
   n.meta.labels.set("kubernetes.io/os", "linux");
   n.meta.labels.set("kubernetes.io/arch", "amd64");
   n.meta.labels.set(model::kZoneLabel, a.zone);
-  if (a.environment == model::Environment::Hybrid)
-    n.meta.labels.set(model::kComputeTypeLabel, "hybrid");
+  if (a.environment == model::Environment::Hybrid) n.meta.labels.set(model::kComputeTypeLabel, "hybrid");
   if (!a.pod_cidr.empty()) n.pod_cidrs.push_back(a.pod_cidr);
   n.ready = true;
   n.allocatable_cpu_milli = 4000;
@@ -117,15 +115,13 @@ model::Snapshot apply_what_ifs(const model::Snapshot& snapshot, const WhatIfs& w
     std::vector<model::Pod> kept;
     kept.reserve(out.pods.size());
     for (model::Pod& p : out.pods) {
-      bool on_drained = std::find(drained_names.begin(), drained_names.end(), p.spec.node_name) !=
-                        drained_names.end();
+      bool on_drained = std::find(drained_names.begin(), drained_names.end(), p.spec.node_name) != drained_names.end();
       if (!on_drained) {
         kept.push_back(std::move(p));
         continue;
       }
       const model::Workload* owner = workload_of_pod(snapshot, p);
-      if (owner && owner->workload_kind == model::WorkloadKind::DaemonSet)
-        kept.push_back(std::move(p));
+      if (owner && owner->workload_kind == model::WorkloadKind::DaemonSet) kept.push_back(std::move(p));
       // Other pods are evicted: a controller recreates its pods (the
       // simulation places them again); bare pods are gone.
     }

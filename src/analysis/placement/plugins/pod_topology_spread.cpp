@@ -112,6 +112,9 @@ class PodTopologySpread final : public Plugin {
   using Plugin::Plugin;
   std::string_view name() const override { return "PodTopologySpread"; }
 
+  // A pod's spread constraints only weigh on where that pod goes.
+  bool prepares_bound_only_templates() const override { return false; }
+
   void prepare(TemplateId id) override {
     if (compiled_.size() <= static_cast<size_t>(id)) compiled_.resize(id + 1);
     const PodTemplateInfo& t = state_.templates.at(id);
