@@ -9,6 +9,7 @@
 
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
+#include "cli/exit_codes.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "rules/engine.h"
@@ -64,15 +65,7 @@ int run_audit(const AuditOptions& o) {
     bool color = !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     std::cout << report::render_text(input, color);
   }
-  std::cout.flush();
-  if (diagnostics.has_errors()) return 2;
-  if (o.fail_on == "never") return 0;
-  rules::Severity threshold;
-  rules::parse_severity(o.fail_on, threshold);
-  for (const auto& f : result.findings) {
-    if (f.severity >= threshold) return 1;
-  }
-  return 0;
+  return exit_code_for(diagnostics, result.findings, o.fail_on);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
+#include "cli/exit_codes.h"
 #include "core/json_writer.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
@@ -88,15 +89,7 @@ int run_simulate(const SimulateOptions& o) {
   } else {
     std::cout << report::render_text(input, false);
   }
-  std::cout.flush();
-  if (diagnostics.has_errors()) return 2;
-  if (o.fail_on == "never") return 0;
-  rules::Severity threshold;
-  rules::parse_severity(o.fail_on, threshold);
-  for (const auto& f : audit.findings) {
-    if (f.severity >= threshold) return 1;
-  }
-  return 0;
+  return exit_code_for(diagnostics, audit.findings, o.fail_on);
 }
 
 }  // namespace

@@ -1,0 +1,18 @@
+// The exit code of a command that audits (CLI.md "Exit codes").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "rules/finding.h"
+
+namespace hybridctl::cli {
+
+// CLI.md's exit codes for audit and simulate: 2 when an input had errors,
+// 1 when a finding is at least as severe as --fail-on (never: no finding
+// fails), else 0. `fail_on` is already validated.
+int exit_code_for(const Diagnostics& diagnostics, const std::vector<rules::Finding>& findings,
+                  const std::string& fail_on);
+
+}  // namespace hybridctl::cli
