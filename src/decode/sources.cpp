@@ -61,8 +61,7 @@ bool read_all(int fd, std::string& out, std::string& error) {
   // A regular file is read straight into a buffer of its size: growing a
   // string by appends copies a large file several times over.
   struct stat st {};
-  size_t expected =
-      ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
+  size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
   size_t used = out.size();
   out.resize(used + std::max<size_t>(expected + 1, 1 << 16));
   while (true) {
@@ -113,8 +112,7 @@ void reserve_for(model::Snapshot& into, const Outputs& outputs) {
 
 class FileLoader {
  public:
-  FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics)
-      : snapshot_(snapshot), diagnostics_(diagnostics) {}
+  FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics) : snapshot_(snapshot), diagnostics_(diagnostics) {}
 
   void load(const std::string& path);
 
@@ -208,8 +206,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
     }
     root = std::move(r);
   };
-  JsonReadResult r =
-      read_json_stream(fd, id, path, item_sinks, root_sink, default_decode_threads());
+  JsonReadResult r = read_json_stream(fd, id, path, item_sinks, root_sink, default_decode_threads());
   if (!r.ok) {
     fail(path, r.error_at, r.error);
     return;
@@ -230,33 +227,34 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
   outputs.clear();
   staged.absorb(std::move(single));
   staged_diagnostics.append(single_diagnostics);
+  ObjectDecoder decoder(staged, staged_diagnostics);
+  std::string item_kind;  // what a List names its kindless items
   if (root) {
-    ObjectDecoder decoder(staged, staged_diagnostics);
     const Value* kind = root->get("kind");
     std::string k = kind && kind->is_scalar() ? kind->text() : "";
-    if (root->get("items")) {
-      if (!k.ends_with("List")) {
-        // An `items` member of something else: read the file whole.
-        if (::lseek(fd, 0, SEEK_SET) != 0) {
-          diagnostics_.error(Location{path}, "cannot re-read the file");
-          return;
-        }
-        std::string text, error;
-        if (!read_all(fd, text, error)) {
-          diagnostics_.error(Location{path}, "cannot read: " + error);
-          return;
-        }
-        load_text(text, path, id, true);
+    if (!k.ends_with("List")) {
+      // An `items` member of something else: read the file whole.
+      if (::lseek(fd, 0, SEEK_SET) != 0) {
+        diagnostics_.error(Location{path}, "cannot re-read the file");
         return;
       }
-      std::string item_kind = k == "List" ? "" : k.substr(0, k.size() - 4);
-      for (auto& [item, at] : kindless) {
-        LineCounter lc;
-        lc.reset({}, item.offset(), at);
-        DocumentContext item_ctx{id, &path, &lc};
-        decoder.decode_item(item, item_ctx, item_kind);
+      std::string text, error;
+      if (!read_all(fd, text, error)) {
+        diagnostics_.error(Location{path}, "cannot read: " + error);
+        return;
       }
+      load_text(text, path, id, true);
+      return;
     }
+    item_kind = k == "List" ? "" : k.substr(0, k.size() - 4);
+  }
+  // Kindless items take their List's kind; those of a top-level array (no
+  // List) are reported like any document without `kind`, never dropped silently.
+  for (auto& [item, at] : kindless) {
+    LineCounter lc;
+    lc.reset({}, item.offset(), at);
+    DocumentContext item_ctx{id, &path, &lc};
+    decoder.decode_item(item, item_ctx, item_kind);
   }
   commit(staged, staged_diagnostics);
 }
@@ -276,9 +274,8 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
       model::Snapshot yaml_staged;
       Diagnostics yaml_diagnostics;
       ObjectDecoder yaml_decoder(yaml_staged, yaml_diagnostics);
-      YamlReadResult y = read_yaml(text, id, path, [&](Value&& root, const DocumentContext& ctx) {
-        yaml_decoder.decode_document(root, ctx);
-      });
+      YamlReadResult y = read_yaml(
+          text, id, path, [&](Value&& root, const DocumentContext& ctx) { yaml_decoder.decode_document(root, ctx); });
       if (y.ok) return commit(yaml_staged, yaml_diagnostics);
       // Neither: report in the format the name says (stdin: JSON, as it looks).
       return yaml_by_name ? fail(path, y.error_at, y.error) : fail(path, r.error_at, r.error);
@@ -306,8 +303,7 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
     }
     if (!r.ok) {
       if (looks_like_template(text)) {
-        diagnostics_.note(Location{path},
-                          "skipped: a Helm template (render it with `helm template` first)");
+        diagnostics_.note(Location{path}, "skipped: a Helm template (render it with `helm template` first)");
         return;
       }
       return fail(path, r.error_at, r.error);
@@ -316,8 +312,7 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
   commit(staged, staged_diagnostics);
 }
 
-void collect_directory(const fs::path& dir, std::vector<std::string>& files,
-                       Diagnostics& diagnostics) {
+void collect_directory(const fs::path& dir, std::vector<std::string>& files, Diagnostics& diagnostics) {
   std::vector<fs::path> entries;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
@@ -327,8 +322,7 @@ void collect_directory(const fs::path& dir, std::vector<std::string>& files,
   }
   std::sort(entries.begin(), entries.end());
   if (fs::exists(dir / "Chart.yaml")) {
-    diagnostics.note(Location{dir.string()},
-                     "skipped: a Helm chart (render it with `helm template` first)");
+    diagnostics.note(Location{dir.string()}, "skipped: a Helm chart (render it with `helm template` first)");
     return;
   }
   for (const fs::path& p : entries) {
@@ -368,8 +362,7 @@ void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& 
   FileLoader(snapshot, diagnostics).load(path);
 }
 
-void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot,
-                  Diagnostics& diagnostics) {
+void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics) {
   FileLoader loader(snapshot, diagnostics);
   for (const std::string& input : inputs) {
     std::error_code ec;

@@ -95,14 +95,12 @@ std::string pod_stream_yaml(int n, int broken_at = -1) {
   std::string out;
   for (int i = 0; i < n; ++i) {
     std::string num = std::to_string(i);
-    out += "---\napiVersion: v1\nkind: " + std::string(i % 50 == 0 ? "Service" : "Pod") +
-           "\nmetadata:\n  name: pod-" + num + "\n  namespace: ns-" + std::to_string(i % 7) +
-           "\n  managedFields:\n  - manager: kubelet\n" + "  labels:\n    app: a" +
-           std::to_string(i % 13) + "\nspec:\n  nodeName: node-" + num + "\n  containers: " +
-           (i % 997 == 0 ? std::string("5")
-                         : std::string("\n  - name: c\n    image: i\n    env: [{name: E}]")) +
-           "\nstatus:\n  podIP: 10.0.0." + std::to_string(i % 250) +
-           (i == broken_at ? "\n  bad: [unclosed" : "") + "\n";
+    out += "---\napiVersion: v1\nkind: " + std::string(i % 50 == 0 ? "Service" : "Pod") + "\nmetadata:\n  name: pod-" +
+           num + "\n  namespace: ns-" + std::to_string(i % 7) + "\n  managedFields:\n  - manager: kubelet\n" +
+           "  labels:\n    app: a" + std::to_string(i % 13) + "\nspec:\n  nodeName: node-" + num + "\n  containers: " +
+           (i % 997 == 0 ? std::string("5") : std::string("\n  - name: c\n    image: i\n    env: [{name: E}]")) +
+           "\nstatus:\n  podIP: 10.0.0." + std::to_string(i % 250) + (i == broken_at ? "\n  bad: [unclosed" : "") +
+           "\n";
   }
   return out;
 }
@@ -114,8 +112,7 @@ struct Loaded {
 
 // 1-based line of `offset` in `text`.
 uint32_t line_of(const std::string& text, size_t offset) {
-  return static_cast<uint32_t>(
-      1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  return static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 // Items that the decoder rejects: a Pod whose containers are not a list.
@@ -132,9 +129,8 @@ Loaded load(const std::string& path, int threads) {
   load_file(path, snapshot, diagnostics);
   Loaded out;
   auto add = [&](const model::ObjectBase& o) {
-    out.objects.push_back(o.kind + "/" + o.meta.ns + "/" + o.meta.name + "@" +
-                          std::to_string(o.origin.line) + ":" + std::to_string(o.origin.column) +
-                          " labels=" + std::to_string(o.meta.labels.size()));
+    out.objects.push_back(o.kind + "/" + o.meta.ns + "/" + o.meta.name + "@" + std::to_string(o.origin.line) + ":" +
+                          std::to_string(o.origin.column) + " labels=" + std::to_string(o.meta.labels.size()));
   };
   for (const auto& p : snapshot.pods) add(p);
   for (const auto& s : snapshot.services) add(s);
@@ -154,8 +150,8 @@ TEST(ParallelDecode, JsonListInBatchesEqualsSequential) {
   // A pod deep in the file (another batch) is placed at its `{`, column 9.
   size_t at = text.find("\"pod-5555\"");
   size_t item = text.rfind("\n        {\n", at) + 1;
-  std::string expected = "Pod/ns-" + std::to_string(5555 % 7) + "/pod-5555@" +
-                         std::to_string(line_of(text, item)) + ":9";
+  std::string expected =
+      "Pod/ns-" + std::to_string(5555 % 7) + "/pod-5555@" + std::to_string(line_of(text, item)) + ":9";
   bool found = false;
   for (const std::string& o : many.objects) found = found || o.starts_with(expected + " ");
   EXPECT_TRUE(found) << expected;
@@ -218,14 +214,12 @@ TEST(YamlStreamSplit, CutsOnlyAtColumnZeroDocumentMarkers) {
 
 TEST(YamlStreamSplit, NeverCutsAStreamWithDirectives) {
   EXPECT_EQ(yaml_part_starts("%YAML 1.2\n---\na: 1\n---\nb: 2\n", 2), std::vector<size_t>{0});
-  EXPECT_EQ(yaml_part_starts("a: 1\n...\n%TAG ! tag:x,2024:\n---\nb: 2\n", 2),
-            std::vector<size_t>{0});
+  EXPECT_EQ(yaml_part_starts("a: 1\n...\n%TAG ! tag:x,2024:\n---\nb: 2\n", 2), std::vector<size_t>{0});
 }
 
 TEST(YamlStreamSplit, PartsParseToTheSameDocuments) {
   std::string text;
-  for (int i = 0; i < 40; ++i)
-    text += "---\nname: d" + std::to_string(i) + "\nlist:\n- " + std::to_string(i) + "\n";
+  for (int i = 0; i < 40; ++i) text += "---\nname: d" + std::to_string(i) + "\nlist:\n- " + std::to_string(i) + "\n";
   static const std::string path = "s.yaml";
   auto collect = [&](unsigned parts) {
     std::vector<std::string> docs;
@@ -248,6 +242,29 @@ TEST(YamlStreamSplit, PartsParseToTheSameDocuments) {
   ASSERT_EQ(one.size(), 40u);
   EXPECT_EQ(one[1], "d1@6");
   EXPECT_EQ(collect(3), one);
+}
+
+}  // namespace
+}  // namespace hybridctl::decode
+
+namespace hybridctl::decode {
+namespace {
+
+// An item of a top-level JSON array has no List to name its kind: it was
+// dropped without a word. It is now reported where it stands, as a document
+// without `kind` is anywhere else.
+TEST(ParallelDecode, KindlessItemOfATopLevelArrayIsReportedNotDropped) {
+  TempFile file(
+      "[{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}},\n"
+      " {\"metadata\": {\"name\": \"nokind\"}}]\n",
+      ".json");
+  for (int threads : {1, 3}) {
+    Loaded l = load(file.path(), threads);
+    ASSERT_EQ(l.objects.size(), 1u) << threads;
+    ASSERT_EQ(l.diagnostics.size(), 1u) << threads;
+    EXPECT_NE(l.diagnostics[0].find(":2:2: note: a document without `kind` was ignored"), std::string::npos)
+        << l.diagnostics[0];
+  }
 }
 
 }  // namespace
