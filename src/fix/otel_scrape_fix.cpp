@@ -1,6 +1,7 @@
 #include "fix/otel_scrape_fix.h"
 
 #include "core/json_writer.h"
+#include "fix/json_pointer.h"
 #include "fix/node_affinity_fix.h"
 #include "model/node.h"
 
@@ -8,20 +9,6 @@ namespace hybridctl::fix {
 namespace {
 
 Value str(std::string s) { return Value::scalar(Value::Kind::String, std::move(s), 0); }
-
-// RFC 6901: "~" and "/" in a member name are written "~0" and "~1".
-std::string pointer_token(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
 
 Value node_metadata() {
   Value v = Value::object(0);
@@ -71,16 +58,8 @@ void rewrite(Value& config, const analysis::CollectorScrapes& scrapes) {
   }
 }
 
-void op(JsonWriter& w, std::string_view kind, const std::string& path,
-        const std::string& value_json) {
-  w.begin_object()
-      .key("op")
-      .string(kind)
-      .key("path")
-      .string(path)
-      .key("value")
-      .raw(value_json)
-      .end_object();
+void op(JsonWriter& w, std::string_view kind, const std::string& path, const std::string& value_json) {
+  w.begin_object().key("op").string(kind).key("path").string(path).key("value").raw(value_json).end_object();
 }
 
 // Operations on an object-valued spec.config. Inserting the rule at the head
@@ -90,8 +69,8 @@ void op(JsonWriter& w, std::string_view kind, const std::string& path,
 void config_ops(JsonWriter& w, const analysis::CollectorScrapes& scrapes) {
   for (const analysis::ScrapeConfigCheck& c : scrapes.scrape_configs) {
     if (!c.node_labels_possible || c.compliant()) continue;
-    std::string base = "/spec/config/receivers/" + pointer_token(c.receiver) +
-                       "/config/scrape_configs/" + std::to_string(c.index);
+    std::string base = "/spec/config/receivers/" + json_pointer_token(c.receiver) + "/config/scrape_configs/" +
+                       std::to_string(c.index);
     if (!c.job_name.empty()) op(w, "test", base + "/job_name", to_json(str(c.job_name)));
     if (!c.has_keep_rule) {
       if (c.first_relabel_config) {

@@ -37,6 +37,12 @@ struct Node : ObjectBase {
   std::string_view zone() const { return meta.labels.get(kZoneLabel); }
 };
 
+// Everything a static scheduling filter reads of a node except its name and
+// its hostname label's value (labels, whether it has a hostname label,
+// taints, cordon), as one string: nodes with equal keys are interchangeable
+// for those filters (and, the hostname's presence kept, for topology keys).
+std::string node_class_key(const Node& n);
+
 inline const char* environment_name(Environment e) { return e == Environment::Hybrid ? "hybrid" : "cloud"; }
 
 }  // namespace hybridctl::model

@@ -44,24 +44,6 @@ void move_all(std::vector<T>& to, std::vector<T>& from) {
   from.clear();
 }
 
-// What a static filter can see of a node besides its name (labels other than
-// the hostname, taints, cordon), as one string.
-std::string node_class_key(const Node& n) {
-  std::string k;
-  for (const auto& [key, value] : n.meta.labels) {
-    if (key == kHostnameLabel) continue;
-    k.append(key).push_back('\0');
-    k.append(value).push_back('\0');
-  }
-  k.push_back('\1');
-  for (const Taint& t : n.taints) {
-    k.append(t.key).push_back('\0');
-    k.append(t.value).push_back('\0');
-    k.append(t.effect).push_back('\0');
-  }
-  k.push_back(n.unschedulable ? 'U' : 'S');
-  return k;
-}
 }  // namespace
 
 void Snapshot::absorb(Snapshot&& o) {

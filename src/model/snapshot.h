@@ -69,7 +69,7 @@ struct Snapshot {
   size_t object_count() const;
   bool has_nodes() const { return !nodes.empty(); }
   // One node (an index into `nodes`) of each class of nodes that differ only
-  // in their name and hostname label (same other labels, taints and cordon):
+  // in their name and hostname label's value (model::node_class_key):
   // all a static filter needs to see for a pod that names no node. Empty when
   // `nodes` changed size since build_indexes (callers then scan every node).
   const std::vector<size_t>& node_class_representatives() const;

@@ -44,7 +44,15 @@ struct PodTemplate {
   PodSpec spec;
 };
 
-enum class WorkloadKind : uint8_t { Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob };
+enum class WorkloadKind : uint8_t {
+  Deployment,
+  StatefulSet,
+  DaemonSet,
+  ReplicaSet,
+  ReplicationController,
+  Job,
+  CronJob
+};
 
 struct Workload : ObjectBase {
   WorkloadKind workload_kind = WorkloadKind::Deployment;
@@ -60,6 +68,9 @@ struct Pod : ObjectBase {
   std::vector<std::string> pod_ips;
   std::string host_ip;
   std::optional<bool> ready;  // the Ready condition, when reported
+
+  // Succeeded or Failed: the pod holds no resources and serves nothing.
+  bool finished() const { return phase == "Succeeded" || phase == "Failed"; }
 };
 
 }  // namespace hybridctl::model

@@ -5,6 +5,7 @@
 
 #include "analysis/traffic/traffic_model.h"
 #include "core/json_writer.h"
+#include "fix/json_pointer.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -14,20 +15,6 @@ namespace {
 constexpr const char* kLegacyAnnotation = "service.kubernetes.io/topology-aware-hints";
 constexpr const char* kModeAnnotation = "service.kubernetes.io/topology-mode";
 
-// JSON pointer escaping of an annotation key ("/" -> "~1").
-std::string pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
 // Removes the annotation(s) that select Topology Aware Hints (they win over
 // trafficDistribution) and sets PreferClose; guarded on the annotations' values.
 std::string switch_to_prefer_close_patch(const model::Service& svc) {
@@ -35,7 +22,7 @@ std::string switch_to_prefer_close_patch(const model::Service& svc) {
   w.begin_array();
   for (const char* key : {kLegacyAnnotation, kModeAnnotation}) {
     if (!svc.meta.annotations.contains(key)) continue;
-    std::string path = "/metadata/annotations/" + pointer_token(key);
+    std::string path = "/metadata/annotations/" + fix::json_pointer_token(key);
     w.begin_object().key("op").string("test").key("path").string(path).key("value");
     w.string(svc.meta.annotations.get(key)).end_object();
     w.begin_object().key("op").string("remove").key("path").string(path).end_object();

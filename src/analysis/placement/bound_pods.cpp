@@ -11,7 +11,7 @@ namespace hybridctl::analysis::placement {
 BoundPods::BoundPods(const model::Snapshot& snapshot) {
   std::unordered_map<std::string, uint32_t> group_of;
   for (const model::Pod& p : snapshot.pods) {
-    if (p.spec.node_name.empty() || p.phase == "Succeeded" || p.phase == "Failed") continue;
+    if (p.spec.node_name.empty() || p.finished()) continue;
     const model::Node* node = snapshot.node(p.spec.node_name);
     if (!node) continue;  // bound to a node the input does not have
     const model::Workload* owner = workload_of_pod(snapshot, p);

@@ -10,29 +10,6 @@ namespace {
 constexpr int64_t kDefaultMilliCpuRequest = 100;
 constexpr int64_t kDefaultMemoryRequest = 200LL * 1024 * 1024;
 
-// Everything the static plugins read of a node except its name and hostname
-// label, so nodes with the same key are interchangeable for them.
-std::string class_key(const model::Node& n) {
-  std::string k;
-  for (const auto& [key, value] : n.meta.labels) {
-    if (key == model::kHostnameLabel) {
-      k += "\x04H";  // whether the node has a hostname label matters (topology keys); its value
-                     // does not
-      continue;
-    }
-    k += key;
-    k += '\x01';
-    k += value;
-    k += '\x02';
-  }
-  k += '\x03';
-  for (const model::Taint& t : n.taints) {
-    k += t.key + '\x01' + t.value + '\x01' + t.effect + '\x02';
-  }
-  k += n.unschedulable ? "U" : "S";
-  return k;
-}
-
 }  // namespace
 
 PodRequests pod_requests(const model::PodSpec& spec) {
@@ -66,7 +43,7 @@ NodeTable::NodeTable(std::vector<const model::Node*> nodes) : nodes_(std::move(n
   for (NodeId i = 0; i < static_cast<NodeId>(nodes_.size()); ++i) {
     const model::Node& n = *nodes_[i];
     by_name_.emplace(n.meta.name, i);
-    auto [it, added] = class_ids.emplace(class_key(n), static_cast<ClassId>(classes_.size()));
+    auto [it, added] = class_ids.emplace(model::node_class_key(n), static_cast<ClassId>(classes_.size()));
     if (added) classes_.push_back({&n, {}});
     classes_[it->second].members.push_back(i);
     class_of_[i] = it->second;

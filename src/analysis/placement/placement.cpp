@@ -41,8 +41,6 @@ int kind_rank(const model::Workload* w) {
   return 6;
 }
 
-bool finished(const model::Pod& p) { return p.phase == "Succeeded" || p.phase == "Failed"; }
-
 // One unit of the placement queue: a workload, or a bare pod.
 struct Entry {
   const model::Workload* workload = nullptr;
@@ -66,7 +64,7 @@ std::vector<Entry> placement_queue(const model::Snapshot& s, const model::Worklo
     if (placed_as_workload(s, w)) queue.push_back({&w, nullptr, priority_of(w.tmpl.spec)});
   }
   for (const model::Pod& p : s.pods) {
-    if (!p.spec.node_name.empty() || finished(p) || p.meta.deleting) continue;
+    if (!p.spec.node_name.empty() || p.finished() || p.meta.deleting) continue;
     if (workload_of_pod(s, p)) continue;  // its controller's replicas stand for it
     queue.push_back({nullptr, &p, priority_of(p.spec)});
   }

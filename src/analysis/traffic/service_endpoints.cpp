@@ -9,14 +9,13 @@
 namespace hybridctl::analysis::traffic {
 namespace {
 
-model::Environment environment_of(const TrafficContext& context, std::string_view node,
-                                  std::string_view zone) {
+model::Environment environment_of(const TrafficContext& context, std::string_view node, std::string_view zone) {
   if (const model::Node* n = context.node(node)) return n->environment();
   return context.zone_environment(zone).value_or(model::Environment::Cloud);
 }
 
-bool already_seen(std::vector<std::pair<std::string_view, std::string_view>>& seen,
-                  std::string_view type, std::string_view address) {
+bool already_seen(std::vector<std::pair<std::string_view, std::string_view>>& seen, std::string_view type,
+                  std::string_view address) {
   for (const auto& [t, a] : seen) {
     if (a == address && t == type) return true;
   }
@@ -25,8 +24,7 @@ bool already_seen(std::vector<std::pair<std::string_view, std::string_view>>& se
 }
 
 void add_slice_endpoints(const TrafficContext& context, const model::Service& service,
-                         const std::vector<const model::EndpointSlice*>& slices,
-                         ServiceEndpoints& out) {
+                         const std::vector<const model::EndpointSlice*>& slices, ServiceEndpoints& out) {
   size_t total = 0;
   for (const model::EndpointSlice* slice : slices) total += slice->endpoints.size();
   out.endpoints.reserve(total);
@@ -36,8 +34,7 @@ void add_slice_endpoints(const TrafficContext& context, const model::Service& se
   const bool has_pods = context.has_pods();
   for (const model::EndpointSlice* slice : slices) {
     for (const model::Endpoint& e : slice->endpoints) {
-      if (e.addresses.empty() || already_seen(seen, slice->address_type, e.addresses.front()))
-        continue;
+      if (e.addresses.empty() || already_seen(seen, slice->address_type, e.addresses.front())) continue;
       EndpointView& v = out.endpoints.emplace_back();
       v.address = e.addresses.front();
       v.node = e.node_name;
@@ -60,13 +57,12 @@ void add_slice_endpoints(const TrafficContext& context, const model::Service& se
 // The EndpointSlice controller's endpoint for a pod (endpointslice utils.go): zone from the
 // pod's node, serving = pod Ready, terminating = deletionTimestamp set,
 // ready = publishNotReadyAddresses || (serving && !terminating).
-void add_pod_endpoints(const TrafficContext& context, const model::Service& service,
-                       ServiceEndpoints& out) {
+void add_pod_endpoints(const TrafficContext& context, const model::Service& service, ServiceEndpoints& out) {
   std::unordered_set<std::string_view> seen;
   for (const model::Pod* pod : context.selected_pods(service)) {
     const bool simulated = context.is_simulated(pod);
     if (pod->spec.node_name.empty()) continue;  // not scheduled: no endpoint yet
-    if (pod->phase == "Succeeded" || pod->phase == "Failed") continue;
+    if (pod->finished()) continue;
     std::string address = !pod->pod_ip.empty()    ? pod->pod_ip
                           : !pod->pod_ips.empty() ? pod->pod_ips.front()
                           : simulated             ? pod->meta.name  // a placed pod has no IP yet
@@ -92,8 +88,7 @@ void add_pod_endpoints(const TrafficContext& context, const model::Service& serv
 
 ServiceEndpoints gather_endpoints(const TrafficContext& context, const model::Service& service) {
   ServiceEndpoints out;
-  std::vector<const model::EndpointSlice*> slices =
-      context.snapshot().slices_of(service.meta.ns, service.meta.name);
+  std::vector<const model::EndpointSlice*> slices = context.snapshot().slices_of(service.meta.ns, service.meta.name);
   out.from_slices = !slices.empty();
   if (out.from_slices) {
     add_slice_endpoints(context, service, slices, out);
@@ -104,8 +99,7 @@ ServiceEndpoints gather_endpoints(const TrafficContext& context, const model::Se
 }
 
 ExpectedHints assign_expected_hints(const TrafficContext& context, const model::Service& service,
-                                    std::string_view traffic_distribution,
-                                    std::vector<EndpointView>& endpoints) {
+                                    std::string_view traffic_distribution, std::vector<EndpointView>& endpoints) {
   ExpectedHints out;
   k8s::MechanismChoice choice =
       k8s::choose_hints_mechanism(service.meta.annotations, traffic_distribution, context.gates());
@@ -123,8 +117,7 @@ ExpectedHints assign_expected_hints(const TrafficContext& context, const model::
     input.reserve(indexes.size());
     for (size_t i : indexes) {
       const EndpointView& v = endpoints[i];
-      input.push_back(
-          {v.zone, v.node, v.controller_ready, v.observed_hints ? &*v.observed_hints : nullptr});
+      input.push_back({v.zone, v.node, v.controller_ready, v.observed_hints ? &*v.observed_hints : nullptr});
     }
     std::vector<k8s::Hints> hints;
     if (choice.mechanism == k8s::HintsMechanism::TrafficDistribution) {
@@ -137,8 +130,7 @@ ExpectedHints assign_expected_hints(const TrafficContext& context, const model::
       out.ambiguous = out.ambiguous || auto_hints.ambiguous;
       hints = std::move(auto_hints.hints);
     }
-    for (size_t k = 0; k < indexes.size(); ++k)
-      endpoints[indexes[k]].expected_hints = std::move(hints[k]);
+    for (size_t k = 0; k < indexes.size(); ++k) endpoints[indexes[k]].expected_hints = std::move(hints[k]);
   }
   return out;
 }
