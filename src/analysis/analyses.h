@@ -1,8 +1,11 @@
 // The analyses rules share, each computed on first use and memoised, so
-// that `--rules HN006` never runs what HN006 does not read.
+// that `--rules HN006` never runs what HN006 does not read. Rules run on
+// several threads: each analysis is computed once (std::call_once), by the
+// first rule that asks, while the others that need it wait.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -46,6 +49,8 @@ class Analyses {
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
+  std::once_flag placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_,
+      traffic_once_;
 };
 
 }  // namespace hybridctl::analysis

@@ -1,8 +1,8 @@
 #include "decode/item_batches.h"
 
 #include <algorithm>
-#include <cstdlib>
 
+#include "core/parallel.h"
 #include "decode/json_value_builder.h"
 
 namespace hybridctl::decode {
@@ -14,17 +14,9 @@ constexpr size_t kBatchBytes = 4u << 20;
 
 }  // namespace
 
-unsigned default_decode_threads() {
-  if (const char* env = std::getenv("HYBRIDCTL_THREADS")) {
-    int n = std::atoi(env);
-    if (n >= 1) return static_cast<unsigned>(std::min(n, 64));
-  }
-  unsigned n = std::thread::hardware_concurrency();
-  return std::clamp(n, 1u, 8u);
-}
+unsigned default_decode_threads() { return worker_threads(); }
 
-ItemBatcher::ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory,
-                         unsigned threads)
+ItemBatcher::ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads)
     : file_id_(file_id), path_(path), factory_(std::move(factory)) {
   // One thread means "no workers": batches are processed on the caller's thread.
   if (threads > 1) {
@@ -69,6 +61,9 @@ void ItemBatcher::add_gap(std::string_view bytes) {
 
 void ItemBatcher::dispatch() {
   if (!current_) return;
+  // Items are parsed where they lie in the batch: the last one needs
+  // simdjson's padding after it.
+  current_->text.append(kJsonPadding, ' ');
   current_->sink = factory_();
   Batch* batch = current_.get();
   batches_.push_back(std::move(current_));
@@ -106,7 +101,7 @@ void ItemBatcher::work() {
 
 void ItemBatcher::process(Batch& batch) {
   if (!failed()) {
-    thread_local JsonValueBuilder builder;  // its padded buffer is reused
+    thread_local JsonValueBuilder builder;  // its scratch lists are reused
     LineCounter lines;
     lines.reset(batch.text, batch.file_offset, batch.start);
     DocumentContext ctx{file_id_, &path_, &lines};
@@ -115,8 +110,7 @@ void ItemBatcher::process(Batch& batch) {
       Value item;
       uint64_t error_offset = 0;
       std::string_view text(batch.text.data() + begin, end - begin);
-      if (!builder.parse(text, batch.file_offset + begin, item, message, error_offset,
-                         FieldScope::Object)) {
+      if (!builder.parse_in_place(text, batch.file_offset + begin, item, message, error_offset, FieldScope::Object)) {
         batch.failed = true;
         batch.error = std::move(message);
         batch.error_at = lines.locate(error_offset);

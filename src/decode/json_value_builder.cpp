@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <iterator>
 #include <unordered_set>
 
 #include "decode/document_sink.h"
@@ -32,9 +33,12 @@ const Value::Member* duplicate_member(const Value& obj) {
   return nullptr;
 }
 
+static_assert(kJsonPadding >= simdjson::SIMDJSON_PADDING);
+
 struct Converter {
   const char* base;
   uint64_t file_offset;
+  JsonValueBuilder::Scratch& scratch;
   uint64_t error_offset = 0;
   std::string error_message;  // set for errors that are ours, not simdjson's
 
@@ -99,8 +103,7 @@ struct Converter {
     return err;
   }
 
-  simdjson::error_code convert(simdjson::ondemand::value v, Value& out, int depth,
-                               FieldScope scope) {
+  simdjson::error_code convert(simdjson::ondemand::value v, Value& out, int depth, FieldScope scope) {
     uint64_t offset = offset_of(v);
     error_offset = offset;
     if (depth > kMaxNestingDepth) return simdjson::DEPTH_ERROR;
@@ -111,6 +114,8 @@ struct Converter {
         out = Value::object(offset);
         simdjson::ondemand::object obj;
         if (auto err = v.get_object().get(obj)) return err;
+        std::vector<Value::Member>& members = scratch.members[depth];
+        members.clear();
         for (auto field : obj) {
           std::string_view key;
           if (auto err = field.unescaped_key().get(key)) return err;
@@ -120,10 +125,11 @@ struct Converter {
             if (auto err = skim(field.value(), depth + 1)) return err;
             continue;
           }
-          Value child;
-          if (auto err = convert(field.value(), child, depth + 1, child_scope)) return err;
-          out.add_member(std::string(key), std::move(child));
+          Value::Member& m = members.emplace_back(std::string(key), Value());
+          if (auto err = convert(field.value(), m.second, depth + 1, child_scope)) return err;
         }
+        out.members().reserve(members.size());
+        std::move(members.begin(), members.end(), std::back_inserter(out.members()));
         if (const Value::Member* dup = duplicate_member(out)) {
           error_offset = dup->second.offset();  // the repeated member's value, as the top-level scanner says
           error_message = "duplicate mapping key \"" + dup->first + "\"";
@@ -136,13 +142,15 @@ struct Converter {
         simdjson::ondemand::array arr;
         if (auto err = v.get_array().get(arr)) return err;
         FieldScope child_scope = element_scope(scope);
+        std::vector<Value>& items = scratch.items[depth];
+        items.clear();
         for (auto element : arr) {
           simdjson::ondemand::value ev;
           if (auto err = element.get(ev)) return err;
-          Value child;
-          if (auto err = convert(ev, child, depth + 1, child_scope)) return err;
-          out.add_item(std::move(child));
+          if (auto err = convert(ev, items.emplace_back(), depth + 1, child_scope)) return err;
         }
+        out.items().reserve(items.size());
+        std::move(items.begin(), items.end(), std::back_inserter(out.items()));
         return simdjson::SUCCESS;
       }
       case json_type::string: {
@@ -153,8 +161,7 @@ struct Converter {
       }
       case json_type::number: {
         std::string_view raw = v.raw_json_token();
-        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
-                                raw.back() == '\t')) {
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
           raw.remove_suffix(1);
         }
         double d;
@@ -227,13 +234,24 @@ static bool parse_scalar_document(simdjson::ondemand::document& doc, uint64_t fi
   return true;
 }
 
-bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value& out,
-                             std::string& error, uint64_t& error_offset, FieldScope scope) {
+bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value& out, std::string& error,
+                             uint64_t& error_offset, FieldScope scope) {
   // simdjson reads up to SIMDJSON_PADDING bytes past the end: copy into a
   // reused buffer that has them, instead of allocating per item.
   padded_.resize(text.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(padded_.data(), text.data(), text.size());
   std::memset(padded_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+  return parse_padded(padded_.data(), text.size(), padded_.size(), file_offset, out, error, error_offset, scope);
+}
+
+bool JsonValueBuilder::parse_in_place(std::string_view text, uint64_t file_offset, Value& out, std::string& error,
+                                      uint64_t& error_offset, FieldScope scope) {
+  return parse_padded(text.data(), text.size(), text.size() + kJsonPadding, file_offset, out, error, error_offset,
+                      scope);
+}
+
+bool JsonValueBuilder::parse_padded(const char* data, size_t size, size_t capacity, uint64_t file_offset, Value& out,
+                                    std::string& error, uint64_t& error_offset, FieldScope scope) {
   thread_local simdjson::ondemand::parser parser(1ull << 32);
 
   simdjson::ondemand::document doc;
@@ -242,14 +260,20 @@ bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value&
     error_offset = at;
     return false;
   };
-  simdjson::padded_string_view view(padded_.data(), text.size(), padded_.size());
+  simdjson::padded_string_view view(data, size, capacity);
   if (auto err = parser.iterate(view).get(doc)) return fail(err, file_offset);
 
-  Converter conv{padded_.data(), file_offset, 0, {}};
+  // One scratch list per depth the converter can reach (it stops past kMaxNestingDepth).
+  if (scratch_.members.size() < kMaxNestingDepth + 2) {
+    scratch_.members.resize(kMaxNestingDepth + 2);
+    scratch_.items.resize(kMaxNestingDepth + 2);
+  }
+  Converter conv{data, file_offset, scratch_, 0, {}};
   simdjson::ondemand::value root;
   if (auto err = doc.get_value().get(root)) {
     // A scalar document (e.g. `42`) is not an object we can use, but it is valid JSON.
-    if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE) return parse_scalar_document(doc, file_offset, out, error, error_offset);
+    if (err == simdjson::SCALAR_DOCUMENT_AS_VALUE)
+      return parse_scalar_document(doc, file_offset, out, error, error_offset);
     return fail(err, file_offset);
   }
   if (auto err = conv.convert(root, out, 0, scope)) {
@@ -259,9 +283,8 @@ bool JsonValueBuilder::parse(std::string_view text, uint64_t file_offset, Value&
   }
   // current_location() succeeds only while tokens remain after the value.
   const char* loc = nullptr;
-  if (doc.current_location().get(loc) == simdjson::SUCCESS && loc &&
-      loc < padded_.data() + text.size()) {
-    return fail(simdjson::TRAILING_CONTENT, file_offset + static_cast<uint64_t>(loc - padded_.data()));
+  if (doc.current_location().get(loc) == simdjson::SUCCESS && loc && loc < data + size) {
+    return fail(simdjson::TRAILING_CONTENT, file_offset + static_cast<uint64_t>(loc - data));
   }
   return true;
 }

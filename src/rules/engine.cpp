@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/parallel.h"
 #include "rules/registry.h"
 
 namespace hybridctl::rules {
@@ -22,6 +23,7 @@ bool ignored(const model::ObjectBase& object, std::string_view rule) {
 AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analyses, const RuleSelection& selection) {
   AuditResult result;
   std::vector<std::string> need_nodes;
+  std::vector<const Rule*> to_run;
   for (const Rule* rule : all_rules()) {
     const RuleInfo& info = rule->info();
     if (!selection.selected(info.id)) continue;
@@ -29,10 +31,18 @@ AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analy
       need_nodes.push_back(info.id);
       continue;
     }
-    std::vector<Finding> found;
-    RuleContext ctx{snapshot, analyses, found};
-    rule->check(ctx);
-    for (Finding& f : found) {
+    to_run.push_back(rule);
+  }
+  // Rules only read the snapshot and the shared analyses (computed once,
+  // whichever rule asks first), so they run side by side; their findings are
+  // gathered in catalogue order, the same output as one after the other.
+  std::vector<std::vector<Finding>> found(to_run.size());
+  parallel_for(to_run.size(), worker_threads(), [&](size_t i) {
+    RuleContext ctx{snapshot, analyses, found[i]};
+    to_run[i]->check(ctx);
+  });
+  for (std::vector<Finding>& of_rule : found) {
+    for (Finding& f : of_rule) {
       if (f.subject && ignored(*f.subject, f.rule)) continue;
       result.findings.push_back(std::move(f));
     }

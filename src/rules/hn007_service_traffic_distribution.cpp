@@ -38,12 +38,18 @@ class BackendIndex {
     for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) traffic_[st.service] = &st;
   }
 
+  // The Service's traffic as the cluster runs it (analyses.traffic()), or nullptr.
+  const analysis::traffic::ServiceTraffic* traffic_of(const model::Service& svc) const {
+    auto it = traffic_.find(&svc);
+    return it == traffic_.end() ? nullptr : it->second;
+  }
+
   // The sides of the endpoints (observed, or where the placement puts the
   // missing replicas) and those the Service's workloads can be placed on.
   Sides sides(const model::Service& svc) {
     Sides s;
-    if (auto it = traffic_.find(&svc); it != traffic_.end()) {
-      for (const auto& e : it->second->endpoints) {
+    if (const analysis::traffic::ServiceTraffic* st = traffic_of(svc)) {
+      for (const auto& e : st->endpoints) {
         if (e.node.empty() || (!e.ready && !e.serving)) continue;
         s.known = true;
         (e.environment == model::Environment::Hybrid ? s.hybrid : s.cloud) = true;
@@ -81,17 +87,17 @@ std::string prefer_close_patch() {
   return R"([{"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
 }
 
-
 // "(simulated: 40% of cloud clients' connections go on premises and 50% of
 // on-premises clients' to the cloud; PreferClose leaves 0% and 0%)", from the
 // traffic model with observed and simulated endpoints; "" without endpoints.
-std::string simulated_share(RuleContext& ctx, const model::Service& svc) {
-  const auto& context = ctx.analyses.traffic_context();
-  analysis::traffic::ServiceTraffic now = analysis::traffic::model_service(context, svc);
-  if (now.endpoints.empty()) return "";
-  analysis::traffic::ServiceTraffic close = analysis::traffic::model_service(context, svc, "PreferClose");
-  return " (simulated: " + percent(now.cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
-         percent(now.hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
+// The traffic as it runs is the shared model's; only PreferClose is modelled here.
+std::string simulated_share(RuleContext& ctx, const model::Service& svc, const BackendIndex& index) {
+  const analysis::traffic::ServiceTraffic* now = index.traffic_of(svc);
+  if (!now || now->endpoints.empty()) return "";
+  analysis::traffic::ServiceTraffic close =
+      analysis::traffic::model_service(ctx.analyses.traffic_context(), svc, "PreferClose");
+  return " (simulated: " + percent(now->cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
+         percent(now->hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
          percent(close.cloud_to_hybrid) + " and " + percent(close.hybrid_to_cloud) + ")";
 }
 
@@ -175,7 +181,7 @@ class ServiceTrafficDistribution final : public Rule {
         message = describe(svc) +
                   " has backends that are, or may be placed, on both cloud and hybrid nodes and "
                   "no trafficDistribution: connections cross between the VPC and the on-premises network" +
-                  simulated_share(ctx, svc) + ".";
+                  simulated_share(ctx, svc, index) + ".";
       } else {
         severity = Severity::Info;
         message = describe(svc) + " has no trafficDistribution; its backends can only run on " +

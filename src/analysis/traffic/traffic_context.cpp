@@ -85,20 +85,18 @@ DataPlane TrafficContext::data_plane_of(const model::Node& node) const {
 std::optional<model::Environment> TrafficContext::zone_environment(std::string_view zone) const {
   auto it = zone_env_counts_.find(zone);
   if (it == zone_env_counts_.end()) return std::nullopt;
-  return it->second.second > it->second.first ? model::Environment::Hybrid
-                                              : model::Environment::Cloud;
+  return it->second.second > it->second.first ? model::Environment::Hybrid : model::Environment::Cloud;
 }
 
 void TrafficContext::build_pod_indexes() const {
-  if (pod_indexes_built_) return;
-  pod_indexes_built_ = true;
-  auto index = [&](const model::Pod& p) {
-    pods_by_name_.emplace(ns_name_key(p.meta.ns, p.meta.name), &p);
-    for (const auto& [k, v] : p.meta.labels)
-      pods_by_label_[label_key(p.meta.ns, k, v)].push_back(&p);
-  };
-  for (const model::Pod& p : in_.snapshot.pods) index(p);
-  for (const model::Pod& p : in_.extra_pods) index(p);
+  std::call_once(pod_indexes_once_, [this] {
+    auto index = [&](const model::Pod& p) {
+      pods_by_name_.emplace(ns_name_key(p.meta.ns, p.meta.name), &p);
+      for (const auto& [k, v] : p.meta.labels) pods_by_label_[label_key(p.meta.ns, k, v)].push_back(&p);
+    };
+    for (const model::Pod& p : in_.snapshot.pods) index(p);
+    for (const model::Pod& p : in_.extra_pods) index(p);
+  });
 }
 
 const model::Pod* TrafficContext::pod(std::string_view ns, std::string_view name) const {
@@ -122,8 +120,7 @@ std::vector<const model::Pod*> TrafficContext::selected_pods(const model::Servic
 }
 
 bool TrafficContext::is_simulated(const model::Pod* pod) const {
-  return !in_.extra_pods.empty() && pod >= in_.extra_pods.data() &&
-         pod < in_.extra_pods.data() + in_.extra_pods.size();
+  return !in_.extra_pods.empty() && pod >= in_.extra_pods.data() && pod < in_.extra_pods.data() + in_.extra_pods.size();
 }
 
 }  // namespace hybridctl::analysis::traffic

@@ -4,6 +4,7 @@
 // pods by name and by label.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -69,8 +70,9 @@ class TrafficContext {
   uint32_t cloud_nodes_ = 0, hybrid_nodes_ = 0;
   std::unordered_map<std::string_view, uint32_t> nodes_by_name_;
   std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> zone_env_counts_;
-  // Built on first use: a snapshot whose Services all have EndpointSlices never needs them.
-  mutable bool pod_indexes_built_ = false;
+  // Built on first use (a snapshot whose Services all have EndpointSlices
+  // never needs them), once even when rules on several threads ask.
+  mutable std::once_flag pod_indexes_once_;
   mutable std::unordered_map<std::string, const model::Pod*> pods_by_name_;
   mutable std::unordered_map<std::string, std::vector<const model::Pod*>> pods_by_label_;
 };

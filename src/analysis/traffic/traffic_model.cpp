@@ -3,6 +3,7 @@
 #include "analysis/traffic/routes.h"
 #include "analysis/traffic/service_endpoints.h"
 #include "analysis/traffic/traffic_context.h"
+#include "core/parallel.h"
 
 namespace hybridctl::analysis::traffic {
 
@@ -15,8 +16,7 @@ ServiceTraffic model_service(const TrafficContext& context, const model::Service
   st.endpoints = std::move(gathered.endpoints);
   st.endpoints_from_slices = gathered.from_slices;
   st.routes_use_expected_hints = !st.endpoints_from_slices || override_td.has_value();
-  ExpectedHints expected =
-      assign_expected_hints(context, svc, st.traffic_distribution, st.endpoints);
+  ExpectedHints expected = assign_expected_hints(context, svc, st.traffic_distribution, st.endpoints);
   st.mechanism = expected.mechanism;
   st.hints_removed_reason = std::move(expected.removed_reason);
   st.expected_hints_ambiguous = expected.ambiguous;
@@ -32,12 +32,14 @@ ServiceTraffic model_service(const TrafficInputs& in, const model::Service& svc,
 }
 
 std::vector<ServiceTraffic> model_traffic(const TrafficContext& context) {
-  std::vector<ServiceTraffic> out;
-  out.reserve(context.snapshot().services.size());
+  std::vector<const model::Service*> modelled;
+  modelled.reserve(context.snapshot().services.size());
   for (const model::Service& svc : context.snapshot().services) {
-    if (svc.type == "ExternalName") continue;  // a DNS alias: no endpoints, nothing proxied
-    out.push_back(model_service(context, svc));
+    if (svc.type != "ExternalName") modelled.push_back(&svc);  // a DNS alias: no endpoints, nothing proxied
   }
+  // Services are modelled independently over the same read-only context.
+  std::vector<ServiceTraffic> out(modelled.size());
+  parallel_for(modelled.size(), worker_threads(), [&](size_t i) { out[i] = model_service(context, *modelled[i]); });
   return out;
 }
 
@@ -46,13 +48,11 @@ std::vector<ServiceTraffic> model_traffic(const TrafficInputs& in) {
   return model_traffic(context);
 }
 
-Route route_from_node(const TrafficContext& context, const ServiceTraffic& st,
-                      const model::Node& client) {
+Route route_from_node(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client) {
   return node_route(context, st, client, context.data_plane_of(client));
 }
 
-Route route_from_node(const TrafficInputs& in, const ServiceTraffic& st,
-                      const model::Node& client) {
+Route route_from_node(const TrafficInputs& in, const ServiceTraffic& st, const model::Node& client) {
   TrafficContext context(in);
   return route_from_node(context, st, client);
 }
