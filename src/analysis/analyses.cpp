@@ -41,6 +41,30 @@ const std::vector<traffic::ServiceTraffic>& Analyses::traffic() {
   return *traffic_;
 }
 
+bool Analyses::all_replicas_placeable(const model::Workload& original, const std::string& change,
+                                      const model::Workload& patched) {
+  std::promise<bool> answer;
+  std::shared_future<bool> result;
+  bool ours = false;
+  {
+    std::lock_guard lock(placeable_mutex_);
+    auto [it, fresh] = placeable_.try_emplace({&original, change});
+    if (fresh) {
+      it->second = answer.get_future().share();
+      ours = true;
+    }
+    result = it->second;
+  }
+  if (ours) {  // computed outside the lock: a rule asking about another workload need not wait
+    try {
+      answer.set_value(placement::all_replicas_placeable(snapshot_, patched, &bound_pods()));
+    } catch (...) {
+      answer.set_exception(std::current_exception());
+    }
+  }
+  return result.get();
+}
+
 bool Analyses::has_hybrid_nodes() const {
   for (const auto& n : snapshot_.nodes) {
     if (n.is_hybrid()) return true;

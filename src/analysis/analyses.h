@@ -4,9 +4,12 @@
 // first rule that asks, while the others that need it wait.
 #pragma once
 
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "analysis/backends.h"
@@ -36,6 +39,13 @@ class Analyses {
   const traffic::TrafficContext& traffic_context();
   const std::vector<traffic::ServiceTraffic>& traffic();
 
+  // Whether every replica of `patched`, a changed copy of `original`, would
+  // still find a node among the cluster's pods (placement::all_replicas_placeable),
+  // memoised by (original, change): several rules offer the same fix for
+  // the same workload, and each check is a placement of the whole cluster.
+  bool all_replicas_placeable(const model::Workload& original, const std::string& change,
+                              const model::Workload& patched);
+
   bool has_hybrid_nodes() const;
   bool has_cloud_nodes() const;
   bool mixed() const { return has_hybrid_nodes() && has_cloud_nodes(); }
@@ -49,6 +59,8 @@ class Analyses {
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
+  std::mutex placeable_mutex_;
+  std::map<std::pair<const model::Workload*, std::string>, std::shared_future<bool>> placeable_;
   std::once_flag placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_,
       traffic_once_;
 };

@@ -7,6 +7,7 @@
 #include "analysis/backends.h"
 #include "analysis/cluster_version.h"
 #include "analysis/feasibility.h"
+#include "analysis/label_pair_index.h"
 #include "analysis/ownership.h"
 #include "analysis/service_workloads.h"
 #include "analysis/traffic/traffic_model.h"
@@ -34,7 +35,7 @@ struct Sides {
 class BackendIndex {
  public:
   explicit BackendIndex(RuleContext& ctx) : ctx_(ctx) {
-    for (const model::Workload& w : ctx.snapshot.workloads) by_ns_[w.meta.ns].push_back(&w);
+    for (const model::Workload& w : ctx.snapshot.workloads) workloads_.add(w.meta.ns, w.tmpl.labels, &w);
     for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) traffic_[st.service] = &st;
   }
 
@@ -56,8 +57,7 @@ class BackendIndex {
       }
     }
     if (!svc.has_selector) return s;
-    for (const model::Workload* w : by_ns_[svc.meta.ns]) {
-      if (!k8s::selector_map_matches(svc.selector, w->tmpl.labels)) continue;
+    for (const model::Workload* w : workloads_.matching(svc.meta.ns, svc.selector, template_labels)) {
       const Sides& f = feasibility(*analysis::top_workload(ctx_.snapshot, *w));
       s.known = true;
       s.cloud = s.cloud || f.cloud;
@@ -77,8 +77,10 @@ class BackendIndex {
     return it->second;
   }
 
+  static const StringMap& template_labels(const model::Workload& w) { return w.tmpl.labels; }
+
   RuleContext& ctx_;
-  std::unordered_map<std::string, std::vector<const model::Workload*>> by_ns_;
+  analysis::LabelPairIndex<model::Workload> workloads_;
   std::unordered_map<const model::Service*, const analysis::traffic::ServiceTraffic*> traffic_;
   std::unordered_map<const model::Workload*, Sides> feasible_;
 };

@@ -2,7 +2,6 @@
 
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
-#include "analysis/placement/placement.h"
 #include "fix/node_affinity_fix.h"
 
 namespace hybridctl::rules {
@@ -36,6 +35,17 @@ std::string describe(const model::ObjectBase& o) {
   return o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name;
 }
 
+namespace {
+
+// The change a fix makes, as the key of the placement checks Analyses memoises.
+std::string change_key(const model::Requirement& r) {
+  std::string out = "required node affinity " + r.key + " " + r.op;
+  for (const std::string& v : r.values) out += " " + v;
+  return out;
+}
+
+}  // namespace
+
 void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f,
                            std::vector<std::string> helm_value_paths) {
   const model::Snapshot& snapshot = analyses.snapshot();
@@ -44,9 +54,8 @@ void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& 
   patched.tmpl.spec = fix::with_required_node_affinity(w.tmpl.spec, req);
   // Valid only if every replica still finds a node (RULES.md "a valid fix"):
   // a static fit first, then the placement with the cluster's pods.
-  bool placeable =
-      analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
-      (!snapshot.has_nodes() || analysis::placement::all_replicas_placeable(snapshot, patched, &analyses.bound_pods()));
+  bool placeable = analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
+                   (!snapshot.has_nodes() || analyses.all_replicas_placeable(w, change_key(req), patched));
   if (!placeable) {
     f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
                  " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the "

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "k8s/label_selector.h"
-
 namespace hybridctl::analysis::traffic {
 namespace {
 
@@ -15,14 +13,7 @@ std::string ns_name_key(std::string_view ns, std::string_view name) {
   return k;
 }
 
-std::string label_key(std::string_view ns, std::string_view key, std::string_view value) {
-  std::string k(ns);
-  k += '\0';
-  k += key;
-  k += '=';
-  k += value;
-  return k;
-}
+const StringMap& pod_labels(const model::Pod& p) { return p.meta.labels; }
 
 }  // namespace
 
@@ -92,7 +83,7 @@ void TrafficContext::build_pod_indexes() const {
   std::call_once(pod_indexes_once_, [this] {
     auto index = [&](const model::Pod& p) {
       pods_by_name_.emplace(ns_name_key(p.meta.ns, p.meta.name), &p);
-      for (const auto& [k, v] : p.meta.labels) pods_by_label_[label_key(p.meta.ns, k, v)].push_back(&p);
+      pods_by_label_.add(p.meta.ns, p.meta.labels, &p);
     };
     for (const model::Pod& p : in_.snapshot.pods) index(p);
     for (const model::Pod& p : in_.extra_pods) index(p);
@@ -106,17 +97,9 @@ const model::Pod* TrafficContext::pod(std::string_view ns, std::string_view name
 }
 
 std::vector<const model::Pod*> TrafficContext::selected_pods(const model::Service& service) const {
-  std::vector<const model::Pod*> out;
-  if (!service.has_selector) return out;
+  if (!service.has_selector) return {};
   build_pod_indexes();
-  // The selector's first pair narrows the candidates; the whole selector decides.
-  const auto& [key, value] = *service.selector.begin();
-  auto it = pods_by_label_.find(label_key(service.meta.ns, key, value));
-  if (it == pods_by_label_.end()) return out;
-  for (const model::Pod* p : it->second) {
-    if (k8s::selector_map_matches(service.selector, p->meta.labels)) out.push_back(p);
-  }
-  return out;
+  return pods_by_label_.matching(service.meta.ns, service.selector, pod_labels);
 }
 
 bool TrafficContext::is_simulated(const model::Pod* pod) const {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/label_pair_index.h"
 #include "analysis/traffic/data_plane.h"
 #include "analysis/traffic/traffic_model.h"
 #include "k8s/topology_aware_hints.h"
@@ -74,7 +75,7 @@ class TrafficContext {
   // never needs them), once even when rules on several threads ask.
   mutable std::once_flag pod_indexes_once_;
   mutable std::unordered_map<std::string, const model::Pod*> pods_by_name_;
-  mutable std::unordered_map<std::string, std::vector<const model::Pod*>> pods_by_label_;
+  mutable LabelPairIndex<model::Pod> pods_by_label_;
 };
 
 }  // namespace hybridctl::analysis::traffic
