@@ -3,17 +3,17 @@
 namespace hybridctl::analysis {
 
 const Routability& Analyses::routability() {
-  std::call_once(routability_once_, [this] { routability_ = std::make_unique<Routability>(snapshot_); });
+  routability_once_.call([this] { routability_ = std::make_unique<Routability>(snapshot_); });
   return *routability_;
 }
 
 const std::vector<Backend>& Analyses::backends() {
-  std::call_once(backends_once_, [this] { backends_ = find_backends(snapshot_); });
+  backends_once_.call([this] { backends_ = find_backends(snapshot_); });
   return *backends_;
 }
 
 const placement::PlacementResult& Analyses::placement() {
-  std::call_once(placement_once_, [this] {
+  placement_once_.call([this] {
     placement::PlacementOptions options;
     options.seed = seed_;
     options.record_feasible_nodes = false;  // rules read placements, not the per-node lists
@@ -24,12 +24,12 @@ const placement::PlacementResult& Analyses::placement() {
 }
 
 const placement::BoundPods& Analyses::bound_pods() {
-  std::call_once(bound_pods_once_, [this] { bound_pods_.emplace(snapshot_); });
+  bound_pods_once_.call([this] { bound_pods_.emplace(snapshot_); });
   return *bound_pods_;
 }
 
 const traffic::TrafficContext& Analyses::traffic_context() {
-  std::call_once(traffic_context_once_, [this] {
+  traffic_context_once_.call([this] {
     traffic_context_ =
         std::make_unique<traffic::TrafficContext>(traffic::TrafficInputs{snapshot_, placement().simulated_pods});
   });
@@ -37,7 +37,7 @@ const traffic::TrafficContext& Analyses::traffic_context() {
 }
 
 const std::vector<traffic::ServiceTraffic>& Analyses::traffic() {
-  std::call_once(traffic_once_, [this] { traffic_ = traffic::model_traffic(traffic_context()); });
+  traffic_once_.call([this] { traffic_ = traffic::model_traffic(traffic_context()); });
   return *traffic_;
 }
 

@@ -1,6 +1,6 @@
 // The analyses rules share, each computed on first use and memoised, so
 // that `--rules HN006` never runs what HN006 does not read. Rules run on
-// several threads: each analysis is computed once (std::call_once), by the
+// several threads: each analysis is computed once (core/once.h), by the
 // first rule that asks, while the others that need it wait.
 #pragma once
 
@@ -17,6 +17,7 @@
 #include "analysis/routability.h"
 #include "analysis/traffic/traffic_context.h"
 #include "analysis/traffic/traffic_model.h"
+#include "core/once.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::analysis {
@@ -61,8 +62,7 @@ class Analyses {
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
   std::mutex placeable_mutex_;
   std::map<std::pair<const model::Workload*, std::string>, std::shared_future<bool>> placeable_;
-  std::once_flag placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_,
-      traffic_once_;
+  Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_;
 };
 
 }  // namespace hybridctl::analysis

@@ -16,8 +16,8 @@ BoundPods::BoundPods(const model::Snapshot& snapshot) {
     if (!node) continue;  // bound to a node the input does not have
     const model::Workload* owner = workload_of_pod(snapshot, p);
     std::string key = template_fingerprint(p.meta.ns, p.meta.labels, p.spec, owner, /*without_node_name=*/true);
-    auto [it, added] = group_of.emplace(std::move(key), static_cast<uint32_t>(groups_.size()));
-    if (added) groups_.push_back({&p, owner});
+    auto [it, added] = group_of.emplace(key, static_cast<uint32_t>(groups_.size()));
+    if (added) groups_.push_back({&p, owner, std::move(key)});
     pods_.push_back({it->second, static_cast<uint32_t>(node - snapshot.nodes.data()), p.meta.deleting});
   }
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "model/snapshot.h"
@@ -16,6 +17,7 @@ namespace hybridctl::analysis::placement {
 struct BoundPodGroup {
   const model::Pod* representative = nullptr;  // its spec (nodeName aside) and labels are the group's
   const model::Workload* owner = nullptr;      // the top-level workload, or nullptr
+  std::string fingerprint;                     // template_fingerprint of the group, kept for interning
 };
 
 struct BoundPod {

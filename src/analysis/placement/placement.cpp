@@ -138,7 +138,8 @@ class Run {
         continue;
       }
       const model::Pod& p = *g.representative;
-      template_of_group.push_back(state_.templates.intern(p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true));
+      template_of_group.push_back(
+          state_.templates.intern(g.fingerprint, p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true));
     }
     // BoundPods name nodes by their place in the snapshot; the NodeTable
     // numbers them by name.

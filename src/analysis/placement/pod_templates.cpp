@@ -133,7 +133,11 @@ std::string template_fingerprint(std::string_view ns, const StringMap& labels, c
 
 TemplateId TemplateTable::intern(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
                                  const model::Workload* workload, bool bound_pod) {
-  std::string key = template_fingerprint(ns, labels, spec, workload, bound_pod);
+  return intern(template_fingerprint(ns, labels, spec, workload, bound_pod), ns, labels, spec, workload, bound_pod);
+}
+
+TemplateId TemplateTable::intern(std::string key, std::string_view ns, const StringMap& labels,
+                                 const model::PodSpec& spec, const model::Workload* workload, bool bound_pod) {
   auto it = ids_.find(key);
   if (it != ids_.end()) return it->second;
   auto info = std::make_unique<PodTemplateInfo>();

@@ -80,7 +80,7 @@ std::optional<model::Environment> TrafficContext::zone_environment(std::string_v
 }
 
 void TrafficContext::build_pod_indexes() const {
-  std::call_once(pod_indexes_once_, [this] {
+  pod_indexes_once_.call([this] {
     auto index = [&](const model::Pod& p) {
       pods_by_name_.emplace(ns_name_key(p.meta.ns, p.meta.name), &p);
       pods_by_label_.add(p.meta.ns, p.meta.labels, &p);

@@ -4,7 +4,6 @@
 // pods by name and by label.
 #pragma once
 
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +14,7 @@
 #include "analysis/label_pair_index.h"
 #include "analysis/traffic/data_plane.h"
 #include "analysis/traffic/traffic_model.h"
+#include "core/once.h"
 #include "k8s/topology_aware_hints.h"
 
 namespace hybridctl::analysis::traffic {
@@ -73,7 +73,7 @@ class TrafficContext {
   std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> zone_env_counts_;
   // Built on first use (a snapshot whose Services all have EndpointSlices
   // never needs them), once even when rules on several threads ask.
-  mutable std::once_flag pod_indexes_once_;
+  mutable Once pod_indexes_once_;
   mutable std::unordered_map<std::string, const model::Pod*> pods_by_name_;
   mutable LabelPairIndex<model::Pod> pods_by_label_;
 };
