@@ -10,6 +10,7 @@
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/fast_exit.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "rules/engine.h"
@@ -65,7 +66,7 @@ int run_audit(const AuditOptions& o) {
     bool color = !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     std::cout << report::render_text(input, color);
   }
-  return exit_code_for(diagnostics, result.findings, o.fail_on);
+  return exit_without_teardown(exit_code_for(diagnostics, result.findings, o.fail_on));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/fast_exit.h"
 #include "core/json_writer.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
@@ -89,7 +90,7 @@ int run_simulate(const SimulateOptions& o) {
   } else {
     std::cout << report::render_text(input, false);
   }
-  return exit_code_for(diagnostics, audit.findings, o.fail_on);
+  return exit_without_teardown(exit_code_for(diagnostics, audit.findings, o.fail_on));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "analysis/traffic/traffic_context.h"
 #include "analysis/traffic/traffic_model.h"
 #include "cli/common_options.h"
+#include "cli/fast_exit.h"
 #include "core/json_writer.h"
 #include "fmt/format.h"
 
@@ -119,8 +120,7 @@ std::string hints_text(const std::optional<model::EndpointHints>& h) {
   if (!h) return "none";
   std::string out;
   if (!h->for_zones.empty()) out += "zones=" + fmt::format("{}", fmt::join(h->for_zones, ","));
-  if (!h->for_nodes.empty())
-    out += (out.empty() ? "" : " ") + fmt::format("nodes={}", fmt::join(h->for_nodes, ","));
+  if (!h->for_nodes.empty()) out += (out.empty() ? "" : " ") + fmt::format("nodes={}", fmt::join(h->for_nodes, ","));
   return out.empty() ? "empty" : out;
 }
 
@@ -139,18 +139,16 @@ const char* mechanism_text(traffic::HintsMechanism m) {
 std::string render_text(const TrafficResult& result) {
   std::ostringstream out;
   for (const traffic::ServiceTraffic& st : result.services) {
-    out << st.service->meta.ns << '/' << st.service->meta.name << "  trafficDistribution: "
-        << (st.traffic_distribution.empty() ? "-" : st.traffic_distribution)
+    out << st.service->meta.ns << '/' << st.service->meta.name
+        << "  trafficDistribution: " << (st.traffic_distribution.empty() ? "-" : st.traffic_distribution)
         << "  hints by: " << mechanism_text(st.mechanism);
     if (!st.hints_removed_reason.empty()) out << " (none set: " << st.hints_removed_reason << ")";
     if (st.expected_hints_ambiguous) out << " (one of several valid allocations)";
-    out << "\n  endpoints" << (st.endpoints_from_slices ? " (EndpointSlices):" : " (from pods):")
-        << "\n";
+    out << "\n  endpoints" << (st.endpoints_from_slices ? " (EndpointSlices):" : " (from pods):") << "\n";
     for (const traffic::EndpointView& e : st.endpoints) {
-      out << fmt::format("    {:<16} {:<14} {:<6} {:<6} node {}  hints {}  expected {}\n",
-                         e.address, e.zone.empty() ? "(no zone)" : e.zone,
-                         model::environment_name(e.environment), e.ready ? "ready" : "-",
-                         e.node.empty() ? "-" : e.node, hints_text(e.observed_hints),
+      out << fmt::format("    {:<16} {:<14} {:<6} {:<6} node {}  hints {}  expected {}\n", e.address,
+                         e.zone.empty() ? "(no zone)" : e.zone, model::environment_name(e.environment),
+                         e.ready ? "ready" : "-", e.node.empty() ? "-" : e.node, hints_text(e.observed_hints),
                          hints_text(e.expected_hints));
     }
     out << "  routes:\n";
@@ -160,21 +158,19 @@ std::string render_text(const TrafficResult& result) {
       out << ": ";
       if (r.endpoints.empty()) out << "(none)";
       std::vector<std::string> zones;
-      for (const auto& [z, s] : r.to_zones)
-        zones.push_back(fmt::format("{} {:.2f}", z.empty() ? "(no zone)" : z, s));
+      for (const auto& [z, s] : r.to_zones) zones.push_back(fmt::format("{} {:.2f}", z.empty() ? "(no zone)" : z, s));
       out << fmt::format("{}", fmt::join(r.endpoints, ", "));
       if (!zones.empty()) out << " -> " << fmt::format("{}", fmt::join(zones, ", "));
       out << "  [" << r.why << "]\n";
     }
-    out << fmt::format("  cross-environment: cloud->hybrid {:.2f}, hybrid->cloud {:.2f}\n\n",
-                       st.cloud_to_hybrid, st.hybrid_to_cloud);
+    out << fmt::format("  cross-environment: cloud->hybrid {:.2f}, hybrid->cloud {:.2f}\n\n", st.cloud_to_hybrid,
+                       st.hybrid_to_cloud);
   }
   traffic::CrossEnvironmentShare total =
       traffic::cluster_share(result.services, result.weights ? &*result.weights : nullptr);
-  out << fmt::format("cluster ({} Services, {}): cloud->hybrid {:.2f}, hybrid->cloud {:.2f}\n",
-                     result.services.size(),
-                     result.weights ? "weighted by --weights" : "weighted equally",
-                     total.cloud_to_hybrid, total.hybrid_to_cloud);
+  out << fmt::format("cluster ({} Services, {}): cloud->hybrid {:.2f}, hybrid->cloud {:.2f}\n", result.services.size(),
+                     result.weights ? "weighted by --weights" : "weighted equally", total.cloud_to_hybrid,
+                     total.hybrid_to_cloud);
   return out.str();
 }
 
@@ -197,8 +193,7 @@ int run_traffic(const TrafficOptions& o) {
   const model::Service* only = nullptr;
   if (usage.empty() && !o.service.empty()) {
     size_t slash = o.service.find('/');
-    if (slash != std::string::npos)
-      only = snapshot.service(o.service.substr(0, slash), o.service.substr(slash + 1));
+    if (slash != std::string::npos) only = snapshot.service(o.service.substr(0, slash), o.service.substr(slash + 1));
     if (!only) usage = "--service: no Service " + o.service + " (expected NAMESPACE/NAME)";
   }
   const model::Node* client = nullptr;
@@ -230,8 +225,7 @@ int run_traffic(const TrafficOptions& o) {
     }
   }
   std::cout << (o.output == "json" ? render_json(result) : render_text(result));
-  std::cout.flush();
-  return diagnostics.has_errors() ? 2 : 0;
+  return exit_without_teardown(diagnostics.has_errors() ? 2 : 0);
 }
 
 }  // namespace
@@ -242,11 +236,9 @@ void register_traffic(CLI::App& app, int& exit_code) {
                                      "Per Service: endpoints, hints, the endpoints each zone or "
                                      "node uses, cross-environment share");
   add_input_options(*cmd, options->input);
-  cmd->add_option("-o,--output", options->output, "text|json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--service", options->service, "Only this Service (NAMESPACE/NAME)");
-  cmd->add_option("--from-node", options->from_node,
-                  "Answer for one client node, as its kube-proxy (or Cilium) would");
+  cmd->add_option("--from-node", options->from_node, "Answer for one client node, as its kube-proxy (or Cilium) would");
   cmd->add_option("--weights", options->weights_file,
                   "Request rates per Service for the cluster total: lines of NAMESPACE/NAME RATE");
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");
