@@ -1,7 +1,8 @@
 // Runs independent pieces of work on the machine's cores. Used where the
-// work splits into tasks that share nothing but read-only data (rules over
-// one snapshot, decode batches): results are written by index, so the order
-// of the output never depends on which thread ran what.
+// work splits into tasks that share nothing but read-only data (the rules
+// over one snapshot, the Services of the traffic model): results are written
+// by index, so the order of the output never depends on which thread ran
+// what. worker_threads() also sizes the decoders' thread pools.
 #pragma once
 
 #include <cstddef>

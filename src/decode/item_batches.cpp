@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/parallel.h"
 #include "decode/json_value_builder.h"
 
 namespace hybridctl::decode {
@@ -13,8 +12,6 @@ namespace {
 constexpr size_t kBatchBytes = 4u << 20;
 
 }  // namespace
-
-unsigned default_decode_threads() { return worker_threads(); }
 
 ItemBatcher::ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads)
     : file_id_(file_id), path_(path), factory_(std::move(factory)) {

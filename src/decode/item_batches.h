@@ -27,10 +27,6 @@ namespace hybridctl::decode {
 // Called once per batch, on the scanner's thread, in file order.
 using ItemSinkFactory = std::function<DocumentSink()>;
 
-// The number of worker threads to use by default: one per core (at most 8),
-// overridden by HYBRIDCTL_THREADS (1 = no worker threads, all on the caller's).
-unsigned default_decode_threads();
-
 class ItemBatcher {
  public:
   ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads);

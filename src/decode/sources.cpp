@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/parallel.h"
 #include "decode/item_batches.h"
 #include "decode/json_reader.h"
 #include "decode/object_decoder.h"
@@ -206,7 +207,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
     }
     root = std::move(r);
   };
-  JsonReadResult r = read_json_stream(fd, id, path, item_sinks, root_sink, default_decode_threads());
+  JsonReadResult r = read_json_stream(fd, id, path, item_sinks, root_sink, worker_threads());
   if (!r.ok) {
     fail(path, r.error_at, r.error);
     return;
@@ -294,7 +295,7 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
         ObjectDecoder(out.staged, out.diagnostics).decode_document(root, ctx);
       };
     };
-    unsigned parts = text.size() >= kParallelYamlBytes ? default_decode_threads() : 1;
+    unsigned parts = text.size() >= kParallelYamlBytes ? worker_threads() : 1;
     YamlReadResult r = read_yaml_parallel(text, id, path, part_sinks, parts);
     reserve_for(staged, outputs);
     for (PartOutput& out : outputs) {

@@ -11,7 +11,6 @@
 #include "analysis/ownership.h"
 #include "analysis/service_workloads.h"
 #include "analysis/traffic/traffic_model.h"
-#include "k8s/label_selector.h"
 #include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
