@@ -69,8 +69,7 @@ model::Snapshot make_cluster(bool with_anti_affinity) {
       t.term.label_selector.present = true;
       t.term.label_selector.match_labels.set("app", w.meta.name);
       t.term.topology_key = model::kHostnameLabel;
-      if (!w.tmpl.spec.affinity) w.tmpl.spec.affinity.emplace();
-      w.tmpl.spec.affinity->pod_anti_affinity.emplace().preferred.push_back(t);
+      w.tmpl.spec.affinity.edit().pod_anti_affinity.emplace().preferred.push_back(t);
     }
     s.workloads.push_back(std::move(w));
   }
@@ -89,15 +88,14 @@ void run(benchmark::State& state, bool with_anti_affinity) {
     PlacementResult r = simulate(s, options);
     placed = r.simulated_pods.size();
     unschedulable = 0;
-    for (const auto& w : r.workloads)
-      unschedulable += std::count(w.placements.begin(), w.placements.end(), nullptr);
+    for (const auto& w : r.workloads) unschedulable += std::count(w.placements.begin(), w.placements.end(), nullptr);
     benchmark::DoNotOptimize(r);
     cpu_seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  state.counters["pods_per_s"] = benchmark::Counter(static_cast<double>(placed + unschedulable),
-                                                    benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["pods_per_s"] =
+      benchmark::Counter(static_cast<double>(placed + unschedulable), benchmark::Counter::kIsIterationInvariantRate);
   // The machine is shared: CPU time says what the code costs, wall time what
   // this run got.
   state.counters["pods_per_cpu_s"] = static_cast<double>(placed + unschedulable) / cpu_seconds;
@@ -109,14 +107,8 @@ void run(benchmark::State& state, bool with_anti_affinity) {
 void BM_PlacementWithoutAntiAffinity(benchmark::State& state) { run(state, false); }
 void BM_PlacementThirdWithPreferredAntiAffinity(benchmark::State& state) { run(state, true); }
 
-BENCHMARK(BM_PlacementWithoutAntiAffinity)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->UseRealTime();
-BENCHMARK(BM_PlacementThirdWithPreferredAntiAffinity)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->UseRealTime();
+BENCHMARK(BM_PlacementWithoutAntiAffinity)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_PlacementThirdWithPreferredAntiAffinity)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 }  // namespace
 }  // namespace hybridctl::analysis::placement

@@ -1,6 +1,8 @@
 // A small ordered string→string map for labels, annotations and
 // nodeSelector: a sorted vector, because these maps are tiny and read far
-// more often than written.
+// more often than written. Copies share the vector until one is changed
+// (SharedList): the pods of one ReplicaSet carry the same labels, and the
+// decoder interns them.
 #pragma once
 
 #include <algorithm>
@@ -8,6 +10,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/shared_list.h"
 
 namespace hybridctl {
 
@@ -32,17 +36,20 @@ class StringMap {
   }
 
   void set(std::string key, std::string value) {
-    auto it = lower(key);
-    if (it != entries_.end() && it->first == key) {
+    std::vector<Entry>& entries = entries_.edit();
+    auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                               [](const Entry& e, std::string_view k) { return e.first < k; });
+    if (it != entries.end() && it->first == key) {
       it->second = std::move(value);
     } else {
-      entries_.emplace(it, std::move(key), std::move(value));
+      entries.emplace(it, std::move(key), std::move(value));
     }
   }
   bool erase(std::string_view key) {
-    auto it = lower(key);
-    if (it == entries_.end() || it->first != key) return false;
-    entries_.erase(it);
+    if (!contains(key)) return false;
+    std::vector<Entry>& entries = entries_.edit();
+    entries.erase(std::lower_bound(entries.begin(), entries.end(), key,
+                                   [](const Entry& e, std::string_view k) { return e.first < k; }));
     return true;
   }
 
@@ -54,17 +61,15 @@ class StringMap {
   auto begin() const { return entries_.begin(); }
   auto end() const { return entries_.end(); }
   bool operator==(const StringMap&) const = default;
+  // An identity for the entries: equal for maps that share them, null when empty.
+  const void* storage_id() const { return entries_.storage_id(); }
 
  private:
   std::vector<Entry>::const_iterator lower(std::string_view key) const {
     return std::lower_bound(entries_.begin(), entries_.end(), key,
                             [](const Entry& e, std::string_view k) { return e.first < k; });
   }
-  std::vector<Entry>::iterator lower(std::string_view key) {
-    return std::lower_bound(entries_.begin(), entries_.end(), key,
-                            [](const Entry& e, std::string_view k) { return e.first < k; });
-  }
-  std::vector<Entry> entries_;
+  SharedList<Entry> entries_;
 };
 
 }  // namespace hybridctl

@@ -17,6 +17,7 @@
 #include "core/parallel.h"
 #include "decode/item_batches.h"
 #include "decode/json_reader.h"
+#include "decode/model_interner.h"
 #include "decode/object_decoder.h"
 #include "decode/yaml_reader.h"
 
@@ -180,6 +181,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
   struct BatchOutput {
     model::Snapshot staged;
     Diagnostics diagnostics;
+    ModelInterner interner;
     // Items without a kind wait for the List's kind (a raw API PodList).
     std::vector<std::pair<Value, LineCol>> kindless;
   };
@@ -193,6 +195,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
         return;
       }
       ObjectDecoder(out.staged, out.diagnostics).decode_item(item, ctx);
+      out.interner.intern_new(out.staged);
     };
   };
   std::optional<Value> root;
@@ -264,7 +267,11 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
   model::Snapshot staged;
   Diagnostics staged_diagnostics;
   ObjectDecoder decoder(staged, staged_diagnostics);
-  auto sink = [&](Value&& root, const DocumentContext& ctx) { decoder.decode_document(root, ctx); };
+  ModelInterner interner;
+  auto sink = [&](Value&& root, const DocumentContext& ctx) {
+    decoder.decode_document(root, ctx);
+    interner.intern_new(staged);
+  };
   if (json) {
     JsonReadResult r = read_json_text(text, id, path, sink);
     if (!r.ok) {
@@ -287,12 +294,14 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
     struct PartOutput {
       model::Snapshot staged;
       Diagnostics diagnostics;
+      ModelInterner interner;
     };
     std::deque<PartOutput> outputs;
     auto part_sinks = [&outputs]() -> DocumentSink {
       PartOutput& out = outputs.emplace_back();
       return [&out](Value&& root, const DocumentContext& ctx) {
         ObjectDecoder(out.staged, out.diagnostics).decode_document(root, ctx);
+        out.interner.intern_new(out.staged);
       };
     };
     unsigned parts = text.size() >= kParallelYamlBytes ? worker_threads() : 1;

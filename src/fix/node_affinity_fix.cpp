@@ -19,9 +19,9 @@ std::string requirement_json(const model::Requirement& r) {
 
 model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const model::Requirement& requirement) {
   model::PodSpec out = spec;
-  if (!out.affinity) out.affinity = model::Affinity{};
-  if (!out.affinity->node_affinity) out.affinity->node_affinity = model::NodeAffinity{};
-  model::NodeSelector& required = out.affinity->node_affinity->required;
+  model::Affinity& affinity = out.affinity.edit();
+  if (!affinity.node_affinity) affinity.node_affinity = model::NodeAffinity{};
+  model::NodeSelector& required = affinity.node_affinity->required;
   if (!required.present || required.terms.empty()) {
     required.present = true;
     required.terms = {model::NodeSelectorTerm{{requirement}, {}}};
@@ -55,7 +55,12 @@ std::string json_patch(const RequireNodeAffinity& intent) {
     if (!na) {
       w.begin_object().key("op").string("add").key("path").string(path).key("value").begin_object();
     } else {
-      w.begin_object().key("op").string("add").key("path").string(path + "/requiredDuringSchedulingIgnoredDuringExecution").key("value");
+      w.begin_object()
+          .key("op")
+          .string("add")
+          .key("path")
+          .string(path + "/requiredDuringSchedulingIgnoredDuringExecution")
+          .key("value");
     }
     if (!na) w.key("requiredDuringSchedulingIgnoredDuringExecution");
     w.begin_object().key("nodeSelectorTerms").begin_array().begin_object().key("matchExpressions").begin_array();
@@ -64,7 +69,8 @@ std::string json_patch(const RequireNodeAffinity& intent) {
     if (!na) w.end_object();
     w.end_object();
   } else {
-    std::string terms_path = base + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms";
+    std::string terms_path =
+        base + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms";
     // Guard: the terms are still what this patch was computed from.
     w.begin_object().key("op").string("test").key("path").string(terms_path).key("value");
     write_node_selector_terms(w, na->required.terms);

@@ -87,9 +87,9 @@ void write_add_topology_spread_ops(JsonWriter& w, const std::string& spec_path, 
 
 model::PodSpec with_preferred_anti_affinity(model::PodSpec spec,
                                             const std::vector<model::WeightedPodAffinityTerm>& terms) {
-  if (!spec.affinity) spec.affinity = model::Affinity{};
-  if (!spec.affinity->pod_anti_affinity) spec.affinity->pod_anti_affinity = model::PodAffinity{};
-  auto& preferred = spec.affinity->pod_anti_affinity->preferred;
+  model::Affinity& affinity = spec.affinity.edit();
+  if (!affinity.pod_anti_affinity) affinity.pod_anti_affinity = model::PodAffinity{};
+  auto& preferred = affinity.pod_anti_affinity->preferred;
   preferred.insert(preferred.end(), terms.begin(), terms.end());
   return spec;
 }

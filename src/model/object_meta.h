@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_list.h"
 #include "core/string_map.h"
 
 namespace hybridctl::model {
@@ -30,6 +31,7 @@ struct OwnerReference {
   std::string name;
   std::string uid;
   bool controller = false;
+  bool operator==(const OwnerReference&) const = default;
 };
 
 struct ObjectMeta {
@@ -39,8 +41,8 @@ struct ObjectMeta {
   StringMap labels;
   // Only annotations a rule or the provenance analysis reads (see decode/annotations).
   StringMap annotations;
-  std::vector<OwnerReference> owners;
-  bool deleting = false;  // deletionTimestamp set
+  SharedList<OwnerReference> owners;  // shared by the pods of one ReplicaSet once interned
+  bool deleting = false;              // deletionTimestamp set
 };
 
 // The part every object in the snapshot shares.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_list.h"
+#include "core/shared_optional.h"
 #include "model/object_meta.h"
 #include "model/scheduling.h"
 
@@ -15,6 +17,7 @@ struct ContainerPort {
   std::string name;
   int32_t container_port = 0;
   std::string protocol;  // TCP by default
+  bool operator==(const ContainerPort&) const = default;
 };
 
 struct Container {
@@ -23,15 +26,18 @@ struct Container {
   std::vector<ContainerPort> ports;
   int64_t cpu_request_milli = 0;
   int64_t memory_request_bytes = 0;
+  bool operator==(const Container&) const = default;
 };
 
+// The lists and the affinity are shared by the copies of a spec (and, once
+// interned by the decoder, by the pods of one template) until changed.
 struct PodSpec {
   StringMap node_selector;
-  std::optional<Affinity> affinity;
-  std::vector<Toleration> tolerations;
-  std::vector<TopologySpreadConstraint> topology_spread;
-  std::vector<Container> containers;
-  std::vector<Container> init_containers;
+  SharedOptional<Affinity> affinity;
+  SharedList<Toleration> tolerations;
+  SharedList<TopologySpreadConstraint> topology_spread;
+  SharedList<Container> containers;
+  SharedList<Container> init_containers;
   std::string node_name;
   bool host_network = false;
   std::string priority_class_name;

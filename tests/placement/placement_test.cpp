@@ -264,11 +264,9 @@ TEST(PlacementFixCheck, AllReplicasPlaceable) {
   EXPECT_FALSE(all_replicas_placeable(s, pinned));
   model::Workload fixed = pinned;
   fixed.tmpl.spec.node_selector = {};
-  fixed.tmpl.spec.affinity = model::Affinity{};
-  fixed.tmpl.spec.affinity->node_affinity = model::NodeAffinity{};
-  fixed.tmpl.spec.affinity->node_affinity->required.present = true;
-  fixed.tmpl.spec.affinity->node_affinity->required.terms.push_back(
-      {{{"eks.amazonaws.com/compute-type", "NotIn", {"hybrid"}}}, {}});
+  model::NodeAffinity& node_affinity = fixed.tmpl.spec.affinity.emplace().node_affinity.emplace();
+  node_affinity.required.present = true;
+  node_affinity.required.terms.push_back({{{"eks.amazonaws.com/compute-type", "NotIn", {"hybrid"}}}, {}});
   EXPECT_FALSE(all_replicas_placeable(s, fixed));  // two 4-CPU cloud nodes take only two 3-CPU replicas
   fixed.replicas = 2;
   EXPECT_TRUE(all_replicas_placeable(s, fixed));

@@ -1,0 +1,36 @@
+// Hashes of model values by content, for interning (decode/model_interner.h):
+// values that compare equal hash equal. Each covers every field its type's
+// operator== compares, so unequal values of one template rarely collide.
+#pragma once
+
+#include <cstddef>
+
+#include "core/shared_list.h"
+#include "core/shared_optional.h"
+#include "core/string_map.h"
+#include "model/object_meta.h"
+#include "model/scheduling.h"
+#include "model/workloads.h"
+
+namespace hybridctl::model {
+
+size_t content_hash(const StringMap& map);
+size_t content_hash(const OwnerReference& owner);
+size_t content_hash(const Toleration& toleration);
+size_t content_hash(const TopologySpreadConstraint& constraint);
+size_t content_hash(const Container& container);
+size_t content_hash(const Affinity& affinity);
+
+template <typename T>
+size_t content_hash(const SharedList<T>& list) {
+  size_t h = list.size();
+  for (const T& item : list) h = h * 0x100000001b3ULL ^ content_hash(item);
+  return h;
+}
+
+template <typename T>
+size_t content_hash(const SharedOptional<T>& value) {
+  return value ? content_hash(*value) : 0;
+}
+
+}  // namespace hybridctl::model
