@@ -35,7 +35,13 @@ class ItemBatcher {
   ItemBatcher& operator=(const ItemBatcher&) = delete;
 
   // One item's bytes, starting at `file_offset`, at line/column `at`.
-  void add_item(std::string_view bytes, uint64_t file_offset, LineCol at);
+  // `stable`: the bytes stay where they are and unchanged until finish(),
+  // with kJsonPadding readable bytes after them, and follow the previous
+  // stable item in memory as they do in the file: the batch then parses
+  // them where they lie instead of copying them. They must be a read-only
+  // file mapping's: once parsed, their pages are dropped from the process
+  // (they read back the same from the page cache if touched again).
+  void add_item(std::string_view bytes, uint64_t file_offset, LineCol at, bool stable = false);
   // The bytes between the last item and the next one (white space and a
   // comma); kept so that line numbers inside a batch stay right.
   void add_gap(std::string_view bytes);
@@ -47,7 +53,11 @@ class ItemBatcher {
 
  private:
   struct Batch {
-    std::string text;  // the file's bytes from the first item's start to the last item's end
+    // The file's bytes from the first item's start to the last item's end:
+    // copied into `buffer`, or (borrowed) where the caller keeps them.
+    std::string_view text;
+    std::string buffer;
+    bool borrowed = false;
     uint64_t file_offset = 0;
     LineCol start;
     std::vector<std::pair<size_t, size_t>> items;  // [begin, end) in text

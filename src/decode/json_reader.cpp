@@ -14,17 +14,26 @@
 
 #include "decode/item_batches.h"
 #include "decode/json_value_builder.h"
+#include "decode/mapped_file.h"
 
 namespace hybridctl::decode {
 namespace {
 
 constexpr size_t kReadChunk = 8u << 20;
 
-// A forward-only window over a file descriptor. Bytes before a released
-// may be dropped when more are read, so the window stays about one item.
+// A forward-only window over a file descriptor. A regular file is mapped
+// whole: the window is the file, nothing is copied, and items are parsed
+// where they lie (stable()). Other input is read in chunks; bytes before a
+// released position may be dropped when more are read, so the window stays
+// about one item.
 class ChunkedInput {
  public:
-  explicit ChunkedInput(int fd) : fd_(fd) {
+  explicit ChunkedInput(int fd) : fd_(fd), mapped_(fd) {
+    if (mapped_.ok()) {
+      window_ = mapped_.text();
+      eof_ = true;
+      return;
+    }
     // A small regular file is read in one chunk of its own size: a fixed
     // 8 MiB chunk cost an 8 MiB zero-filled allocation per file, however small.
     struct stat st {};
@@ -36,7 +45,7 @@ class ChunkedInput {
 
   // Makes buf()[pos] readable; false at end of input.
   bool available(size_t pos) {
-    while (pos >= buf_.size()) {
+    while (pos >= window_.size()) {
       if (eof_) return false;
       if (!fill()) return false;
     }
@@ -46,12 +55,17 @@ class ChunkedInput {
   // them once they are a large part of the window. Returns how far positions
   // moved (subtract it from every position held).
   size_t release_before(size_t pos) {
-    if (pos < (1u << 20) || pos < buf_.size() / 2) return 0;
+    if (mapped_.ok() || pos < (1u << 20) || pos < buf_.size() / 2) return 0;
     buf_.erase(0, pos);
     base_ += pos;
+    window_ = buf_;
     return pos;
   }
-  const std::string& buf() const { return buf_; }
+  // True when the bytes up to `end` stay where they are until the input is
+  // destroyed, with kJsonPadding readable bytes after them: a mapped file's,
+  // except for a value that ends right at the end of the file.
+  bool stable(size_t end) const { return mapped_.ok() && end + kJsonPadding <= window_.size(); }
+  std::string_view buf() const { return window_; }
   uint64_t base() const { return base_; }
   const std::string& io_error() const { return io_error_; }
 
@@ -67,15 +81,18 @@ class ChunkedInput {
       buf_.resize(old);
       eof_ = true;
       if (n < 0) io_error_ = std::strerror(errno);
-      return false;
+    } else {
+      buf_.resize(old + static_cast<size_t>(n));
     }
-    buf_.resize(old + static_cast<size_t>(n));
-    return true;
+    window_ = buf_;
+    return n > 0;
   }
 
   int fd_;
+  MappedFile mapped_;
   size_t chunk_ = kReadChunk;
-  std::string buf_;
+  std::string buf_;          // the window of read input
+  std::string_view window_;  // buf_, or the whole mapped file
   uint64_t base_ = 0;
   bool eof_ = false;
   std::string io_error_;
@@ -145,7 +162,7 @@ JsonReadResult TopLevelScanner::fail(std::string message, uint64_t offset) {
   // Offsets inside the current window are located exactly; others by the scanner's line.
   if (offset >= in_.base() && offset <= in_.base() + in_.buf().size() && file_offset(pos_) <= offset) {
     LineCounter lc;
-    lc.reset(std::string_view(in_.buf()).substr(pos_), file_offset(pos_), line_);
+    lc.reset(in_.buf().substr(pos_), file_offset(pos_), line_);
     r.error_at = lc.locate(offset);
   } else {
     r.error_at = line_;
@@ -153,9 +170,7 @@ JsonReadResult TopLevelScanner::fail(std::string message, uint64_t offset) {
   return r;
 }
 
-JsonReadResult TopLevelScanner::fail_here(std::string message) {
-  return fail(std::move(message), file_offset(pos_));
-}
+JsonReadResult TopLevelScanner::fail_here(std::string message) { return fail(std::move(message), file_offset(pos_)); }
 
 // The bytes the value-end search must look at: quotes, backslashes,
 // brackets and commas. Everything else (mostly kubectl's indentation and the
@@ -171,14 +186,12 @@ inline unsigned candidate_mask(const char* data) {
 #ifdef __SSE2__
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
   auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  __m128i hits =
-      _mm_or_si128(_mm_or_si128(_mm_or_si128(eq('"'), eq('\\')), _mm_or_si128(eq('{'), eq('}'))),
-                   _mm_or_si128(_mm_or_si128(eq('['), eq(']')), eq(',')));
+  __m128i hits = _mm_or_si128(_mm_or_si128(_mm_or_si128(eq('"'), eq('\\')), _mm_or_si128(eq('{'), eq('}'))),
+                              _mm_or_si128(_mm_or_si128(eq('['), eq(']')), eq(',')));
   return static_cast<unsigned>(_mm_movemask_epi8(hits));
 #else
   unsigned mask = 0;
-  for (unsigned i = 0; i < 16; ++i)
-    mask |= unsigned{kCandidateBytes[static_cast<unsigned char>(data[i])]} << i;
+  for (unsigned i = 0; i < 16; ++i) mask |= unsigned{kCandidateBytes[static_cast<unsigned char>(data[i])]} << i;
   return mask;
 #endif
 }
@@ -331,8 +344,7 @@ bool TopLevelScanner::scan_item_bytes(ItemBatcher& batcher) {
       error_ = fail_here("unterminated value in the items list");
       return false;
     }
-    batcher.add_item(std::string_view(in_.buf().data() + pos_, end - pos_), file_offset(pos_),
-                     line_);
+    batcher.add_item(std::string_view(in_.buf().data() + pos_, end - pos_), file_offset(pos_), line_, in_.stable(end));
     advance_lines(end - pos_);
     size_t gap_begin = pos_;
     skip_ws();
@@ -355,10 +367,9 @@ bool TopLevelScanner::scan_item_bytes(ItemBatcher& batcher) {
   return false;  // an item failed: finish() reports it
 }
 
-JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
-                                    const DocumentSink& root_sink) {
+JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks, const DocumentSink& root_sink) {
   // A UTF-8 byte order mark is tolerated, as kubectl does.
-  if (at(2) && in_.buf().compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  if (at(2) && in_.buf().substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
   skip_ws();
   if (!at(pos_)) {
     JsonReadResult r;
@@ -412,7 +423,7 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
     // streamed List's released prefix falls back to the root's own line.
     if (root_offset >= in_.base()) {
       size_t begin = static_cast<size_t>(root_offset - in_.base());
-      lines_.reset(std::string_view(in_.buf()).substr(begin, pos_ - begin), root_offset, root_line);
+      lines_.reset(in_.buf().substr(begin, pos_ - begin), root_offset, root_line);
     } else {
       lines_.reset(std::string_view(), root_offset, root_line);
     }
@@ -432,16 +443,15 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks,
 
 }  // namespace
 
-JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
-                                const ItemSinkFactory& item_sinks, const DocumentSink& root_sink,
-                                unsigned threads) {
+JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path, const ItemSinkFactory& item_sinks,
+                                const DocumentSink& root_sink, unsigned threads) {
   ChunkedInput in(fd);
   TopLevelScanner scanner(in, file_id, path, threads);
   return scanner.run(item_sinks, root_sink);
 }
 
-JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
-                                const DocumentSink& item_sink, const DocumentSink& root_sink) {
+JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path, const DocumentSink& item_sink,
+                                const DocumentSink& root_sink) {
   // One sink for every item, called in order on this thread.
   return read_json_stream(
       fd, file_id, path, [&item_sink] { return item_sink; }, root_sink, 1);

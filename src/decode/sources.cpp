@@ -1,7 +1,6 @@
 #include "decode/sources.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 #include "core/parallel.h"
 #include "decode/item_batches.h"
 #include "decode/json_reader.h"
+#include "decode/mapped_file.h"
 #include "decode/model_interner.h"
 #include "decode/object_decoder.h"
 #include "decode/yaml_reader.h"
@@ -34,30 +34,6 @@ bool has_manifest_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
-
-// A read-only private mapping of a regular, non-empty file.
-class MappedFile {
- public:
-  explicit MappedFile(int fd) {
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return;
-    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p == MAP_FAILED) return;
-    data_ = static_cast<const char*>(p);
-    size_ = static_cast<size_t>(st.st_size);
-  }
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  bool ok() const { return data_ != nullptr; }
-  std::string_view text() const { return {data_, size_}; }
-
- private:
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-};
 
 bool read_all(int fd, std::string& out, std::string& error) {
   // A regular file is read straight into a buffer of its size: growing a

@@ -97,7 +97,7 @@ TEST(ModelInterner, WorkloadTemplatesAndPodsShareAcrossKinds) {
 }
 
 TEST(ModelInterner, TheDecoderInternsTheItemsOfAList) {
-  std::string list = R"({"apiVersion": "v1", "kind": "List", "items": [)";
+  std::string list = R"({"apiVersion": "v1", "items": [)";
   for (int i = 0; i < 3; ++i) {
     if (i) list += ",";
     list += R"({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web-)" + std::to_string(i) +
@@ -107,7 +107,8 @@ TEST(ModelInterner, TheDecoderInternsTheItemsOfAList) {
                        "tolerations": [{"key": "k", "operator": "Exists"}],
                        "containers": [{"name": "web", "image": "registry.example.com/web:1.0"}]}})";
   }
-  list += "]}";
+  // kubectl's tail: a mapped file's items are then all parsed where they lie, in one batch.
+  list += "\n    ],\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n";
   char path[] = "/tmp/hybridctl-interner-XXXXXX.json";
   int fd = ::mkstemps(path, 5);
   ASSERT_GE(fd, 0);
