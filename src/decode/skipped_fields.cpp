@@ -11,16 +11,42 @@ bool one_of(std::string_view key, const std::string_view (&set)[N]) {
   return false;
 }
 
-// status: per-container states, a node's images and volume bookkeeping.
-constexpr std::string_view kSkippedStatus[] = {
-    "containerStatuses", "initContainerStatuses", "ephemeralContainerStatuses", "images",
-    "volumesInUse",      "volumesAttached"};
-// A container: environment, probes, mounts and hooks.
-constexpr std::string_view kSkippedContainer[] = {
-    "env",          "envFrom",      "livenessProbe", "readinessProbe",
-    "startupProbe", "volumeMounts", "volumeDevices", "lifecycle"};
-constexpr std::string_view kContainerLists[] = {"containers", "initContainers",
-                                                "ephemeralContainers"};
+// metadata: bookkeeping of the API server.
+constexpr std::string_view kSkippedMetadata[] = {"managedFields", "creationTimestamp", "resourceVersion", "generation",
+                                                 "selfLink"};
+// status: per-container states, a node's images, volume bookkeeping, times
+// and a pod's QoS class.
+constexpr std::string_view kSkippedStatus[] = {"containerStatuses",
+                                               "initContainerStatuses",
+                                               "ephemeralContainerStatuses",
+                                               "images",
+                                               "volumesInUse",
+                                               "volumesAttached",
+                                               "startTime",
+                                               "qosClass"};
+// A spec: a pod's volumes, and the pod fields kubectl prints with their
+// defaults that no rule reads (the Spec scope also covers other kinds'
+// specs: none of their decoders reads these names either).
+constexpr std::string_view kSkippedSpec[] = {"volumes",          "dnsPolicy",          "enableServiceLinks",
+                                             "preemptionPolicy", "restartPolicy",      "securityContext",
+                                             "serviceAccount",   "serviceAccountName", "terminationGracePeriodSeconds"};
+// A container: environment, probes, mounts, hooks and its pull and
+// termination bookkeeping.
+constexpr std::string_view kSkippedContainer[] = {"env",
+                                                  "envFrom",
+                                                  "livenessProbe",
+                                                  "readinessProbe",
+                                                  "startupProbe",
+                                                  "volumeMounts",
+                                                  "volumeDevices",
+                                                  "lifecycle",
+                                                  "imagePullPolicy",
+                                                  "terminationMessagePath",
+                                                  "terminationMessagePolicy"};
+// A status condition: only its type and status are read.
+constexpr std::string_view kSkippedCondition[] = {"lastTransitionTime", "lastProbeTime", "lastHeartbeatTime",
+                                                  "lastUpdateTime",     "message",       "reason"};
+constexpr std::string_view kContainerLists[] = {"containers", "initContainers", "ephemeralContainers"};
 
 }  // namespace
 
@@ -34,15 +60,19 @@ FieldScope member_scope(FieldScope parent, std::string_view key, bool& skip) {
       if (key == "items") return FieldScope::Items;
       return FieldScope::Other;
     case FieldScope::Metadata:
-      skip = key == "managedFields";
+      skip = one_of(key, kSkippedMetadata);
       return FieldScope::Other;
     case FieldScope::Status:
+      if (key == "conditions") return FieldScope::Conditions;
       skip = one_of(key, kSkippedStatus);
+      return FieldScope::Other;
+    case FieldScope::Condition:
+      skip = one_of(key, kSkippedCondition);
       return FieldScope::Other;
     case FieldScope::Spec:
       if (key == "template" || key == "jobTemplate") return FieldScope::Template;
       if (one_of(key, kContainerLists)) return FieldScope::Containers;
-      skip = key == "volumes";
+      skip = one_of(key, kSkippedSpec);
       return FieldScope::Other;
     case FieldScope::Template:
       if (key == "metadata") return FieldScope::Metadata;
@@ -53,6 +83,7 @@ FieldScope member_scope(FieldScope parent, std::string_view key, bool& skip) {
       return FieldScope::Other;
     case FieldScope::Items:
     case FieldScope::Containers:
+    case FieldScope::Conditions:
     case FieldScope::Other:
       return FieldScope::Other;
   }

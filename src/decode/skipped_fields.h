@@ -1,7 +1,9 @@
 // The bulky parts of Kubernetes objects that no rule or analysis reads, and
 // which the readers therefore never build into a Value: managedFields,
-// container/pod volumes, env and probes, per-container statuses and a node's
-// image list. In a `kubectl get -o json` dump of pods they are about half the
+// container/pod volumes, env and probes, per-container statuses, a node's
+// image list, and the small bookkeeping every object repeats (timestamps,
+// resourceVersion, a pod's restart and DNS policies, a condition's times
+// and message). In a `kubectl get -o json` dump of pods they are about half the
 // bytes; skipping them is what keeps decoding close to the parser's speed
 // (ARCHITECTURE.md: "Decode only the fields that a rule or an analysis
 // reads"). A rule that needs one of them removes it here.
@@ -26,6 +28,8 @@ enum class FieldScope : uint8_t {
   Template,    // spec.template / spec.jobTemplate
   Containers,  // a containers / initContainers / ephemeralContainers list
   Container,   // one element of such a list
+  Conditions,  // status.conditions
+  Condition,   // one element of it
   Other,
 };
 
@@ -36,6 +40,7 @@ FieldScope member_scope(FieldScope parent, std::string_view key, bool& skip);
 // The scope of an element of a list of scope `parent`.
 inline FieldScope element_scope(FieldScope parent) {
   if (parent == FieldScope::Items) return FieldScope::Object;
+  if (parent == FieldScope::Conditions) return FieldScope::Condition;
   return parent == FieldScope::Containers ? FieldScope::Container : FieldScope::Other;
 }
 

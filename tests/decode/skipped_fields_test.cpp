@@ -19,8 +19,7 @@ namespace {
 std::vector<Value> read_yaml_docs(const std::string& text, YamlReadResult* result = nullptr) {
   std::vector<Value> docs;
   static const std::string path = "test.yaml";
-  YamlReadResult r = read_yaml(
-      text, 0, path, [&](Value&& v, const DocumentContext&) { docs.push_back(std::move(v)); });
+  YamlReadResult r = read_yaml(text, 0, path, [&](Value&& v, const DocumentContext&) { docs.push_back(std::move(v)); });
   if (result) *result = r;
   return docs;
 }
@@ -65,6 +64,57 @@ TEST(SkippedFields, ScopesFollowTheObjectLayout) {
   EXPECT_EQ(element_scope(FieldScope::Items), FieldScope::Object);
 }
 
+TEST(SkippedFields, ConditionsKeepTypeAndStatusOnly) {
+  bool skip = false;
+  EXPECT_EQ(member_scope(FieldScope::Status, "conditions", skip), FieldScope::Conditions);
+  EXPECT_FALSE(skip);
+  EXPECT_EQ(element_scope(FieldScope::Conditions), FieldScope::Condition);
+  for (const char* key : {"lastTransitionTime", "lastProbeTime", "lastHeartbeatTime", "message", "reason"}) {
+    member_scope(FieldScope::Condition, key, skip);
+    EXPECT_TRUE(skip) << key;
+  }
+  for (const char* key : {"type", "status"}) {
+    member_scope(FieldScope::Condition, key, skip);
+    EXPECT_FALSE(skip) << key;
+  }
+  // An EndpointSlice endpoint's `conditions` (ready, serving) are not status
+  // conditions: nothing in them is skipped.
+  EXPECT_EQ(member_scope(FieldScope::Other, "conditions", skip), FieldScope::Other);
+  member_scope(FieldScope::Other, "message", skip);
+  EXPECT_FALSE(skip);
+}
+
+TEST(SkippedFields, PodBookkeepingIsNotBuilt) {
+  Value pod;
+  std::string error;
+  ASSERT_TRUE(parse_json(R"({"metadata": {"name": "p", "creationTimestamp": "2026-10-01T08:00:00Z",
+                                          "resourceVersion": "100661"},
+                             "spec": {"nodeName": "n", "schedulerName": "s", "dnsPolicy": "ClusterFirst",
+                                      "restartPolicy": "Always", "serviceAccountName": "sa",
+                                      "securityContext": {}, "terminationGracePeriodSeconds": 30},
+                             "status": {"phase": "Running", "startTime": "2026-10-01T08:01:12Z",
+                                        "qosClass": "Burstable",
+                                        "conditions": [{"type": "Ready", "status": "True",
+                                                        "lastTransitionTime": "2026-10-01T08:01:12Z"}]}})",
+                         pod, error))
+      << error;
+  EXPECT_NE(pod.at({"metadata", "name"}), nullptr);
+  EXPECT_EQ(pod.at({"metadata", "creationTimestamp"}), nullptr);
+  EXPECT_EQ(pod.at({"metadata", "resourceVersion"}), nullptr);
+  EXPECT_NE(pod.at({"spec", "nodeName"}), nullptr);
+  EXPECT_NE(pod.at({"spec", "schedulerName"}), nullptr);
+  for (const char* key :
+       {"dnsPolicy", "restartPolicy", "serviceAccountName", "securityContext", "terminationGracePeriodSeconds"}) {
+    EXPECT_EQ(pod.at({"spec", key}), nullptr) << key;
+  }
+  EXPECT_EQ(pod.at({"status", "startTime"}), nullptr);
+  EXPECT_EQ(pod.at({"status", "qosClass"}), nullptr);
+  const Value& ready = pod.at({"status", "conditions"})->items().at(0);
+  EXPECT_EQ(ready.get("type")->text(), "Ready");
+  EXPECT_EQ(ready.get("status")->text(), "True");
+  EXPECT_EQ(ready.get("lastTransitionTime"), nullptr);
+}
+
 TEST(SkippedFields, JsonPodKeepsWhatRulesReadOnly) {
   Value pod;
   std::string error;
@@ -91,9 +141,7 @@ TEST(SkippedFields, JsonSyntaxErrorInsideASkippedFieldIsStillAnError) {
 TEST(SkippedFields, JsonListItemsAreObjectsToo) {
   Value list;
   std::string error;
-  ASSERT_TRUE(
-      parse_json(std::string(R"({"kind": "List", "items": [)") + kPodJson + "]}", list, error))
-      << error;
+  ASSERT_TRUE(parse_json(std::string(R"({"kind": "List", "items": [)") + kPodJson + "]}", list, error)) << error;
   EXPECT_EQ(list.get("items")->items().at(0).at({"metadata", "managedFields"}), nullptr);
 }
 
@@ -161,8 +209,7 @@ metadata:
 )");
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].at({"metadata", "labels", "app"})->text(), "x");
-  EXPECT_NE(docs[0].at({"spec", "template", "spec", "containers"})->items().at(1).get("env"),
-            nullptr);
+  EXPECT_NE(docs[0].at({"spec", "template", "spec", "containers"})->items().at(1).get("env"), nullptr);
 }
 
 TEST(SkippedFields, YamlUnknownAliasInsideASkippedFieldIsStillAnError) {
