@@ -251,6 +251,70 @@ inline bool value_end_step(ValueEndState& s, char c, size_t p, size_t& end) {
   return false;
 }
 
+// Feeds the 16 bytes at data + p to the search, visiting only their
+// candidate bytes. An escaped byte is always the one right after its
+// backslash, so a backslash makes the next byte a candidate whatever it is.
+inline bool value_end_block16(ValueEndState& state, const char* data, size_t p, size_t& end) {
+  unsigned mask = candidate_mask(data + p);
+  if (state.escaped) mask |= 1u;
+  while (mask) {
+    unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+    mask &= mask - 1;
+    if (value_end_step(state, data[p + bit], p + bit, end)) return true;
+    if (state.escaped && bit == 15) break;  // carried into the next block
+    if (state.escaped) mask |= 1u << (bit + 1);
+  }
+  return false;
+}
+
+#ifdef __SSE2__
+// Bit i set where data[i] is `c`, for the 64 bytes from data.
+inline uint64_t byte_mask64(const char* data, char c) {
+  const __m128i needle = _mm_set1_epi8(c);
+  uint64_t mask = 0;
+  for (int i = 0; i < 4; ++i) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i));
+    mask |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)))) << (16 * i);
+  }
+  return mask;
+}
+
+// Bit i: the xor of bits 0..i (set on a string's opening quote and the
+// bytes inside it, clear on its closing quote and outside).
+inline uint64_t prefix_xor(uint64_t x) {
+  for (int shift = 1; shift < 64; shift <<= 1) x ^= x << shift;
+  return x;
+}
+
+// Inside a container (depth > 0) only brackets outside strings matter:
+// commas and the text of strings never end it. A 64-byte block without
+// backslashes is searched a bracket at a time, strings masked out in bulk,
+// instead of a quote, comma and bracket at a time: quotes are most of the
+// candidates of kubectl's JSON. False when the block has a backslash (the
+// byte-wise search takes it) or the value does not end in it.
+inline bool value_end_block64(ValueEndState& state, const char* data, size_t p, size_t& end, bool& handled) {
+  uint64_t backslashes = byte_mask64(data + p, '\\');
+  handled = backslashes == 0;
+  if (!handled) return false;
+  uint64_t in_string = prefix_xor(byte_mask64(data + p, '"')) ^ (state.in_string ? ~uint64_t{0} : 0);
+  uint64_t opens = (byte_mask64(data + p, '{') | byte_mask64(data + p, '[')) & ~in_string;
+  uint64_t closes = (byte_mask64(data + p, '}') | byte_mask64(data + p, ']')) & ~in_string;
+  uint64_t brackets = opens | closes;
+  while (brackets) {
+    unsigned bit = static_cast<unsigned>(__builtin_ctzll(brackets));
+    brackets &= brackets - 1;
+    if (opens >> bit & 1) {
+      ++state.depth;
+    } else if (--state.depth == 0) {
+      end = p + bit + 1;
+      return true;
+    }
+  }
+  state.in_string = in_string >> 63;
+  return false;
+}
+#endif
+
 bool TopLevelScanner::find_value_end(size_t& end) {
   size_t p = pos_;
   ValueEndState state;
@@ -258,20 +322,23 @@ bool TopLevelScanner::find_value_end(size_t& end) {
   while (in_.available(p)) {
     const char* data = in_.buf().data();
     const size_t n = in_.buf().size();
-    // 16 bytes at a time, visiting only the candidate bytes of each block.
-    // An escaped byte is always the one right after its backslash, so a
-    // backslash makes the next byte a candidate whatever it is.
-    while (p + 16 <= n) {
-      unsigned mask = candidate_mask(data + p);
-      if (state.escaped) mask |= 1u;
-      while (mask) {
-        unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
-        mask &= mask - 1;
-        if (value_end_step(state, data[p + bit], p + bit, end)) return true;
-        if (state.escaped && bit == 15) break;  // carried into the next block
-        if (state.escaped) mask |= 1u << (bit + 1);
+#ifdef __SSE2__
+    while (p + 64 <= n) {
+      if (state.depth > 0 && !state.escaped) {
+        bool handled = false;
+        if (value_end_block64(state, data, p, end, handled)) return true;
+        if (handled) {
+          p += 64;
+          continue;
+        }
       }
-      p += 16;
+      for (int i = 0; i < 4; ++i, p += 16) {
+        if (value_end_block16(state, data, p, end)) return true;
+      }
+    }
+#endif
+    for (; p + 16 <= n; p += 16) {
+      if (value_end_block16(state, data, p, end)) return true;
     }
     for (; p < n; ++p) {
       if (!state.escaped && !kCandidateBytes[static_cast<unsigned char>(data[p])]) continue;
