@@ -40,7 +40,13 @@ const char* workload_kind_name(WorkloadKind k) {
 namespace {
 template <typename T>
 void move_all(std::vector<T>& to, std::vector<T>& from) {
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  // Into an empty vector that has not reserved more room, the whole buffer
+  // moves: a file's 150,000 pods are not moved again one by one.
+  if (to.empty() && to.capacity() <= from.capacity()) {
+    to = std::move(from);
+  } else {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  }
   from.clear();
 }
 
