@@ -17,8 +17,17 @@ namespace hybridctl::analysis {
 template <class T>
 class LabelPairIndex {
  public:
+  // `ns` and `labels` must outlive the index (an object's own fields).
   void add(std::string_view ns, const StringMap& labels, const T* object) {
-    for (const auto& [k, v] : labels) by_pair_[key(ns, k, v)].push_back(object);
+    if (labels.empty()) return;
+    // Objects that share their labels' storage (the decoder interns the
+    // replicas' labels) share their lists too: the pairs are looked up once
+    // per label set, not once per pod. The lists never move (node-based map).
+    auto [known, first] = lists_of_set_.try_emplace(LabelSet{ns, labels.storage_id()});
+    if (first) {
+      for (const auto& [k, v] : labels) known->second.push_back(&by_pair_[key(ns, k, v)]);
+    }
+    for (std::vector<const T*>* list : known->second) list->push_back(object);
   }
 
   // The objects of `ns` whose labels match the equality selector `selector`
@@ -48,7 +57,19 @@ class LabelPairIndex {
     return out;
   }
 
+  struct LabelSet {
+    std::string_view ns;
+    const void* labels;  // StringMap::storage_id
+    bool operator==(const LabelSet&) const = default;
+  };
+  struct LabelSetHash {
+    size_t operator()(const LabelSet& s) const {
+      return std::hash<std::string_view>{}(s.ns) ^ (std::hash<const void*>{}(s.labels) * 0x9e3779b97f4a7c15ULL);
+    }
+  };
+
   std::unordered_map<std::string, std::vector<const T*>> by_pair_;
+  std::unordered_map<LabelSet, std::vector<std::vector<const T*>*>, LabelSetHash> lists_of_set_;
 };
 
 }  // namespace hybridctl::analysis

@@ -65,5 +65,26 @@ TEST(LabelPairIndex, PairsThatShareAnIndexKeyAreToldApartByTheSelector) {
   EXPECT_EQ(names(index.matching("a", {{"b=c", "d"}}, labels_of)), (std::vector<std::string>{"y"}));
 }
 
+TEST(LabelPairIndex, ObjectsSharingTheirLabelsAreFoundLikeAnyOther) {
+  // Interned replicas share their labels' storage: the index looks their
+  // pairs up once, and still lists each object, in its namespace only.
+  Labelled first{"web-1", {{"app", "web"}, {"tier", "front"}}};
+  Labelled second{"web-2", first.labels};  // shares first's storage
+  Labelled elsewhere{"web-dev", first.labels};
+  Labelled api{"api", {{"app", "api"}}};
+  ASSERT_EQ(first.labels.storage_id(), second.labels.storage_id());
+  LabelPairIndex<Labelled> index;
+  index.add("prod", first.labels, &first);
+  index.add("prod", api.labels, &api);
+  index.add("prod", second.labels, &second);
+  index.add("dev", elsewhere.labels, &elsewhere);
+  EXPECT_EQ(names(index.matching("prod", {{"tier", "front"}}, labels_of)),
+            (std::vector<std::string>{"web-1", "web-2"}));
+  EXPECT_EQ(names(index.matching("prod", {{"app", "web"}, {"tier", "front"}}, labels_of)),
+            (std::vector<std::string>{"web-1", "web-2"}));
+  EXPECT_EQ(names(index.matching("dev", {{"app", "web"}}, labels_of)), (std::vector<std::string>{"web-dev"}));
+  EXPECT_EQ(names(index.matching("prod", {{"app", "api"}}, labels_of)), (std::vector<std::string>{"api"}));
+}
+
 }  // namespace
 }  // namespace hybridctl::analysis

@@ -6,13 +6,6 @@
 namespace hybridctl::analysis::traffic {
 namespace {
 
-std::string ns_name_key(std::string_view ns, std::string_view name) {
-  std::string k(ns);
-  k += '/';
-  k += name;
-  return k;
-}
-
 const StringMap& pod_labels(const model::Pod& p) { return p.meta.labels; }
 
 }  // namespace
@@ -82,7 +75,7 @@ std::optional<model::Environment> TrafficContext::zone_environment(std::string_v
 void TrafficContext::build_pod_indexes() const {
   pod_indexes_once_.call([this] {
     auto index = [&](const model::Pod& p) {
-      pods_by_name_.emplace(ns_name_key(p.meta.ns, p.meta.name), &p);
+      pods_by_name_.emplace(NsName{p.meta.ns, p.meta.name}, &p);
       pods_by_label_.add(p.meta.ns, p.meta.labels, &p);
     };
     for (const model::Pod& p : in_.snapshot.pods) index(p);
@@ -92,7 +85,7 @@ void TrafficContext::build_pod_indexes() const {
 
 const model::Pod* TrafficContext::pod(std::string_view ns, std::string_view name) const {
   build_pod_indexes();
-  auto it = pods_by_name_.find(ns_name_key(ns, name));
+  auto it = pods_by_name_.find(NsName{ns, name});
   return it == pods_by_name_.end() ? nullptr : it->second;
 }
 

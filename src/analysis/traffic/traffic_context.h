@@ -74,7 +74,18 @@ class TrafficContext {
   // Built on first use (a snapshot whose Services all have EndpointSlices
   // never needs them), once even when rules on several threads ask.
   mutable Once pod_indexes_once_;
-  mutable std::unordered_map<std::string, const model::Pod*> pods_by_name_;
+  // Keyed by views of the pods' own namespace and name: no key is built
+  // per pod or per lookup.
+  struct NsName {
+    std::string_view ns, name;
+    bool operator==(const NsName&) const = default;
+  };
+  struct NsNameHash {
+    size_t operator()(const NsName& k) const {
+      return std::hash<std::string_view>{}(k.name) * 31 + std::hash<std::string_view>{}(k.ns);
+    }
+  };
+  mutable std::unordered_map<NsName, const model::Pod*, NsNameHash> pods_by_name_;
   mutable LabelPairIndex<model::Pod> pods_by_label_;
 };
 
