@@ -63,6 +63,19 @@ class Value {
   // Follows a path of member names: v.at({"spec", "template", "spec"}).
   const Value* at(std::initializer_list<std::string_view> path) const;
 
+  // Turns this (empty) value into a scalar or an empty container where it
+  // is: readers fill a tree's values in place instead of moving a temporary
+  // into each of millions of them.
+  void become_scalar(Kind kind, std::string_view text, uint64_t offset) {
+    kind_ = kind;
+    text_.assign(text);
+    offset_ = offset;
+  }
+  void become_container(Kind kind, uint64_t offset) {
+    kind_ = kind;
+    offset_ = offset;
+  }
+
   void add_member(std::string key, Value v) { members_.emplace_back(std::move(key), std::move(v)); }
   void add_item(Value v) { items_.push_back(std::move(v)); }
   void set_offset(uint64_t offset) { offset_ = offset; }

@@ -111,7 +111,7 @@ struct Converter {
     if (auto err = v.type().get(type)) return err;
     switch (type) {
       case json_type::object: {
-        out = Value::object(offset);
+        out.become_container(Value::Kind::Object, offset);
         simdjson::ondemand::object obj;
         if (auto err = v.get_object().get(obj)) return err;
         std::vector<Value::Member>& members = scratch.members[depth];
@@ -138,7 +138,7 @@ struct Converter {
         return simdjson::SUCCESS;
       }
       case json_type::array: {
-        out = Value::array(offset);
+        out.become_container(Value::Kind::Array, offset);
         simdjson::ondemand::array arr;
         if (auto err = v.get_array().get(arr)) return err;
         FieldScope child_scope = element_scope(scope);
@@ -156,7 +156,7 @@ struct Converter {
       case json_type::string: {
         std::string_view s;
         if (auto err = v.get_string().get(s)) return err;
-        out = Value::scalar(Value::Kind::String, std::string(s), offset);
+        out.become_scalar(Value::Kind::String, s, offset);
         return simdjson::SUCCESS;
       }
       case json_type::number: {
@@ -166,20 +166,20 @@ struct Converter {
         }
         double d;
         if (auto err = v.get_double().get(d)) return err;  // validates the token
-        out = Value::scalar(Value::Kind::Number, std::string(raw), offset);
+        out.become_scalar(Value::Kind::Number, raw, offset);
         return simdjson::SUCCESS;
       }
       case json_type::boolean: {
         bool b;
         if (auto err = v.get_bool().get(b)) return err;
-        out = Value::scalar(Value::Kind::Bool, b ? "true" : "false", offset);
+        out.become_scalar(Value::Kind::Bool, b ? "true" : "false", offset);
         return simdjson::SUCCESS;
       }
       case json_type::null: {
         bool is_null = false;
         if (auto err = v.is_null().get(is_null)) return err;
         if (!is_null) return simdjson::N_ATOM_ERROR;
-        out = Value::scalar(Value::Kind::Null, "", offset);
+        out.become_scalar(Value::Kind::Null, "", offset);
         return simdjson::SUCCESS;
       }
     }
@@ -269,6 +269,7 @@ bool JsonValueBuilder::parse_padded(const char* data, size_t size, size_t capaci
     scratch_.items.resize(kMaxNestingDepth + 2);
   }
   Converter conv{data, file_offset, scratch_, 0, {}};
+  out = Value();  // the converter fills values in place: start from an empty one
   simdjson::ondemand::value root;
   if (auto err = doc.get_value().get(root)) {
     // A scalar document (e.g. `42`) is not an object we can use, but it is valid JSON.
