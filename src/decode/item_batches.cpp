@@ -51,7 +51,6 @@ void ItemBatcher::add_item(std::string_view bytes, uint64_t file_offset, LineCol
   if (!current_) {
     current_ = std::make_unique<Batch>();
     current_->file_offset = file_offset;
-    current_->start = at;
     current_->borrowed = stable;
     if (stable) {
       current_->text = std::string_view(bytes.data(), 0);
@@ -68,22 +67,17 @@ void ItemBatcher::add_item(std::string_view bytes, uint64_t file_offset, LineCol
   }
   size_t size;
   if (current_->borrowed) {
-    // The gaps since the batch's first item lie in between already.
     size_t begin = static_cast<size_t>(bytes.data() - current_->text.data());
     current_->text = std::string_view(current_->text.data(), begin + bytes.size());
-    current_->items.emplace_back(begin, begin + bytes.size());
+    current_->items.push_back({begin, begin + bytes.size(), at});
     size = current_->text.size();
   } else {
     size_t begin = current_->buffer.size();
     current_->buffer.append(bytes);
-    current_->items.emplace_back(begin, current_->buffer.size());
+    current_->items.push_back({begin, current_->buffer.size(), at});
     size = current_->buffer.size();
   }
   if (size >= kBatchBytes) dispatch();
-}
-
-void ItemBatcher::add_gap(std::string_view bytes) {
-  if (current_ && !current_->borrowed) current_->buffer.append(bytes);
 }
 
 void ItemBatcher::dispatch() {
@@ -133,14 +127,17 @@ void ItemBatcher::process(Batch& batch) {
   if (!failed()) {
     thread_local JsonValueBuilder builder;  // its scratch lists are reused
     LineCounter lines;
-    lines.reset(batch.text, batch.file_offset, batch.start);
     DocumentContext ctx{file_id_, &path_, &lines};
     std::string message;
-    for (auto [begin, end] : batch.items) {
+    for (const Batch::Item& it : batch.items) {
       Value item;
       uint64_t error_offset = 0;
-      std::string_view text(batch.text.data() + begin, end - begin);
-      if (!builder.parse_in_place(text, batch.file_offset + begin, item, message, error_offset, FieldScope::Object)) {
+      std::string_view text(batch.text.data() + it.begin, it.end - it.begin);
+      // Positions are counted from the item's start, which the scanner
+      // knows: an object at the start of its item costs no counting at all.
+      lines.reset(text, batch.file_offset + it.begin, it.at);
+      if (!builder.parse_in_place(text, batch.file_offset + it.begin, item, message, error_offset,
+                                  FieldScope::Object)) {
         batch.failed = true;
         batch.error = std::move(message);
         batch.error_at = lines.locate(error_offset);
@@ -158,7 +155,7 @@ void ItemBatcher::process(Batch& batch) {
     std::lock_guard lock(mutex_);
     spare_texts_.push_back(std::move(batch.buffer));
   }
-  std::vector<std::pair<size_t, size_t>>().swap(batch.items);
+  std::vector<Batch::Item>().swap(batch.items);
   batch.sink = nullptr;
 }
 

@@ -42,9 +42,6 @@ class ItemBatcher {
   // file mapping's: once parsed, their pages are dropped from the process
   // (they read back the same from the page cache if touched again).
   void add_item(std::string_view bytes, uint64_t file_offset, LineCol at, bool stable = false);
-  // The bytes between the last item and the next one (white space and a
-  // comma); kept so that line numbers inside a batch stay right.
-  void add_gap(std::string_view bytes);
   // True once an item failed to parse: the scanner may stop early.
   bool failed() const { return failed_.load(std::memory_order_relaxed); }
   // Parses what is left and waits for the workers. Returns false with the
@@ -59,8 +56,11 @@ class ItemBatcher {
     std::string buffer;
     bool borrowed = false;
     uint64_t file_offset = 0;
-    LineCol start;
-    std::vector<std::pair<size_t, size_t>> items;  // [begin, end) in text
+    struct Item {
+      size_t begin, end;  // [begin, end) in text
+      LineCol at;         // where the item starts: its objects are located from there
+    };
+    std::vector<Item> items;
     DocumentSink sink;
     bool failed = false;
     std::string error;

@@ -268,15 +268,30 @@ inline bool value_end_block16(ValueEndState& state, const char* data, size_t p, 
 }
 
 #ifdef __SSE2__
-// Bit i set where data[i] is `c`, for the 64 bytes from data.
-inline uint64_t byte_mask64(const char* data, char c) {
-  const __m128i needle = _mm_set1_epi8(c);
-  uint64_t mask = 0;
+// The bytes of a 64-byte block the in-container search looks at, one bit
+// per byte: quotes, backslashes, and opening and closing brackets.
+struct BlockMasks {
+  uint64_t quotes = 0, backslashes = 0, opens = 0, closes = 0;
+};
+
+inline BlockMasks block_masks(const char* data) {
+  // '{' and '[' differ only in bit 0x20, as do '}' and ']': one comparison
+  // of the byte with that bit set finds both.
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'), bit20 = _mm_set1_epi8(0x20);
+  BlockMasks m;
   for (int i = 0; i < 4; ++i) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i));
-    mask |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)))) << (16 * i);
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i));
+    const __m128i folded = _mm_or_si128(v, bit20);
+    auto bits = [i](__m128i eq) {
+      return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(eq))) << (16 * i);
+    };
+    m.quotes |= bits(_mm_cmpeq_epi8(v, quote));
+    m.backslashes |= bits(_mm_cmpeq_epi8(v, backslash));
+    m.opens |= bits(_mm_cmpeq_epi8(folded, open));
+    m.closes |= bits(_mm_cmpeq_epi8(folded, close));
   }
-  return mask;
+  return m;
 }
 
 // Bit i: the xor of bits 0..i (set on a string's opening quote and the
@@ -293,12 +308,12 @@ inline uint64_t prefix_xor(uint64_t x) {
 // candidates of kubectl's JSON. False when the block has a backslash (the
 // byte-wise search takes it) or the value does not end in it.
 inline bool value_end_block64(ValueEndState& state, const char* data, size_t p, size_t& end, bool& handled) {
-  uint64_t backslashes = byte_mask64(data + p, '\\');
-  handled = backslashes == 0;
+  const BlockMasks m = block_masks(data + p);
+  handled = m.backslashes == 0;
   if (!handled) return false;
-  uint64_t in_string = prefix_xor(byte_mask64(data + p, '"')) ^ (state.in_string ? ~uint64_t{0} : 0);
-  uint64_t opens = (byte_mask64(data + p, '{') | byte_mask64(data + p, '[')) & ~in_string;
-  uint64_t closes = (byte_mask64(data + p, '}') | byte_mask64(data + p, ']')) & ~in_string;
+  uint64_t in_string = prefix_xor(m.quotes) ^ (state.in_string ? ~uint64_t{0} : 0);
+  uint64_t opens = m.opens & ~in_string;
+  uint64_t closes = m.closes & ~in_string;
   uint64_t brackets = opens | closes;
   while (brackets) {
     unsigned bit = static_cast<unsigned>(__builtin_ctzll(brackets));
@@ -413,7 +428,6 @@ bool TopLevelScanner::scan_item_bytes(ItemBatcher& batcher) {
     }
     batcher.add_item(std::string_view(in_.buf().data() + pos_, end - pos_), file_offset(pos_), line_, in_.stable(end));
     advance_lines(end - pos_);
-    size_t gap_begin = pos_;
     skip_ws();
     if (!at(pos_)) {
       error_ = fail_here("unexpected end of input in the items list");
@@ -429,7 +443,6 @@ bool TopLevelScanner::scan_item_bytes(ItemBatcher& batcher) {
     }
     advance_lines(1);
     skip_ws();
-    batcher.add_gap(std::string_view(in_.buf().data() + gap_begin, pos_ - gap_begin));
   }
   return false;  // an item failed: finish() reports it
 }
