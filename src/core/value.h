@@ -63,17 +63,28 @@ class Value {
   // Follows a path of member names: v.at({"spec", "template", "spec"}).
   const Value* at(std::initializer_list<std::string_view> path) const;
 
-  // Turns this (empty) value into a scalar or an empty container where it
-  // is: readers fill a tree's values in place instead of moving a temporary
-  // into each of millions of them.
+  // Turns this value, whatever it held, into a scalar or a container where
+  // it is: readers fill a tree's values in place instead of moving a
+  // temporary into each of millions of them. A container keeps the children
+  // it had of its kind, for the reader to overwrite and trim (the List
+  // reader rebuilds each item in the previous item's tree, whose strings
+  // and lists then need no new memory).
   void become_scalar(Kind kind, std::string_view text, uint64_t offset) {
     kind_ = kind;
     text_.assign(text);
     offset_ = offset;
+    members_.clear();
+    items_.clear();
   }
   void become_container(Kind kind, uint64_t offset) {
     kind_ = kind;
     offset_ = offset;
+    text_.clear();
+    if (kind == Kind::Object) {
+      items_.clear();
+    } else {
+      members_.clear();
+    }
   }
 
   void add_member(std::string key, Value v) { members_.emplace_back(std::move(key), std::move(v)); }

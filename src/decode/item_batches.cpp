@@ -125,12 +125,15 @@ void ItemBatcher::work() {
 
 void ItemBatcher::process(Batch& batch) {
   if (!failed()) {
-    thread_local JsonValueBuilder builder;  // its scratch lists are reused
+    JsonValueBuilder builder;
     LineCounter lines;
     DocumentContext ctx{file_id_, &path_, &lines};
     std::string message;
+    // One tree for the batch: each item is read over the previous one, so
+    // its lists and strings are mostly there already (a sink that keeps an
+    // item moves it out, and the next starts afresh).
+    Value item;
     for (const Batch::Item& it : batch.items) {
-      Value item;
       uint64_t error_offset = 0;
       std::string_view text(batch.text.data() + it.begin, it.end - it.begin);
       // Positions are counted from the item's start, which the scanner

@@ -38,7 +38,6 @@ static_assert(kJsonPadding >= simdjson::SIMDJSON_PADDING);
 struct Converter {
   const char* base;
   uint64_t file_offset;
-  JsonValueBuilder::Scratch& scratch;
   uint64_t error_offset = 0;
   std::string error_message;  // set for errors that are ours, not simdjson's
 
@@ -114,8 +113,10 @@ struct Converter {
         out.become_container(Value::Kind::Object, offset);
         simdjson::ondemand::object obj;
         if (auto err = v.get_object().get(obj)) return err;
-        std::vector<Value::Member>& members = scratch.members[depth];
-        members.clear();
+        // Members are written over the ones `out` already has (the previous
+        // item's, in a List), then trimmed to the count read.
+        std::vector<Value::Member>& members = out.members();
+        size_t count = 0;
         for (auto field : obj) {
           std::string_view key;
           if (auto err = field.unescaped_key().get(key)) return err;
@@ -125,11 +126,12 @@ struct Converter {
             if (auto err = skim(field.value(), depth + 1)) return err;
             continue;
           }
-          Value::Member& m = members.emplace_back(std::string(key), Value());
+          if (count == members.size()) members.emplace_back();
+          Value::Member& m = members[count++];
+          m.first.assign(key);
           if (auto err = convert(field.value(), m.second, depth + 1, child_scope)) return err;
         }
-        out.members().reserve(members.size());
-        std::move(members.begin(), members.end(), std::back_inserter(out.members()));
+        members.resize(count);
         if (const Value::Member* dup = duplicate_member(out)) {
           error_offset = dup->second.offset();  // the repeated member's value, as the top-level scanner says
           error_message = "duplicate mapping key \"" + dup->first + "\"";
@@ -142,15 +144,15 @@ struct Converter {
         simdjson::ondemand::array arr;
         if (auto err = v.get_array().get(arr)) return err;
         FieldScope child_scope = element_scope(scope);
-        std::vector<Value>& items = scratch.items[depth];
-        items.clear();
+        std::vector<Value>& items = out.items();
+        size_t count = 0;
         for (auto element : arr) {
           simdjson::ondemand::value ev;
           if (auto err = element.get(ev)) return err;
-          if (auto err = convert(ev, items.emplace_back(), depth + 1, child_scope)) return err;
+          if (count == items.size()) items.emplace_back();
+          if (auto err = convert(ev, items[count++], depth + 1, child_scope)) return err;
         }
-        out.items().reserve(items.size());
-        std::move(items.begin(), items.end(), std::back_inserter(out.items()));
+        items.resize(count);
         return simdjson::SUCCESS;
       }
       case json_type::string: {
@@ -263,13 +265,8 @@ bool JsonValueBuilder::parse_padded(const char* data, size_t size, size_t capaci
   simdjson::padded_string_view view(data, size, capacity);
   if (auto err = parser.iterate(view).get(doc)) return fail(err, file_offset);
 
-  // One scratch list per depth the converter can reach (it stops past kMaxNestingDepth).
-  if (scratch_.members.size() < kMaxNestingDepth + 2) {
-    scratch_.members.resize(kMaxNestingDepth + 2);
-    scratch_.items.resize(kMaxNestingDepth + 2);
-  }
-  Converter conv{data, file_offset, scratch_, 0, {}};
-  out = Value();  // the converter fills values in place: start from an empty one
+  // The converter overwrites `out` where it lies, reusing what it holds.
+  Converter conv{data, file_offset, 0, {}};
   simdjson::ondemand::value root;
   if (auto err = doc.get_value().get(root)) {
     // A scalar document (e.g. `42`) is not an object we can use, but it is valid JSON.

@@ -22,6 +22,8 @@ class JsonValueBuilder {
   // `scope` says where the value sits in an object, so that fields no rule
   // reads are validated but not built (see skipped_fields.h).
   // On failure returns false and sets `error` and `error_offset` (a file offset).
+  // `out` is overwritten where it lies: a caller that parses many similar
+  // values into the same Value (a List's items) reuses its memory.
   bool parse(std::string_view text, uint64_t file_offset, Value& out, std::string& error, uint64_t& error_offset,
              FieldScope scope = FieldScope::Other);
   // The same without copying `text`: the kJsonPadding bytes after it must be
@@ -30,20 +32,11 @@ class JsonValueBuilder {
   bool parse_in_place(std::string_view text, uint64_t file_offset, Value& out, std::string& error,
                       uint64_t& error_offset, FieldScope scope = FieldScope::Other);
 
-  // Children of the containers being built, one list per nesting depth,
-  // reused from value to value: each container is then allocated once, at
-  // its final size, instead of growing (and moving its children) as it is read.
-  struct Scratch {
-    std::vector<std::vector<Value::Member>> members;
-    std::vector<std::vector<Value>> items;
-  };
-
  private:
   bool parse_padded(const char* data, size_t size, size_t capacity, uint64_t file_offset, Value& out,
                     std::string& error, uint64_t& error_offset, FieldScope scope);
 
   std::vector<char> padded_;
-  Scratch scratch_;
 };
 
 }  // namespace hybridctl::decode
