@@ -36,8 +36,14 @@ AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analy
   // Rules only read the snapshot and the shared analyses (computed once,
   // whichever rule asks first), so they run side by side; their findings are
   // gathered in catalogue order, the same output as one after the other.
+  // Each rule gets a thread of its own when there is more than one core: a
+  // rule that waits for an analysis another rule is computing then holds no
+  // core, and the OS runs the rules that can go on. With one thread per core
+  // instead, a waiting rule idled a core while the rules behind it in the
+  // queue (the add-on fix checks) could have run.
   std::vector<std::vector<Finding>> found(to_run.size());
-  parallel_for(to_run.size(), worker_threads(), [&](size_t i) {
+  const unsigned threads = worker_threads() > 1 ? static_cast<unsigned>(to_run.size()) : 1;
+  parallel_for(to_run.size(), threads, [&](size_t i) {
     RuleContext ctx{snapshot, analyses, found[i]};
     to_run[i]->check(ctx);
   });
