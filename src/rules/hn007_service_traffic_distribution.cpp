@@ -3,6 +3,7 @@
 // must exist in the cluster's (and kube-proxy's) version.
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "analysis/backends.h"
 #include "analysis/cluster_version.h"
@@ -11,6 +12,7 @@
 #include "analysis/ownership.h"
 #include "analysis/service_workloads.h"
 #include "analysis/traffic/traffic_model.h"
+#include "core/parallel.h"
 #include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
@@ -134,6 +136,7 @@ class ServiceTrafficDistribution final : public Rule {
     const auto control_plane_only = control_plane_called_services(ctx.analyses);
     size_t services_using_td = 0;
     BackendIndex index(ctx);
+    std::vector<Missing> missing;
     for (const model::Service& svc : ctx.snapshot.services) {
       if (!svc.traffic_distribution.empty()) {
         ++services_using_td;
@@ -144,8 +147,18 @@ class ServiceTrafficDistribution final : public Rule {
       if (control_plane_only.count({svc.meta.ns, svc.meta.name})) continue;
       // Topology Aware Routing has hints of its own: HN014 judges it.
       if (k8s::topology_annotation_enabled(svc.meta.annotations)) continue;
-      check_missing(ctx, svc, version, index);
+      bool kube_dns = svc.meta.ns == "kube-system" && svc.meta.name == "kube-dns";
+      if (!kube_dns && !svc.has_selector) continue;
+      missing.push_back({&svc, kube_dns, kube_dns ? Sides{} : index.sides(svc), {}});
     }
+    // Modelling each two-sided Service under PreferClose is most of this
+    // rule's work (thousands of Services), and independent per Service: it
+    // runs on every core; the findings keep the Services' order.
+    parallel_for(missing.size(), worker_threads(), [&](size_t i) {
+      Missing& m = missing[i];
+      if (!m.kube_dns && m.sides.cloud && m.sides.hybrid) m.simulated = simulated_share(ctx, *m.service, index);
+    });
+    for (const Missing& m : missing) check_missing(ctx, m, version);
     check_kube_proxy(ctx, version, services_using_td);
   }
 
@@ -164,25 +177,32 @@ class ServiceTrafficDistribution final : public Rule {
     ctx.findings.push_back(std::move(f));
   }
 
-  void check_missing(RuleContext& ctx, const model::Service& svc, const analysis::ClusterVersion& v,
-                     BackendIndex& index) const {
-    bool kube_dns = svc.meta.ns == "kube-system" && svc.meta.name == "kube-dns";
+  // A Service without trafficDistribution, what its backends' sides are,
+  // and for a two-sided one the simulated share of crossing connections.
+  struct Missing {
+    const model::Service* service;
+    bool kube_dns;
+    Sides sides;
+    std::string simulated;
+  };
+
+  void check_missing(RuleContext& ctx, const Missing& m, const analysis::ClusterVersion& v) const {
+    const model::Service& svc = *m.service;
+    const Sides& sides = m.sides;
     Severity severity = Severity::Error;
     std::string message;
-    if (kube_dns) {
+    if (m.kube_dns) {
       message =
           "kube-system/kube-dns has no trafficDistribution: DNS queries from on-premises pods go to CoreDNS "
           "replicas in the cloud (and the reverse) across the VPN.";
     } else {
-      if (!svc.has_selector) return;
-      Sides sides = index.sides(svc);
       if (!sides.known) return;
       if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
         message = describe(svc) +
                   " has backends that are, or may be placed, on both cloud and hybrid nodes and "
                   "no trafficDistribution: connections cross between the VPC and the on-premises network" +
-                  simulated_share(ctx, svc, index) + ".";
+                  m.simulated + ".";
       } else {
         severity = Severity::Info;
         message = describe(svc) + " has no trafficDistribution; its backends can only run on " +
