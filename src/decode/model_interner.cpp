@@ -17,6 +17,13 @@ void ModelInterner::intern(model::PodSpec& spec) {
   share(containers_, spec.init_containers);
 }
 
+void ModelInterner::skip_existing(const model::Snapshot& snapshot) {
+  pods_ = snapshot.pods.size();
+  workloads_ = snapshot.workloads.size();
+  services_ = snapshot.services.size();
+  slices_ = snapshot.endpoint_slices.size();
+}
+
 void ModelInterner::intern_new(model::Snapshot& snapshot) {
   for (; pods_ < snapshot.pods.size(); ++pods_) {
     model::Pod& p = snapshot.pods[pods_];

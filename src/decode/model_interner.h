@@ -26,6 +26,9 @@ class ModelInterner {
   // pods, workloads, Services and EndpointSlices: the kinds a cluster has
   // thousands of).
   void intern_new(model::Snapshot& snapshot);
+  // Leaves the objects already in `snapshot` as they are: the next
+  // intern_new starts after them.
+  void skip_existing(const model::Snapshot& snapshot);
 
   size_t shared_parts() const { return shared_; }  // parts pointed at an earlier copy
 

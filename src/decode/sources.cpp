@@ -230,11 +230,14 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
   }
   // Kindless items take their List's kind; those of a top-level array (no
   // List) are reported like any document without `kind`, never dropped silently.
+  ModelInterner kindless_interner;  // a raw API PodList's pods share their parts too
+  kindless_interner.skip_existing(staged);
   for (auto& [item, at] : kindless) {
     LineCounter lc;
     lc.reset({}, item.offset(), at);
     DocumentContext item_ctx{id, &path, &lc};
     decoder.decode_item(item, item_ctx, item_kind);
+    kindless_interner.intern_new(staged);
   }
   commit(staged, staged_diagnostics);
 }

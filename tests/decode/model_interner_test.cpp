@@ -30,6 +30,19 @@ model::Pod replica(const std::string& name, const std::string& node) {
   return p;
 }
 
+// Loads `list` as a .json file, as `audit FILE.json` reads it.
+void load_list(const std::string& list, model::Snapshot& s) {
+  char path[] = "/tmp/hybridctl-interner-XXXXXX.json";
+  int fd = ::mkstemps(path, 5);
+  ASSERT_GE(fd, 0);
+  ::close(fd);
+  std::ofstream(path) << list;
+  Diagnostics d;
+  load_file(path, s, d);
+  std::remove(path);
+  ASSERT_FALSE(d.has_errors()) << d.items().at(0).format();
+}
+
 TEST(ModelInterner, ReplicasOfOneTemplateShareTheirParts) {
   model::Snapshot s;
   s.pods.push_back(replica("web-1", "node-a"));
@@ -109,16 +122,8 @@ TEST(ModelInterner, TheDecoderInternsTheItemsOfAList) {
   }
   // kubectl's tail: a mapped file's items are then all parsed where they lie, in one batch.
   list += "\n    ],\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n";
-  char path[] = "/tmp/hybridctl-interner-XXXXXX.json";
-  int fd = ::mkstemps(path, 5);
-  ASSERT_GE(fd, 0);
-  ::close(fd);
-  std::ofstream(path) << list;
   model::Snapshot s;
-  Diagnostics d;
-  load_file(path, s, d);
-  std::remove(path);
-  ASSERT_FALSE(d.has_errors());
+  load_list(list, s);
   ASSERT_EQ(s.pods.size(), 3u);
   for (const model::Pod& p : s.pods) {
     EXPECT_EQ(p.meta.labels.storage_id(), s.pods[0].meta.labels.storage_id());
@@ -126,6 +131,35 @@ TEST(ModelInterner, TheDecoderInternsTheItemsOfAList) {
     EXPECT_TRUE(p.spec.containers.shares_storage_with(s.pods[0].spec.containers));
   }
   EXPECT_EQ(s.pods[2].spec.node_name, "node-2");
+}
+
+TEST(ModelInterner, SkippedObjectsAreLeftAsTheyAre) {
+  model::Snapshot s;
+  s.pods.push_back(replica("web-1", "node-a"));
+  ModelInterner interner;
+  interner.skip_existing(s);
+  s.pods.push_back(replica("web-2", "node-b"));
+  s.pods.push_back(replica("web-3", "node-c"));
+  interner.intern_new(s);
+  EXPECT_FALSE(s.pods[0].spec.tolerations.shares_storage_with(s.pods[1].spec.tolerations));
+  EXPECT_TRUE(s.pods[1].spec.tolerations.shares_storage_with(s.pods[2].spec.tolerations));
+}
+
+TEST(ModelInterner, TheItemsOfARawPodListShareTheirParts) {
+  // `kubectl get --raw /api/v1/pods` items carry no kind: they are decoded
+  // once the List's kind is known, and interned then.
+  std::string list = R"({"apiVersion": "v1", "kind": "PodList", "items": [)";
+  for (int i = 0; i < 3; ++i) {
+    if (i) list += ",";
+    list += R"({"metadata": {"name": "web-)" + std::to_string(i) + R"(", "namespace": "team", "labels": {"app": "web"}},
+              "spec": {"nodeName": "n", "tolerations": [{"key": "k", "operator": "Exists"}]}})";
+  }
+  list += "\n    ],\n    \"metadata\": {\n        \"resourceVersion\": \"12345\"\n    }\n}\n";
+  model::Snapshot s;
+  load_list(list, s);
+  ASSERT_EQ(s.pods.size(), 3u);
+  EXPECT_TRUE(s.pods[0].spec.tolerations.shares_storage_with(s.pods[2].spec.tolerations));
+  EXPECT_EQ(s.pods[0].meta.labels.storage_id(), s.pods[1].meta.labels.storage_id());
 }
 
 TEST(ContentHash, EqualValuesHashEqual) {
