@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/hash_mix.h"
 #include "core/string_map.h"
 #include "k8s/label_selector.h"
 
@@ -63,9 +64,7 @@ class LabelPairIndex {
     bool operator==(const LabelSet&) const = default;
   };
   struct LabelSetHash {
-    size_t operator()(const LabelSet& s) const {
-      return std::hash<std::string_view>{}(s.ns) ^ (std::hash<const void*>{}(s.labels) * 0x9e3779b97f4a7c15ULL);
-    }
+    size_t operator()(const LabelSet& s) const { return hash_mix(hash_of(s.ns), hash_of(s.labels)); }
   };
 
   std::unordered_map<std::string, std::vector<const T*>> by_pair_;

@@ -4,7 +4,6 @@
 
 #include <cctype>
 #include <cstring>
-#include <iterator>
 #include <unordered_set>
 
 #include "decode/document_sink.h"

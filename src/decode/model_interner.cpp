@@ -3,18 +3,18 @@
 namespace hybridctl::decode {
 
 void ModelInterner::intern(model::ObjectMeta& meta) {
-  share(maps_, meta.labels);
-  share(maps_, meta.annotations);
-  share(owners_, meta.owners);
+  maps_.intern(meta.labels);
+  maps_.intern(meta.annotations);
+  owners_.intern(meta.owners);
 }
 
 void ModelInterner::intern(model::PodSpec& spec) {
-  share(maps_, spec.node_selector);
-  share(affinities_, spec.affinity);
-  share(tolerations_, spec.tolerations);
-  share(spreads_, spec.topology_spread);
-  share(containers_, spec.containers);
-  share(containers_, spec.init_containers);
+  maps_.intern(spec.node_selector);
+  affinities_.intern(spec.affinity);
+  tolerations_.intern(spec.tolerations);
+  spreads_.intern(spec.topology_spread);
+  containers_.intern(spec.containers);
+  containers_.intern(spec.init_containers);
 }
 
 void ModelInterner::skip_existing(const model::Snapshot& snapshot) {
@@ -33,8 +33,8 @@ void ModelInterner::intern_new(model::Snapshot& snapshot) {
   for (; workloads_ < snapshot.workloads.size(); ++workloads_) {
     model::Workload& w = snapshot.workloads[workloads_];
     intern(w.meta);
-    share(maps_, w.tmpl.labels);
-    share(maps_, w.tmpl.annotations);
+    maps_.intern(w.tmpl.labels);
+    maps_.intern(w.tmpl.annotations);
     intern(w.tmpl.spec);
   }
   for (; services_ < snapshot.services.size(); ++services_) intern(snapshot.services[services_].meta);

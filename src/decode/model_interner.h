@@ -30,8 +30,6 @@ class ModelInterner {
   // intern_new starts after them.
   void skip_existing(const model::Snapshot& snapshot);
 
-  size_t shared_parts() const { return shared_; }  // parts pointed at an earlier copy
-
  private:
   void intern(model::ObjectMeta& meta);
   void intern(model::PodSpec& spec);
@@ -41,29 +39,22 @@ class ModelInterner {
   class Table {
    public:
     // Points `value` at an equal earlier value's storage, or remembers it.
-    // True when it now shares.
-    bool intern(T& value) {
-      if (value.storage_id() == nullptr) return false;  // empty: nothing to share
+    void intern(T& value) {
+      if (value.storage_id() == nullptr) return;  // empty: nothing to share
       size_t h = model::content_hash(value);
       auto [first, last] = seen_.equal_range(h);
       for (auto it = first; it != last; ++it) {
         if (it->second == value) {
           value = it->second;
-          return true;
+          return;
         }
       }
       seen_.emplace(h, value);
-      return false;
     }
 
    private:
     std::unordered_multimap<size_t, T> seen_;
   };
-
-  template <typename T>
-  void share(Table<T>& table, T& value) {
-    if (table.intern(value)) ++shared_;
-  }
 
   Table<StringMap> maps_;
   Table<SharedList<model::OwnerReference>> owners_;
@@ -72,7 +63,6 @@ class ModelInterner {
   Table<SharedList<model::Container>> containers_;
   Table<SharedOptional<model::Affinity>> affinities_;
   size_t pods_ = 0, workloads_ = 0, services_ = 0, slices_ = 0;  // how many were interned
-  size_t shared_ = 0;
 };
 
 }  // namespace hybridctl::decode

@@ -1,7 +1,8 @@
 #include "model/content_hash.h"
 
-#include <functional>
 #include <string_view>
+
+#include "core/hash_mix.h"
 
 namespace hybridctl::model {
 namespace {
@@ -9,7 +10,7 @@ namespace {
 // Folds values into one hash, order-sensitively (FNV-style multiply, then xor).
 class Hasher {
  public:
-  Hasher& add(std::string_view s) { return mix(std::hash<std::string_view>{}(s)); }
+  Hasher& add(std::string_view s) { return mix(hash_of(s)); }
   Hasher& add(int64_t v) { return mix(std::hash<int64_t>{}(v)); }
   Hasher& add(bool v) { return mix(v ? 0x9e3779b97f4a7c15ULL : 0x7f4a7c159e3779b9ULL); }
   template <typename T>
@@ -54,10 +55,10 @@ class Hasher {
 
  private:
   Hasher& mix(size_t v) {
-    h_ = (h_ ^ v) * 0x100000001b3ULL;
+    h_ = hash_mix(h_, v);
     return *this;
   }
-  size_t h_ = 0xcbf29ce484222325ULL;
+  size_t h_ = kHashSeed;
 };
 
 }  // namespace

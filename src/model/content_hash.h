@@ -5,6 +5,7 @@
 
 #include <cstddef>
 
+#include "core/hash_mix.h"
 #include "core/shared_list.h"
 #include "core/shared_optional.h"
 #include "core/string_map.h"
@@ -23,8 +24,8 @@ size_t content_hash(const Affinity& affinity);
 
 template <typename T>
 size_t content_hash(const SharedList<T>& list) {
-  size_t h = list.size();
-  for (const T& item : list) h = h * 0x100000001b3ULL ^ content_hash(item);
+  size_t h = hash_mix(kHashSeed, list.size());
+  for (const T& item : list) h = hash_mix(h, content_hash(item));
   return h;
 }
 

@@ -5,6 +5,7 @@
 
 #include "analysis/ownership.h"
 #include "analysis/placement/pod_templates.h"
+#include "core/hash_mix.h"
 
 namespace hybridctl::analysis::placement {
 namespace {
@@ -44,12 +45,12 @@ SharedPartsKey shared_parts_key(const model::Pod& p, const model::Workload* owne
 
 struct SharedPartsKeyHash {
   size_t operator()(const SharedPartsKey& k) const {
-    size_t h = std::hash<std::string_view>{}(k.ns);
+    size_t h = hash_mix(hash_of(k.ns), static_cast<size_t>(k.host_network));
     for (const void* part : {static_cast<const void*>(k.owner), k.labels, k.node_selector, k.affinity, k.tolerations,
                              k.topology_spread, k.containers, k.init_containers}) {
-      h = (h ^ std::hash<const void*>{}(part)) * 0x100000001b3ULL;
+      h = hash_mix(h, hash_of(part));
     }
-    return h ^ static_cast<size_t>(k.host_network);
+    return h;
   }
 };
 

@@ -14,6 +14,7 @@
 #include "analysis/label_pair_index.h"
 #include "analysis/traffic/data_plane.h"
 #include "analysis/traffic/traffic_model.h"
+#include "core/hash_mix.h"
 #include "core/once.h"
 #include "k8s/topology_aware_hints.h"
 
@@ -81,9 +82,7 @@ class TrafficContext {
     bool operator==(const NsName&) const = default;
   };
   struct NsNameHash {
-    size_t operator()(const NsName& k) const {
-      return std::hash<std::string_view>{}(k.name) * 31 + std::hash<std::string_view>{}(k.ns);
-    }
+    size_t operator()(const NsName& k) const { return hash_mix(hash_of(k.ns), hash_of(k.name)); }
   };
   mutable std::unordered_map<NsName, const model::Pod*, NsNameHash> pods_by_name_;
   mutable LabelPairIndex<model::Pod> pods_by_label_;
