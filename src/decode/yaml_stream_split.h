@@ -17,4 +17,7 @@ namespace hybridctl::decode {
 // each cut at the first marker at or after an equal share of the text.
 std::vector<size_t> yaml_part_starts(std::string_view text, size_t parts);
 
+// Whether the text has a line starting with '%' (a directive, or an error).
+bool has_yaml_directive(std::string_view text);
+
 }  // namespace hybridctl::decode

@@ -343,5 +343,24 @@ TEST(FuzzRegressions, LibfyamlErrorDisplayOverreadOnUnclosedSingleQuote) {
   EXPECT_GT(r.error_at.column, 1u);
 }
 
+// yaml_block_scanner (differential): an empty entry of a compact sequence,
+// null in YAML, is an error for libfyaml 0.7.12 ("did not find expected
+// node content"); the scanner read it as null. Empty entries are libfyaml's.
+TEST(FuzzRegressions, LibfyamlRefusesEmptyEntryOfCompactSequence) {
+  std::string text = read_text_file(std::string(HYBRIDCTL_SOURCE_DIR) +
+                                    "/tests/fuzz_regressions/yaml_block_scanner/"
+                                    "libfyaml-refuses-empty-entry-of-compact-sequence");
+  static const std::string path = "<test>";
+  auto sink = [](Value&&, const DocumentContext&) {};
+  YamlReadResult scanned = read_yaml(text, 0, path, sink, {YamlEngine::Auto, false});
+  YamlReadResult reference = read_yaml(text, 0, path, sink, {YamlEngine::LibfyamlOnly, false});
+  ASSERT_FALSE(reference.ok);
+  EXPECT_FALSE(scanned.ok);
+  EXPECT_EQ(scanned.error, reference.error);
+  EXPECT_EQ(scanned.error_at.line, reference.error_at.line);
+  EXPECT_EQ(scanned.error_at.column, reference.error_at.column);
+  EXPECT_EQ(scanned.scanned_documents, 0u);
+}
+
 }  // namespace
 }  // namespace hybridctl::decode
