@@ -71,17 +71,21 @@ void BM_ObjectDecoder_Pod(benchmark::State& state) {
 }
 BENCHMARK(BM_ObjectDecoder_Pod);
 
+// arg 0: the block scanner (YamlEngine::Auto); 1: libfyaml, for the ratio.
 void BM_ReadYaml_Pod(benchmark::State& state) {
   std::string path = "pod.yaml";
+  decode::YamlReadOptions options;
+  options.engine = state.range(0) == 0 ? decode::YamlEngine::Auto : decode::YamlEngine::LibfyamlOnly;
   for (auto _ : state) {
     size_t documents = 0;
-    auto r = decode::read_yaml(kPodYaml, 0, path,
-                               [&](Value&&, const decode::DocumentContext&) { ++documents; });
+    auto r = decode::read_yaml(
+        kPodYaml, 0, path, [&](Value&&, const decode::DocumentContext&) { ++documents; }, options);
     if (!r.ok || documents != 1) state.SkipWithError("YAML parse failed");
   }
+  state.SetLabel(state.range(0) == 0 ? "block scanner" : "libfyaml");
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kPodYaml.size()));
 }
-BENCHMARK(BM_ReadYaml_Pod);
+BENCHMARK(BM_ReadYaml_Pod)->Arg(0)->Arg(1);
 
 // Whole files, as `hybridctl audit FILE` reads them (arg: pods in the file).
 void load_file_bench(benchmark::State& state, const std::string& text, const char* suffix) {
@@ -90,8 +94,7 @@ void load_file_bench(benchmark::State& state, const std::string& text, const cha
     model::Snapshot snapshot;
     Diagnostics diagnostics;
     decode::load_file(file.path(), snapshot, diagnostics);
-    if (snapshot.pods.size() != static_cast<size_t>(state.range(0)))
-      state.SkipWithError("wrong pod count");
+    if (snapshot.pods.size() != static_cast<size_t>(state.range(0))) state.SkipWithError("wrong pod count");
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * state.range(0)));

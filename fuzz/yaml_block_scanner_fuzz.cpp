@@ -4,13 +4,17 @@
 // documents with the same kinds, texts and offsets, or the same error at
 // the same line and column.
 //
-// Inputs that differ only in the fields no rule reads are not findings:
-// libfyaml skips none in a document holding a '&', the scanner skips them
-// (it reads no anchors), so such inputs are compared with skipping off.
+// Each input is compared with every field built and, when it holds no '&',
+// with the fields no rule reads skipped too (libfyaml skips nothing in a
+// document holding one; the scanner, which reads no anchors, always can).
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
+#include <vector>
 
+#include "core/utf8.h"
 #include "fuzz_support.h"
 
 namespace {
@@ -46,6 +50,19 @@ std::string read(std::string_view text, hybridctl::decode::YamlEngine engine, bo
   return out;
 }
 
+// Leaves freed heap chunks of many sizes filled with `byte`: what a reader
+// takes from uninitialised memory then differs between two reads.
+void dirty_heap(unsigned char byte) {
+  std::vector<void*> chunks;
+  for (size_t i = 0; i < 512; ++i) {
+    size_t n = 16 + (i % 128) * 16;
+    void* p = std::malloc(n);
+    std::memset(p, byte, n);
+    chunks.push_back(p);
+  }
+  for (void* p : chunks) std::free(p);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -55,8 +72,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // unread fields skipped.
   for (bool skip : {false, true}) {
     if (skip && text.find('&') != std::string_view::npos) break;
-    std::string scanned = read(text, YamlEngine::Auto, skip);
+    dirty_heap('A');
     std::string reference = read(text, YamlEngine::LibfyamlOnly, skip);
+    dirty_heap('B');
+    // libfyaml 0.7.12 returns uninitialised bytes for some scalars (an empty
+    // literal before more indented lines: FuzzRegressions.LibfyamlUninit-
+    // ialisedTextOfEmptyLiteral), where the scanner reads what YAML says.
+    // Such input has no reference: the text changes from read to read, or,
+    // under ASan (which fills new memory with 0xbe), is not UTF-8 where the
+    // input was.
+    if (read(text, YamlEngine::LibfyamlOnly, skip) != reference) return 0;
+    if (hybridctl::first_invalid_utf8(reference) != hybridctl::kValidUtf8) return 0;
+    std::string scanned = read(text, YamlEngine::Auto, skip);
     if (scanned != reference) {
       fprintf(stderr, "scanner:\n%s\nlibfyaml:\n%s\n", scanned.c_str(), reference.c_str());
       __builtin_trap();

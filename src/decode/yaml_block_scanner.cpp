@@ -571,7 +571,7 @@ class BlockScanner {
         continue;
       }
       if (indent < 0) {
-        if (spaces <= parent_indent) return false;  // an empty block scalar
+        if (spaces <= parent_indent) break;  // no content: the next node
         indent = spaces;
       }
       if (spaces < indent) break;  // the next node
@@ -586,9 +586,16 @@ class BlockScanner {
       any_content = true;
       ++p_;  // past the '\n'
     }
-    if (!any_content) return false;
-    if (chomp == ' ') buf_ += '\n';
-    if (chomp == '+') buf_.append(breaks + 1, '\n');
+    if (!any_content) {
+      // An empty scalar (libfyaml 0.7.12 may return uninitialised bytes
+      // for it, followed by a less indented line). Kept, its empty lines
+      // are left to libfyaml.
+      if (chomp == '+') return false;
+    } else if (chomp == ' ') {
+      buf_ += '\n';
+    } else if (chomp == '+') {
+      buf_.append(breaks + 1, '\n');
+    }
     p_ = line_start_;
     return emit(YamlEventType::Scalar, offset, buf_);
   }

@@ -362,5 +362,23 @@ TEST(FuzzRegressions, LibfyamlRefusesEmptyEntryOfCompactSequence) {
   EXPECT_EQ(scanned.scanned_documents, 0u);
 }
 
+// yaml_block_scanner (differential): libfyaml 0.7.12 returns uninitialised
+// bytes as the text of an empty literal scalar followed by a key at its own
+// indentation and more indented lines, so two reads differ. The scanner
+// reads the document itself, as YAML says: the scalar is empty.
+TEST(FuzzRegressions, LibfyamlUninitialisedTextOfEmptyLiteral) {
+  std::string text = read_text_file(std::string(HYBRIDCTL_SOURCE_DIR) +
+                                    "/tests/fuzz_regressions/yaml_block_scanner/"
+                                    "libfyaml-uninitialised-text-of-empty-literal");
+  static const std::string path = "<test>";
+  std::string relay = "unset";
+  YamlReadResult r = read_yaml(text, 0, path, [&](Value&& v, const DocumentContext&) {
+    if (const Value* x = v.get("relay")) relay = x->text();
+  });
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.scanned_documents, 1u);
+  EXPECT_EQ(relay, "");
+}
+
 }  // namespace
 }  // namespace hybridctl::decode
