@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <thread>
 
 #include "core/utf8.h"
@@ -195,6 +196,16 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
     result.ok = false;
     result.error = "invalid UTF-8 (YAML must be UTF-8 text)";
     result.error_at = lines.locate(base + bad);
+    return result;
+  }
+  // libfyaml takes a NUL byte for the end of the text and drops what
+  // follows without an error; YAML allows none.
+  if (const void* nul = std::memchr(part.data(), '\0', part.size())) {
+    LineCounter lines;
+    lines.reset(part, base, start);
+    result.ok = false;
+    result.error = "a NUL byte (YAML text cannot hold one)";
+    result.error_at = lines.locate(base + static_cast<size_t>(static_cast<const char*>(nul) - part.data()));
     return result;
   }
   YamlValueBuilder builder(file_id, path, part, base, start, sink);

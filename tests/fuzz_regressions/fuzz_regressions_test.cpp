@@ -135,7 +135,9 @@ TEST(FuzzRegressions, LibfyamlGetTextLeaksOnEscapedQuotes) {
   ASSERT_FALSE(input.empty());
   YamlReadResult r = read_yaml(input, 0, path, [](Value&&, const DocumentContext&) {});
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error, "missing comma in flow mapping");
+  // The input ends in NUL bytes, now refused before any parser reads it
+  // (libfyaml said "missing comma in flow mapping").
+  EXPECT_EQ(r.error, "a NUL byte (YAML text cannot hold one)");
   std::vector<std::string> texts;
   auto collect = [&](Value&& root, const DocumentContext&) {
     for (const auto& [key, value] : root.members()) texts.push_back(value.text());
@@ -378,6 +380,21 @@ TEST(FuzzRegressions, LibfyamlUninitialisedTextOfEmptyLiteral) {
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.scanned_documents, 1u);
   EXPECT_EQ(relay, "");
+}
+
+// yaml_block_scanner (differential): libfyaml 0.7.12 takes a NUL byte for
+// the end of its text, so the documents after one were dropped without an
+// error. A NUL byte is now an error at its position.
+TEST(FuzzRegressions, LibfyamlStopsSilentlyAtNulByte) {
+  static const std::string path = "t.yaml";
+  std::string text("a: 1\nb: x\0y\n---\nc: 2\n", 22);
+  size_t documents = 0;
+  YamlReadResult r = read_yaml(text, 0, path, [&](Value&&, const DocumentContext&) { ++documents; });
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "a NUL byte (YAML text cannot hold one)");
+  EXPECT_EQ(r.error_at.line, 2u);
+  EXPECT_EQ(r.error_at.column, 5u);
+  EXPECT_EQ(documents, 0u);
 }
 
 }  // namespace
