@@ -65,6 +65,8 @@ class BlockScanner {
  public:
   BlockScanner(std::string_view text, YamlEventHandler& out) : t_(text), out_(out) {}
 
+  size_t libfyaml_disagreements() const { return libfyaml_disagreements_; }
+
   size_t document(size_t begin) {
     p_ = line_start_ = begin;
     doc_end_ = t_.size();
@@ -571,7 +573,10 @@ class BlockScanner {
         continue;
       }
       if (indent < 0) {
-        if (spaces <= parent_indent) break;  // no content: the next node
+        if (spaces <= parent_indent) {  // no content: the next node
+          if (spaces > 0) ++libfyaml_disagreements_;
+          break;
+        }
         indent = spaces;
       }
       if (spaces < indent) break;  // the next node
@@ -587,10 +592,7 @@ class BlockScanner {
       ++p_;  // past the '\n'
     }
     if (!any_content) {
-      // An empty scalar (libfyaml 0.7.12 may return uninitialised bytes
-      // for it, followed by a less indented line). Kept, its empty lines
-      // are left to libfyaml.
-      if (chomp == '+') return false;
+      if (chomp == '+') return false;  // an empty kept scalar: its empty lines are libfyaml's
     } else if (chomp == ' ') {
       buf_ += '\n';
     } else if (chomp == '+') {
@@ -755,13 +757,17 @@ class BlockScanner {
   size_t doc_end_ = 0;
   int indent_ = -1;
   std::string buf_;  // unescaped or joined scalar text
+  size_t libfyaml_disagreements_ = 0;
 };
 
 }  // namespace
 
-size_t scan_block_document(std::string_view text, size_t begin, YamlEventHandler& out) {
+BlockScanResult scan_block_document(std::string_view text, size_t begin, YamlEventHandler& out) {
   BlockScanner scanner(text, out);
-  return scanner.document(begin);
+  BlockScanResult result;
+  result.next = scanner.document(begin);
+  if (result.next != kOutsideBlockSubset) result.libfyaml_disagreements = scanner.libfyaml_disagreements();
+  return result;
 }
 
 }  // namespace hybridctl::decode

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "decode/yaml_event.h"
@@ -21,11 +22,22 @@ namespace hybridctl::decode {
 
 inline constexpr size_t kOutsideBlockSubset = static_cast<size_t>(-1);
 
+struct BlockScanResult {
+  // Where the next document starts (its `---` line, or the text's size);
+  // kOutsideBlockSubset when the document is not in the subset or the
+  // handler refused an event.
+  size_t next = kOutsideBlockSubset;
+  // Where the scanner and libfyaml read the document differently, by
+  // design: an empty block scalar followed by a line indented like its key
+  // (`r: |` then `n: 1`). YAML, and go-yaml (hence kubectl), read an empty
+  // scalar and a sibling `n`; libfyaml 0.7.12 takes the lines as the
+  // scalar's content, at times with uninitialised bytes in it.
+  size_t libfyaml_disagreements = 0;
+};
+
 // Reads the document of `text` that starts at `begin` (a line start: the
 // text's start, or a `---` line) and sends its events to `out`, offsets
-// counted from the start of `text`. Returns where the next document starts
-// (its `---` line, or text.size()); kOutsideBlockSubset when the document
-// is not in the subset or `out` refused an event.
-size_t scan_block_document(std::string_view text, size_t begin, YamlEventHandler& out);
+// counted from the start of `text`.
+BlockScanResult scan_block_document(std::string_view text, size_t begin, YamlEventHandler& out);
 
 }  // namespace hybridctl::decode

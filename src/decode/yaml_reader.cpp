@@ -219,7 +219,9 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
     size_t next = kOutsideBlockSubset;
     if (options.engine == YamlEngine::Auto && fallbacks_in_a_row < kFallbacksBeforeLibfyaml) {
       builder.start_document(options.skip_unread_fields);  // the scanner refuses anchors
-      next = scan_block_document(part, from, builder);
+      BlockScanResult scan = scan_block_document(part, from, builder);
+      next = scan.next;
+      result.libfyaml_disagreements += scan.libfyaml_disagreements;
     }
     if (next != kOutsideBlockSubset) {
       builder.flush();
@@ -266,6 +268,7 @@ YamlReadResult read_yaml_parallel(std::string_view text, uint32_t file_id, const
     if (!r.ok) return std::move(r);
     all.scanned_documents += r.scanned_documents;
     all.libfyaml_ranges += r.libfyaml_ranges;
+    all.libfyaml_disagreements += r.libfyaml_disagreements;
   }
   return all;
 }

@@ -21,6 +21,9 @@ struct YamlReadResult {
   // more documents) by libfyaml.
   size_t scanned_documents = 0;
   size_t libfyaml_ranges = 0;
+  // Places the scanner read where libfyaml reads otherwise, by design
+  // (BlockScanResult in yaml_block_scanner.h).
+  size_t libfyaml_disagreements = 0;
 };
 
 // Auto reads each document with the block scanner (yaml_block_scanner.h)

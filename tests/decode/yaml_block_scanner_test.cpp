@@ -226,16 +226,40 @@ TEST(YamlBlockScanner, SkipsTheSameFieldsAsLibfyamlWithoutAnchors) {
   EXPECT_EQ(fast.result.scanned_documents, 1u);
 }
 
-// libfyaml 0.7.12 returns uninitialised bytes for an empty literal scalar
-// followed by a line at its key's indentation and more indented ones (found
-// by the differential fuzzer): the scanner reads it as YAML says, empty.
+// A block scalar's content is indented more than its key (YAML 1.2 section
+// 8.1.1.1; go-yaml, hence kubectl, reads it so): a line at the key's own
+// indentation ends an empty scalar. libfyaml 0.7.12 takes such lines as the
+// content, at times with uninitialised bytes in it (found by the
+// differential fuzzer); the scanner reads what YAML says and counts the
+// disagreement.
 TEST(YamlBlockScanner, EmptyLiteralScalarBeforeAKeyAtTheSameIndentation) {
   std::string text = "  relay: |\n  N  exporters:\n     tadata:\n          - k8s.namespace.name\n";
   Read r = read(text, YamlEngine::Auto, false);
   EXPECT_EQ(r.result.scanned_documents, 1u);
+  EXPECT_EQ(r.result.libfyaml_disagreements, 1u);
   EXPECT_EQ(r.documents,
             "a mapping@2{relay:a string@11[],N  exporters:a mapping@32{tadata:a list@50[a "
             "string@52[k8s.namespace.name],],},}\n");
+}
+
+TEST(YamlBlockScanner, EmptyBlockScalarsEndAtTheirKeysIndentationAsInGoYaml) {
+  struct Case {
+    const char* yaml;
+    const char* go_yaml;  // what sigs.k8s.io/yaml reads, as JSON
+  };
+  for (const Case& c :
+       {Case{"a:\n  r: |\n  n: 1\n", R"({"a":{"r":"","n":1}})"},
+        Case{"a:\n  r: |-\n  n:\n    x: 1\nb: 2\n", R"({"a":{"r":"","n":{"x":1}},"b":2})"},
+        Case{"- r: |\n  n: 1\n", R"([{"r":"","n":1}])"}, Case{"a:\n  - |\n  - x\n", R"({"a":["","x"]})"}}) {
+    std::string json;
+    static const std::string path = "<test>";
+    YamlReadResult r = read_yaml(c.yaml, 0, path, [&](Value&& v, const DocumentContext&) { json += to_json(v); });
+    EXPECT_TRUE(r.ok) << c.yaml;
+    EXPECT_EQ(json, c.go_yaml) << c.yaml;
+    EXPECT_EQ(r.libfyaml_disagreements, 1u) << c.yaml;
+  }
+  Read agreed = expect_same("a: |\nb: 1\n");  // at column 0 libfyaml agrees
+  EXPECT_EQ(agreed.result.libfyaml_disagreements, 0u);
 }
 
 TEST(YamlBlockScanner, OnlyTheDocumentOutsideTheSubsetFallsBack) {
