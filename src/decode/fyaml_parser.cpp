@@ -70,6 +70,13 @@ FyamlParser::~FyamlParser() {
   if (diag_) fy_diag_destroy(diag_);
 }
 
+bool FyamlParser::restart(std::string_view text) {
+  if (!parser_ || fy_parser_reset(parser_) != 0 || fy_parser_set_string(parser_, text.data(), text.size()) != 0) {
+    return false;
+  }
+  return true;
+}
+
 fy_event* FyamlParser::next() { return parser_ ? fy_parser_parse(parser_) : nullptr; }
 
 void FyamlParser::release(fy_event* e) { fy_parser_event_free(parser_, e); }

@@ -40,6 +40,13 @@ class FyamlParser {
   // False when libfyaml could not be set up at all.
   bool ok() const { return parser_ != nullptr; }
 
+  // Parses `text` next, from the start: one parser serves the documents of
+  // a stream that fall back to libfyaml one by one, which costs a tenth of
+  // creating one for each. Only after the previous text parsed without an
+  // error (a parser that failed may be quarantined, see above). False when
+  // libfyaml refused.
+  bool restart(std::string_view text);
+
   // The next event, or nullptr at the end of the stream or on an error.
   fy_event* next();
   void release(fy_event* e);

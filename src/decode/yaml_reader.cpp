@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <memory>
 #include <thread>
 
 #include "core/utf8.h"
@@ -123,11 +124,6 @@ YamlEvent from_fyaml(fy_event* e, size_t range_offset) {
   return out;
 }
 
-// A stream whose documents the block scanner gives up on this many times in
-// a row is libfyaml's from there on: each try, and a parser per document,
-// would cost more than they save.
-constexpr size_t kFallbacksBeforeLibfyaml = 16;
-
 // The first line start after `from` that holds a `---` marker, or the end.
 size_t next_document_start(std::string_view part, size_t from) {
   for (size_t nl = part.find('\n', from); nl != std::string_view::npos; nl = part.find('\n', nl + 1)) {
@@ -140,12 +136,15 @@ size_t next_document_start(std::string_view part, size_t from) {
   return part.size();
 }
 
-// Reads part[from, to) with libfyaml. False on an error, which `result` then holds.
-bool read_range_with_libfyaml(std::string_view part, size_t from, size_t to, bool may_skip, YamlValueBuilder& builder,
-                              YamlReadResult& result) {
+// Reads part[from, to) with libfyaml: with `kept`, restarted on the range,
+// or else with a parser made here and left in it. False on an error, which
+// `result` then holds.
+bool read_range_with_libfyaml(std::string_view part, size_t from, size_t to, bool may_skip,
+                              std::unique_ptr<FyamlParser>& kept, YamlValueBuilder& builder, YamlReadResult& result) {
   std::string_view range = part.substr(from, to - from);
   ++result.libfyaml_ranges;
-  FyamlParser parser(range);
+  if (!kept || !kept->restart(range)) kept = std::make_unique<FyamlParser>(range);
+  FyamlParser& parser = *kept;
   if (!parser.ok()) {
     result.ok = false;
     result.error = "cannot start the YAML parser";
@@ -209,15 +208,15 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
     return result;
   }
   YamlValueBuilder builder(file_id, path, part, base, start, sink);
+  std::unique_ptr<FyamlParser> parser;  // one for every range of the part, made at the first
   // Directives apply to the documents after them: such a stream is libfyaml's whole.
   if (has_yaml_directive(part)) {
-    read_range_with_libfyaml(part, 0, part.size(), options.skip_unread_fields, builder, result);
+    read_range_with_libfyaml(part, 0, part.size(), options.skip_unread_fields, parser, builder, result);
     return result;
   }
-  size_t fallbacks_in_a_row = 0;
   for (size_t from = 0; from < part.size();) {
     size_t next = kOutsideBlockSubset;
-    if (options.engine == YamlEngine::Auto && fallbacks_in_a_row < kFallbacksBeforeLibfyaml) {
+    if (options.engine == YamlEngine::Auto) {
       builder.start_document(options.skip_unread_fields);  // the scanner refuses anchors
       BlockScanResult scan = scan_block_document(part, from, builder);
       next = scan.next;
@@ -226,12 +225,11 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
     if (next != kOutsideBlockSubset) {
       builder.flush();
       ++result.scanned_documents;
-      fallbacks_in_a_row = 0;
     } else {
-      // One document, or the rest of a stream the scanner keeps giving up on.
-      bool rest = ++fallbacks_in_a_row > kFallbacksBeforeLibfyaml;
-      next = rest ? part.size() : next_document_start(part, from);
-      if (!read_range_with_libfyaml(part, from, next, options.skip_unread_fields, builder, result)) return result;
+      next = next_document_start(part, from);
+      if (!read_range_with_libfyaml(part, from, next, options.skip_unread_fields, parser, builder, result)) {
+        return result;
+      }
     }
     from = next;
   }

@@ -268,13 +268,17 @@ TEST(YamlBlockScanner, OnlyTheDocumentOutsideTheSubsetFallsBack) {
   EXPECT_EQ(r.result.libfyaml_ranges, 2u);
 }
 
-TEST(YamlBlockScanner, AStreamThatKeepsFallingBackIsLibfyamlsFromThereOn) {
+// One libfyaml parser, restarted, reads every document that falls back.
+TEST(YamlBlockScanner, DocumentsThatFallBackShareOneParser) {
   std::string text;
-  for (int i = 0; i < 20; ++i) text += "---\na: &x " + std::to_string(i) + "\nb: *x\n";
-  for (int i = 0; i < 5; ++i) text += "---\nc: " + std::to_string(i) + "\n";
+  for (int i = 0; i < 20; ++i)
+    text += "---\na: &x " + std::to_string(i) + "\nb: *x\n---\nc: " + std::to_string(i) + "\n";
+  text += "---\nd: [\n";  // an error after them all
   Read r = expect_same(text);
-  EXPECT_EQ(r.result.scanned_documents, 0u);
-  EXPECT_EQ(r.result.libfyaml_ranges, 17u);  // 16 documents, then the rest in one
+  EXPECT_EQ(r.result.scanned_documents, 20u);
+  EXPECT_EQ(r.result.libfyaml_ranges, 21u);
+  EXPECT_FALSE(r.result.ok);
+  EXPECT_EQ(r.result.error_at.line, 103u);  // the end of the text, after line 102's `[`
 }
 
 TEST(YamlBlockScanner, ErrorsKeepTheirLineAfterScannedDocuments) {
