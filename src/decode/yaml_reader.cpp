@@ -124,18 +124,6 @@ YamlEvent from_fyaml(fy_event* e, size_t range_offset) {
   return out;
 }
 
-// The first line start after `from` that holds a `---` marker, or the end.
-size_t next_document_start(std::string_view part, size_t from) {
-  for (size_t nl = part.find('\n', from); nl != std::string_view::npos; nl = part.find('\n', nl + 1)) {
-    size_t line = nl + 1;
-    if (part.compare(line, 3, "---") != 0) continue;
-    if (line + 3 == part.size()) return line;
-    char next = part[line + 3];
-    if (next == '\n' || next == '\r' || next == ' ' || next == '\t') return line;
-  }
-  return part.size();
-}
-
 // Reads part[from, to) with libfyaml: with `kept`, restarted on the range,
 // or else with a parser made here and left in it. False on an error, which
 // `result` then holds.
@@ -186,26 +174,25 @@ bool read_range_with_libfyaml(std::string_view part, size_t from, size_t to, boo
 YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol start, uint32_t file_id,
                               const std::string& path, const DocumentSink& sink, YamlReadOptions options) {
   YamlReadResult result;
+  auto refuse = [&](size_t offset, const char* why) {
+    LineCounter lines;
+    lines.reset(part, base, start);
+    result.ok = false;
+    result.error = why;
+    result.error_at = lines.locate(base + offset);
+    return result;
+  };
   // YAML is UTF-8 here (go-yaml, hence kubectl, refuses anything else), and
   // libfyaml 0.7.12 loops forever on invalid UTF-8 inside a `%` directive:
   // refuse such text before the parser sees it.
   if (size_t bad = first_invalid_utf8(part); bad != kValidUtf8) {
-    LineCounter lines;
-    lines.reset(part, base, start);
-    result.ok = false;
-    result.error = "invalid UTF-8 (YAML must be UTF-8 text)";
-    result.error_at = lines.locate(base + bad);
-    return result;
+    return refuse(bad, "invalid UTF-8 (YAML must be UTF-8 text)");
   }
   // libfyaml takes a NUL byte for the end of the text and drops what
   // follows without an error; YAML allows none.
   if (const void* nul = std::memchr(part.data(), '\0', part.size())) {
-    LineCounter lines;
-    lines.reset(part, base, start);
-    result.ok = false;
-    result.error = "a NUL byte (YAML text cannot hold one)";
-    result.error_at = lines.locate(base + static_cast<size_t>(static_cast<const char*>(nul) - part.data()));
-    return result;
+    return refuse(static_cast<size_t>(static_cast<const char*>(nul) - part.data()),
+                  "a NUL byte (YAML text cannot hold one)");
   }
   YamlValueBuilder builder(file_id, path, part, base, start, sink);
   std::unique_ptr<FyamlParser> parser;  // one for every range of the part, made at the first
@@ -226,7 +213,7 @@ YamlReadResult read_yaml_part(std::string_view part, uint64_t base, LineCol star
       builder.flush();
       ++result.scanned_documents;
     } else {
-      next = next_document_start(part, from);
+      next = next_yaml_document_start(part, from);
       if (!read_range_with_libfyaml(part, from, next, options.skip_unread_fields, parser, builder, result)) {
         return result;
       }

@@ -1,17 +1,20 @@
 #include "decode/yaml_stream_split.h"
 
 namespace hybridctl::decode {
-namespace {
 
-// True when a line starting at `i` is a document-start marker.
-bool is_document_start(std::string_view text, size_t i) {
+bool is_yaml_document_start(std::string_view text, size_t i) {
   if (text.compare(i, 3, "---") != 0) return false;
   if (i + 3 == text.size()) return true;
   char next = text[i + 3];
   return next == '\n' || next == '\r' || next == ' ' || next == '\t';
 }
 
-}  // namespace
+size_t next_yaml_document_start(std::string_view text, size_t from) {
+  for (size_t nl = text.find('\n', from); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+    if (is_yaml_document_start(text, nl + 1)) return nl + 1;
+  }
+  return text.size();
+}
 
 bool has_yaml_directive(std::string_view text) {
   if (!text.empty() && text[0] == '%') return true;
@@ -25,13 +28,9 @@ std::vector<size_t> yaml_part_starts(std::string_view text, size_t parts) {
     size_t from = text.size() / parts * k;
     if (from <= starts.back()) from = starts.back() + 1;
     // The next line start at or after `from` that holds a marker.
-    for (size_t nl = text.find('\n', from ? from - 1 : 0); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
-      if (is_document_start(text, nl + 1)) {
-        starts.push_back(nl + 1);
-        break;
-      }
-    }
-    if (starts.size() != k + 1) break;  // no marker after this point
+    size_t marker = next_yaml_document_start(text, from ? from - 1 : 0);
+    if (marker == text.size()) break;  // no marker after this point
+    starts.push_back(marker);
   }
   return starts;
 }

@@ -20,4 +20,10 @@ std::vector<size_t> yaml_part_starts(std::string_view text, size_t parts);
 // Whether the text has a line starting with '%' (a directive, or an error).
 bool has_yaml_directive(std::string_view text);
 
+// Whether the line starting at `i` is a document-start marker.
+bool is_yaml_document_start(std::string_view text, size_t i);
+
+// The first line start after `from` that holds a marker, or text.size().
+size_t next_yaml_document_start(std::string_view text, size_t from);
+
 }  // namespace hybridctl::decode
