@@ -310,7 +310,8 @@ TEST(YamlBlockScanner, CorpusReadsTheSameAsLibfyaml) {
       fallbacks += r.result.libfyaml_ranges;
     }
   }
-  EXPECT_GT(files, 100u);
+  // The project's own files, and the upstream manifests where ../shared is there.
+  EXPECT_GT(files, fs::exists(roots[0]) ? 100u : 50u);
   EXPECT_GT(scanned, 4 * fallbacks) << scanned << " documents scanned, " << fallbacks << " ranges left to libfyaml";
 }
 
