@@ -80,8 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // libfyaml 0.7.12 returns uninitialised bytes for some scalars (an empty
     // literal before lines at its key's indentation: FuzzRegressions.
     // LibfyamlUninitialisedTextOfEmptyLiteral). Such input has no reference:
-    // the text changes from read to read, or, under ASan (which fills new
-    // memory with 0xbe), is not UTF-8 where the input was.
+    // the text changes from read to read, or, under ASan (which scripts/fuzz
+    // has fill all new memory with 0xbe), is not UTF-8 where the input was.
     if (read(text, YamlEngine::LibfyamlOnly, skip) != reference) return 0;
     if (hybridctl::first_invalid_utf8(reference) != hybridctl::kValidUtf8) return 0;
     size_t disagreements = 0;
