@@ -689,19 +689,20 @@ class BlockScanner {
       is_plain = false;
       ++offset;
       bool multiline = false;
-      return quoted(text, kOneLine, multiline) && p_ - offset <= kMaxKeyBytes && colon_follows();
+      return quoted(text, kOneLine, multiline) && colon_follows();
     }
     is_plain = true;
     bool colon = false;
-    return plain_may_start() && plain(text, colon) && colon && p_ - offset <= kMaxKeyBytes;
+    return plain_may_start() && plain(text, colon) && colon;
   }
 
   // A block mapping indented `n` starting at `start`, its first key (already
   // read) at `key_offset`; p_ is just past that key's ':'.
   bool mapping(int n, size_t start, size_t key_offset, std::string_view key_text, bool key_plain) {
     if (!emit(YamlEventType::MappingStart, start)) return false;
+    size_t key_start = start;
     for (;;) {
-      if (key_text.size() > kMaxKeyBytes) return false;
+      if (p_ - key_start > kMaxKeyBytes) return false;  // the key as written, through its ':'
       if (!emit(YamlEventType::Scalar, key_offset, key_text, key_plain)) return false;
       size_t after_indicator = p_;
       while (p_ < t_.size() && t_[p_] == ' ') ++p_;
@@ -721,6 +722,7 @@ class BlockScanner {
       }
       if (indent_ < n) break;
       if (indent_ > n) return false;
+      key_start = p_;
       if (!key(key_offset, key_text, key_plain)) return false;
     }
     return emit(YamlEventType::MappingEnd, p_);

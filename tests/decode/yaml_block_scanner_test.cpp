@@ -184,23 +184,24 @@ TEST(YamlBlockScanner, NoFinalLineBreak) {
 }
 
 TEST(YamlBlockScanner, FallsBackOutsideTheSubset) {
-  expect_fallback("a: &x 1\nb: *x\n");            // anchors and aliases
-  expect_fallback("a: !!str 1\n");                // tags
-  expect_fallback("a: [1,\n  2]\n");              // flow collections over several lines
-  expect_fallback("a: [1, ]\nb: {c}\n");          // trailing commas, keys without values
-  expect_fallback("a: [b: c]\n");                 // single-pair mappings in sequences
-  expect_fallback("a: {\"k\":v}\n");              // JSON-like keys without a space
-  expect_fallback("a: >\n  folded\n  text\n");    // folded scalars
-  expect_fallback("a: plain\n  - continued\n");   // continuation lines starting with indicators
-  expect_fallback("a:\n  b: \"multi\nline\"\n");  // continuation lines less indented than the key
-  expect_fallback("a:\n\tb: 1\n");                // tabs
-  expect_fallback("? complex\n: key\n");          // complex keys
-  expect_fallback("%YAML 1.2\n---\na: 1\n");      // directives
-  expect_fallback("a: 1\n...\nb: 2\n");           // document end markers
-  expect_fallback("a: |2\n   indicated\n");       // indentation indicators
-  expect_fallback("a: 1\r\nb: 2\r\n");            // CRLF
-  expect_fallback("a: \"\\e\"\n");                // rarer escapes
-  expect_fallback("a:\n- x\n- \nb:");             // empty entries: libfyaml refuses some
+  expect_fallback("a: &x 1\nb: *x\n");                           // anchors and aliases
+  expect_fallback("a: !!str 1\n");                               // tags
+  expect_fallback("a: [1,\n  2]\n");                             // flow collections over several lines
+  expect_fallback("a: [1, ]\nb: {c}\n");                         // trailing commas, keys without values
+  expect_fallback("a: [b: c]\n");                                // single-pair mappings in sequences
+  expect_fallback("a: {\"k\":v}\n");                             // JSON-like keys without a space
+  expect_fallback("a: >\n  folded\n  text\n");                   // folded scalars
+  expect_fallback("a: plain\n  - continued\n");                  // continuation lines starting with indicators
+  expect_fallback("a:\n  b: \"multi\nline\"\n");                 // continuation lines less indented than the key
+  expect_fallback("a:\n\tb: 1\n");                               // tabs
+  expect_fallback("? complex\n: key\n");                         // complex keys
+  expect_fallback("a: 1\n" + std::string(1100, 'k') + ": 1\n");  // keys near YAML's 1,024-character limit
+  expect_fallback("%YAML 1.2\n---\na: 1\n");                     // directives
+  expect_fallback("a: 1\n...\nb: 2\n");                          // document end markers
+  expect_fallback("a: |2\n   indicated\n");                      // indentation indicators
+  expect_fallback("a: 1\r\nb: 2\r\n");                           // CRLF
+  expect_fallback("a: \"\\e\"\n");                               // rarer escapes
+  expect_fallback("a:\n- x\n- \nb:");                            // empty entries: libfyaml refuses some
   expect_fallback("- \n-\n- a\n");
   expect_fallback("- a:\n  - \n  - b\n");
 }
