@@ -31,8 +31,7 @@ std::vector<StringMap> node_labels(int n) {
     StringMap l{{"kubernetes.io/arch", "amd64"},
                 {"kubernetes.io/os", "linux"},
                 {"kubernetes.io/hostname", "node-" + std::to_string(i)},
-                {"topology.kubernetes.io/zone",
-                 hybrid ? "onprem-dc1" : "us-west-2" + std::string(1, 'a' + i % 3)}};
+                {"topology.kubernetes.io/zone", hybrid ? "onprem-dc1" : "us-west-2" + std::string(1, 'a' + i % 3)}};
     if (hybrid)
       l.set("eks.amazonaws.com/compute-type", "hybrid");
     else
@@ -73,15 +72,13 @@ BENCHMARK(BM_ServiceSelector_Map);
 void BM_RequiredNodeAffinity_Nodes(benchmark::State& state) {
   model::NodeAffinity affinity;
   affinity.required.present = true;
-  affinity.required.terms.push_back(
-      {{{"eks.amazonaws.com/compute-type", "NotIn", {"hybrid"}}}, {}});
+  affinity.required.terms.push_back({{{"eks.amazonaws.com/compute-type", "NotIn", {"hybrid"}}}, {}});
   std::optional<model::NodeAffinity> a = affinity;
   StringMap node_selector{{"kubernetes.io/os", "linux"}};
   auto nodes = node_labels(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     int fits = 0;
-    for (const StringMap& n : nodes)
-      fits += k8s::required_node_affinity_matches(node_selector, a, "", n);
+    for (const StringMap& n : nodes) fits += k8s::required_node_affinity_matches(node_selector, a, "", n);
     benchmark::DoNotOptimize(fits);
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * state.range(0)));
@@ -89,13 +86,11 @@ void BM_RequiredNodeAffinity_Nodes(benchmark::State& state) {
 BENCHMARK(BM_RequiredNodeAffinity_Nodes)->Arg(5000);
 
 void BM_TaintFilter(benchmark::State& state) {
-  std::vector<model::Toleration> tolerations = {
-      {"node.kubernetes.io/not-ready", "Exists", "", "NoExecute", 300},
-      {"node.kubernetes.io/unreachable", "Exists", "", "NoExecute", 300}};
+  std::vector<model::Toleration> tolerations = {{"node.kubernetes.io/not-ready", "Exists", "", "NoExecute", 300},
+                                                {"node.kubernetes.io/unreachable", "Exists", "", "NoExecute", 300}};
   std::vector<model::Taint> taints = {{"eks.amazonaws.com/compute-type", "hybrid", "NoSchedule"},
                                       {"dedicated", "gpu", "PreferNoSchedule"}};
-  for (auto _ : state)
-    benchmark::DoNotOptimize(k8s::first_untolerated_filtering_taint(tolerations, taints));
+  for (auto _ : state) benchmark::DoNotOptimize(k8s::first_untolerated_filtering_taint(tolerations, taints));
 }
 BENCHMARK(BM_TaintFilter);
 

@@ -14,8 +14,7 @@ namespace {
 
 using namespace hybridctl;
 
-constexpr int kNodes = 5000, kZones = 40, kHybridZones = 4, kServices = 10000,
-              kEndpointsPerService = 15;
+constexpr int kNodes = 5000, kZones = 40, kHybridZones = 4, kServices = 10000, kEndpointsPerService = 15;
 
 std::string zone_name(int z) {
   return z < kHybridZones ? "onprem-" + std::to_string(z) : "us-west-2-az" + std::to_string(z);
@@ -61,8 +60,8 @@ const model::Snapshot& cluster() {
       for (int e = 0; e < kEndpointsPerService; ++e) {
         const model::Node& n = s.nodes[pick_node(rng)];
         model::Endpoint ep;
-        ep.addresses.push_back("10." + std::to_string(i / 250) + "." + std::to_string(i % 250) +
-                               "." + std::to_string(e + 1));
+        ep.addresses.push_back("10." + std::to_string(i / 250) + "." + std::to_string(i % 250) + "." +
+                               std::to_string(e + 1));
         ep.node_name = n.meta.name;
         ep.zone = std::string(n.zone());
         ep.ready = (rng() % 50) != 0;

@@ -16,13 +16,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   model::Snapshot snapshot;
   Diagnostics diagnostics;
   decode::ObjectDecoder decoder(snapshot, diagnostics);
-  decode::read_yaml(fuzz::as_text(data, size), 0, path,
-                    [&](Value&& root, const decode::DocumentContext& ctx) {
-                      decoder.decode_document(root, ctx);
-                      Value wrapped = Value::object(root.offset());
-                      wrapped.add_member("cluster", std::move(root));
-                      decoder.decode_document(wrapped, ctx);
-                    });
+  decode::read_yaml(fuzz::as_text(data, size), 0, path, [&](Value&& root, const decode::DocumentContext& ctx) {
+    decoder.decode_document(root, ctx);
+    Value wrapped = Value::object(root.offset());
+    wrapped.add_member("cluster", std::move(root));
+    decoder.decode_document(wrapped, ctx);
+  });
   // The routability analysis parses the networks next; garbage there is a
   // user-facing error, never a crash.
   if (snapshot.cluster_info) {

@@ -30,8 +30,7 @@ inline std::vector<Value> parse_documents(std::string_view text) {
   static const std::string path = "<fuzz>";
   std::vector<Value> documents;
   decode::YamlReadResult r = decode::read_yaml(
-      text, 0, path,
-      [&](Value&& root, const decode::DocumentContext&) { documents.push_back(std::move(root)); });
+      text, 0, path, [&](Value&& root, const decode::DocumentContext&) { documents.push_back(std::move(root)); });
   if (!r.ok) documents.clear();
   return documents;
 }

@@ -14,14 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text = fuzz::as_text(data, size);
 
   decode::JsonReadResult whole = decode::read_json_text(
-      text, 0, path,
-      [](Value&& root, const decode::DocumentContext& ctx) { fuzz::locate_every_node(root, ctx); });
+      text, 0, path, [](Value&& root, const decode::DocumentContext& ctx) { fuzz::locate_every_node(root, ctx); });
   if (!whole.ok && whole.error.empty()) __builtin_trap();
 
   fuzz::MemoryFile file(text);
-  auto check = [](Value&& v, const decode::DocumentContext& ctx) {
-    fuzz::locate_every_node(v, ctx);
-  };
+  auto check = [](Value&& v, const decode::DocumentContext& ctx) { fuzz::locate_every_node(v, ctx); };
   decode::JsonReadResult streamed = decode::read_json_stream(file.fd(), 0, path, check, check);
   if (!streamed.ok && streamed.error.empty()) __builtin_trap();
   return 0;

@@ -17,8 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   k8s::parse_int64_base10(text);
   for (const Value& doc : fuzz::parse_documents(text)) {
     try {
-      model::LabelSelector selector =
-          decode::decode_label_selector(doc.get("selector"), "selector");
+      model::LabelSelector selector = decode::decode_label_selector(doc.get("selector"), "selector");
       StringMap labels = decode::read_string_map(doc.get("labels"), "labels");
       k8s::label_selector_matches(selector, labels);
       k8s::selector_map_matches(selector.match_labels, labels);

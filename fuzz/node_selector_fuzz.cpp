@@ -27,10 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         k8s::preferred_node_affinity_raw_score(node_affinity->preferred, labels, name);
         k8s::preferred_terms_error(node_affinity->preferred);
       }
-      k8s::could_match_with_label(node_selector, node_affinity, "eks.amazonaws.com/compute-type",
-                                  "hybrid");
-      k8s::could_match_without_label(node_selector, node_affinity,
-                                     "eks.amazonaws.com/compute-type");
+      k8s::could_match_with_label(node_selector, node_affinity, "eks.amazonaws.com/compute-type", "hybrid");
+      k8s::could_match_without_label(node_selector, node_affinity, "eks.amazonaws.com/compute-type");
       std::vector<int64_t> raw;
       for (const auto& [key, value] : labels) raw.push_back(static_cast<int64_t>(value.size()) - 3);
       k8s::normalize_scores(raw, !labels.empty() && labels.begin()->first.size() % 2 == 0);

@@ -15,13 +15,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   snapshot.files.push_back(path);
   Diagnostics diagnostics;
   decode::ObjectDecoder decoder(snapshot, diagnostics);
-  decode::read_yaml(fuzz::as_text(data, size), 0, path,
-                    [&](Value&& root, const decode::DocumentContext& ctx) {
-                      decoder.decode_document(root, ctx);
-                      // The same object as one item of a streamed List, as `kubectl get -o json`
-                      // gives it.
-                      decoder.decode_item(root, ctx, "Pod");
-                    });
+  decode::read_yaml(fuzz::as_text(data, size), 0, path, [&](Value&& root, const decode::DocumentContext& ctx) {
+    decoder.decode_document(root, ctx);
+    // The same object as one item of a streamed List, as `kubectl get -o json`
+    // gives it.
+    decoder.decode_item(root, ctx, "Pod");
+  });
   snapshot.build_indexes();
   for (const Diagnostic& d : diagnostics.items()) {
     if (d.message.empty()) __builtin_trap();

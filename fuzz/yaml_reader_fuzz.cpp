@@ -9,11 +9,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace hybridctl;
   static const std::string path = "<fuzz>";
   std::string_view text = fuzz::as_text(data, size);
-  decode::YamlReadResult r =
-      decode::read_yaml(text, 0, path, [](Value&& root, const decode::DocumentContext& ctx) {
-        fuzz::locate_every_node(root, ctx);
-        to_json(root);  // the serialiser walks every node the reader built
-      });
+  decode::YamlReadResult r = decode::read_yaml(text, 0, path, [](Value&& root, const decode::DocumentContext& ctx) {
+    fuzz::locate_every_node(root, ctx);
+    to_json(root);  // the serialiser walks every node the reader built
+  });
   if (!r.ok && (r.error.empty() || r.error_at.line == 0 || r.error_at.column == 0)) {
     __builtin_trap();  // an error must say what and where
   }

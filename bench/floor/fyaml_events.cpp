@@ -11,8 +11,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   fy_parse_cfg cfg{};
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_DEFAULT_VERSION_1_2 |
-                                              FYPCF_SLOPPY_FLOW_INDENTATION | FYPCF_QUIET);
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_DEFAULT_VERSION_1_2 | FYPCF_SLOPPY_FLOW_INDENTATION | FYPCF_QUIET);
   fy_parser* parser = fy_parser_create(&cfg);
   if (!parser || fy_parser_set_input_file(parser, argv[1]) != 0) {
     std::fprintf(stderr, "%s: cannot open\n", argv[1]);
@@ -36,7 +35,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: YAML error\n", argv[1]);
     return 1;
   }
-  std::printf("events %zu documents %zu scalars %zu scalar-bytes %zu\n", events, documents, scalars,
-              scalar_bytes);
+  std::printf("events %zu documents %zu scalars %zu scalar-bytes %zu\n", events, documents, scalars, scalar_bytes);
   return 0;
 }

@@ -84,8 +84,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: %s\n", argv[1], simdjson::error_message(err));
     return 1;
   }
-  std::printf("objects %zu arrays %zu strings %zu numbers %zu other %zu string-bytes %zu (%s)\n",
-              c.objects, c.arrays, c.strings, c.numbers, c.others, c.string_bytes,
-              simdjson::get_active_implementation()->name().c_str());
+  std::printf("objects %zu arrays %zu strings %zu numbers %zu other %zu string-bytes %zu (%s)\n", c.objects, c.arrays,
+              c.strings, c.numbers, c.others, c.string_bytes, simdjson::get_active_implementation()->name().c_str());
   return 0;
 }

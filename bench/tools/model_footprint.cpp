@@ -31,7 +31,6 @@ int main(int argc, char** argv) {
   struct mallinfo2 end = mallinfo2();
   size_t after = end.uordblks + end.hblkhd;
   std::printf("objects %zu pods %zu nodes %zu model-bytes %zu errors %d\n", snapshot.object_count(),
-              snapshot.pods.size(), snapshot.nodes.size(), after - before,
-              diagnostics.has_errors() ? 1 : 0);
+              snapshot.pods.size(), snapshot.nodes.size(), after - before, diagnostics.has_errors() ? 1 : 0);
   return diagnostics.has_errors() ? 1 : 0;
 }

@@ -28,11 +28,16 @@ std::vector<Clue> clues_of(const model::Workload& w) {
 // cert-manager's components, by the name their image, Deployment or chart labels give them.
 std::optional<std::string> cert_manager_component(std::string_view s) {
   static const std::pair<std::string_view, std::string_view> names[] = {
-      {"cert-manager-webhook", "webhook"},       {"certmanager-webhook", "webhook"},
-      {"cert-manager-cainjector", "cainjector"}, {"certmanager-cainjector", "cainjector"},
-      {"cert-manager-startupapicheck", "startupapicheck"}, {"certmanager-startupapicheck", "startupapicheck"},
-      {"cert-manager-ctl", "startupapicheck"},   {"cert-manager-controller", "controller"},
-      {"cert-manager", "controller"},            {"certmanager", "controller"}};
+      {"cert-manager-webhook", "webhook"},
+      {"certmanager-webhook", "webhook"},
+      {"cert-manager-cainjector", "cainjector"},
+      {"certmanager-cainjector", "cainjector"},
+      {"cert-manager-startupapicheck", "startupapicheck"},
+      {"certmanager-startupapicheck", "startupapicheck"},
+      {"cert-manager-ctl", "startupapicheck"},
+      {"cert-manager-controller", "controller"},
+      {"cert-manager", "controller"},
+      {"certmanager", "controller"}};
   for (const auto& [n, component] : names) {
     if (is_or_ends_with(s, n)) return std::string(component);
   }
@@ -75,12 +80,15 @@ std::optional<AddonComponent> by_chain(const model::Workload& w, const std::vect
     for (const Caller& c : b.callers) names.push_back(c.object->meta.name);
     for (const std::string& n : names) {
       std::string evidence = "webhook chain via " + n;
-      if (n.find("aws-load-balancer") != std::string::npos) return AddonComponent{Addon::AwsLoadBalancerController, "controller", true, evidence};
+      if (n.find("aws-load-balancer") != std::string::npos)
+        return AddonComponent{Addon::AwsLoadBalancerController, "controller", true, evidence};
       if (n.find("cert-manager") != std::string::npos || n.find("certmanager") != std::string::npos) {
         return AddonComponent{Addon::CertManager, "webhook", true, evidence};
       }
-      if (n.find("opentelemetry-operator") != std::string::npos) return AddonComponent{Addon::AdotOperator, "operator", true, evidence};
-      if (n.find("amazon-cloudwatch") != std::string::npos) return AddonComponent{Addon::CloudWatchOperator, "operator", true, evidence};
+      if (n.find("opentelemetry-operator") != std::string::npos)
+        return AddonComponent{Addon::AdotOperator, "operator", true, evidence};
+      if (n.find("amazon-cloudwatch") != std::string::npos)
+        return AddonComponent{Addon::CloudWatchOperator, "operator", true, evidence};
     }
   }
   return std::nullopt;
@@ -90,10 +98,14 @@ std::optional<AddonComponent> by_chain(const model::Workload& w, const std::vect
 
 const char* addon_name(Addon a) {
   switch (a) {
-    case Addon::AwsLoadBalancerController: return "AWS Load Balancer Controller";
-    case Addon::CloudWatchOperator: return "CloudWatch Observability operator";
-    case Addon::AdotOperator: return "ADOT (OpenTelemetry) operator";
-    case Addon::CertManager: return "cert-manager";
+    case Addon::AwsLoadBalancerController:
+      return "AWS Load Balancer Controller";
+    case Addon::CloudWatchOperator:
+      return "CloudWatch Observability operator";
+    case Addon::AdotOperator:
+      return "ADOT (OpenTelemetry) operator";
+    case Addon::CertManager:
+      return "cert-manager";
   }
   return "?";
 }

@@ -37,10 +37,18 @@ std::string Backend::describe_callers() const {
   for (const Caller& c : callers) {
     if (!out.empty()) out += ", ";
     switch (c.kind) {
-      case CallerKind::MutatingWebhook: out += "mutating webhook " + c.webhook_name; break;
-      case CallerKind::ValidatingWebhook: out += "validating webhook " + c.webhook_name; break;
-      case CallerKind::ConversionWebhook: out += "conversion webhook of CRD " + c.object->meta.name; break;
-      case CallerKind::APIService: out += "APIService " + c.object->meta.name; break;
+      case CallerKind::MutatingWebhook:
+        out += "mutating webhook " + c.webhook_name;
+        break;
+      case CallerKind::ValidatingWebhook:
+        out += "validating webhook " + c.webhook_name;
+        break;
+      case CallerKind::ConversionWebhook:
+        out += "conversion webhook of CRD " + c.object->meta.name;
+        break;
+      case CallerKind::APIService:
+        out += "APIService " + c.object->meta.name;
+        break;
     }
     if (!c.failure_policy.empty()) out += " (failurePolicy " + c.failure_policy + ")";
   }

@@ -23,8 +23,7 @@ constexpr KnownComponent kKnown[] = {
     {Cni::Cilium, WorkloadKind::Deployment, "cilium-operator", "operator.affinity", ""},
     {Cni::Calico, WorkloadKind::DaemonSet, "calico-node", "", "calicoNodeDaemonSet"},
     {Cni::Calico, WorkloadKind::Deployment, "calico-typha", "", "typhaDeployment"},
-    {Cni::Calico, WorkloadKind::Deployment, "calico-kube-controllers", "",
-     "calicoKubeControllersDeployment"},
+    {Cni::Calico, WorkloadKind::Deployment, "calico-kube-controllers", "", "calicoKubeControllersDeployment"},
 };
 
 bool namespace_fits(Cni cni, std::string_view ns) {
@@ -61,10 +60,8 @@ std::vector<CniComponent> find_cni_components(const model::Snapshot& snapshot) {
   std::vector<CniComponent> out;
   for (const model::Workload& w : snapshot.workloads) {
     for (const KnownComponent& k : kKnown) {
-      if (w.workload_kind != k.kind || w.meta.name != k.name || !namespace_fits(k.cni, w.meta.ns))
-        continue;
-      out.push_back(
-          {k.cni, &w, std::string(k.helm_affinity_path), std::string(k.installation_field)});
+      if (w.workload_kind != k.kind || w.meta.name != k.name || !namespace_fits(k.cni, w.meta.ns)) continue;
+      out.push_back({k.cni, &w, std::string(k.helm_affinity_path), std::string(k.installation_field)});
     }
   }
   return out;

@@ -11,14 +11,11 @@ namespace hybridctl::analysis {
 namespace {
 
 std::string lowercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
-std::string_view scalar_text(const Value* v) {
-  return v && v->is_scalar() ? std::string_view(v->text()) : "";
-}
+std::string_view scalar_text(const Value* v) { return v && v->is_scalar() ? std::string_view(v->text()) : ""; }
 
 // Receiver ids referenced by service.pipelines.*.receivers: the collector
 // builds only the receivers a pipeline uses.
@@ -30,17 +27,14 @@ std::vector<std::string> used_receivers(const Value& config) {
     const Value* receivers = pipeline.get("receivers");
     if (!receivers || !receivers->is_array()) continue;
     for (const Value& r : receivers->items()) {
-      if (r.is_scalar() && std::find(out.begin(), out.end(), r.text()) == out.end())
-        out.push_back(r.text());
+      if (r.is_scalar() && std::find(out.begin(), out.end(), r.text()) == out.end()) out.push_back(r.text());
     }
   }
   return out;
 }
 
 // A component id is TYPE or TYPE/NAME.
-bool is_prometheus_receiver(std::string_view id) {
-  return id.substr(0, id.find('/')) == "prometheus";
-}
+bool is_prometheus_receiver(std::string_view id) { return id.substr(0, id.find('/')) == "prometheus"; }
 
 ScrapeConfigCheck check_scrape_config(const std::string& receiver, size_t index, const Value& sc) {
   ScrapeConfigCheck c;
@@ -65,8 +59,7 @@ ScrapeConfigCheck check_scrape_config(const std::string& receiver, size_t index,
   if (const Value* relabels = sc.get("relabel_configs"); relabels && relabels->is_array()) {
     c.has_relabel_configs = true;
     if (!relabels->items().empty()) c.first_relabel_config = relabels->items().front();
-    for (const Value& r : relabels->items())
-      c.has_keep_rule = c.has_keep_rule || is_hybrid_keep_rule(r);
+    for (const Value& r : relabels->items()) c.has_keep_rule = c.has_keep_rule || is_hybrid_keep_rule(r);
   }
   return c;
 }
@@ -96,11 +89,10 @@ CollectorScrapes analyse_collector_scrapes(const model::OpenTelemetryCollector& 
     out.config_text = collector.config.text();
     static const std::string path = "spec.config";
     bool got = false;
-    auto result =
-        decode::read_yaml(out.config_text, 0, path, [&](Value&& v, const decode::DocumentContext&) {
-          if (!got) out.config = std::move(v);
-          got = true;
-        });
+    auto result = decode::read_yaml(out.config_text, 0, path, [&](Value&& v, const decode::DocumentContext&) {
+      if (!got) out.config = std::move(v);
+      got = true;
+    });
     if (!result.ok) {
       out.parse_error = result.error;
       return out;
@@ -113,8 +105,7 @@ CollectorScrapes analyse_collector_scrapes(const model::OpenTelemetryCollector& 
   if (!receivers || !receivers->is_object()) return out;
   std::vector<std::string> used = used_receivers(out.config);
   for (const auto& [id, receiver] : receivers->members()) {
-    if (!is_prometheus_receiver(id) || std::find(used.begin(), used.end(), id) == used.end())
-      continue;
+    if (!is_prometheus_receiver(id) || std::find(used.begin(), used.end(), id) == used.end()) continue;
     const Value* scs = receiver.at({"config", "scrape_configs"});
     if (!scs || !scs->is_array()) continue;
     for (size_t i = 0; i < scs->items().size(); ++i) {

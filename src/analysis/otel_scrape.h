@@ -12,8 +12,7 @@
 
 namespace hybridctl::analysis {
 
-inline constexpr const char* kComputeTypeMetaLabel =
-    "__meta_kubernetes_node_label_eks_amazonaws_com_compute_type";
+inline constexpr const char* kComputeTypeMetaLabel = "__meta_kubernetes_node_label_eks_amazonaws_com_compute_type";
 
 // One kubernetes_sd_configs scrape config of a Prometheus receiver.
 struct ScrapeConfigCheck {

@@ -31,9 +31,7 @@ const model::Workload* resolve_owner(const model::Snapshot& snapshot, const mode
 
 // Rank for choosing among workloads whose selector matches: controllers a
 // user edits come before the ReplicaSets they generate.
-int rank(model::WorkloadKind k) {
-  return k == model::WorkloadKind::ReplicaSet ? 1 : 0;
-}
+int rank(model::WorkloadKind k) { return k == model::WorkloadKind::ReplicaSet ? 1 : 0; }
 
 }  // namespace
 

@@ -12,9 +12,9 @@ namespace hybridctl::analysis {
 struct Manager {
   enum class Kind { None, Helm, EksAddon, Operator, ArgoCD, Flux };
   Kind kind = Kind::None;
-  std::string name;       // release, add-on, CR or application name
-  std::string ns;         // the release's namespace (Helm)
-  std::string owner_kind; // the custom resource's kind (Operator)
+  std::string name;        // release, add-on, CR or application name
+  std::string ns;          // the release's namespace (Helm)
+  std::string owner_kind;  // the custom resource's kind (Operator)
 
   const char* kind_name() const;
 };

@@ -49,7 +49,8 @@ void Routability::collect_pools() {
     for (const std::string& c : n.pod_cidrs) pools_.push_back({c, "Node " + n.meta.name + " spec.podCIDRs", &n, &n});
     for (const model::CiliumNode& cn : snapshot_.cilium_nodes) {
       if (cn.meta.name != n.meta.name) continue;
-      for (const std::string& c : cn.pod_cidrs) pools_.push_back({c, "CiliumNode " + cn.meta.name + " spec.ipam.podCIDRs", &n, &cn});
+      for (const std::string& c : cn.pod_cidrs)
+        pools_.push_back({c, "CiliumNode " + cn.meta.name + " spec.ipam.podCIDRs", &n, &cn});
     }
   }
   // Cilium's cluster pool serves every node Cilium runs on: in a mixed cluster, the hybrid nodes.
@@ -152,7 +153,8 @@ void Routability::decide_cluster_wide() {
     if (!n || !n->is_hybrid() || p.spec.host_network) continue;
     auto ip = IpAddress::parse(p.pod_ip);
     if (!ip) continue;
-    check("pod IP " + p.pod_ip + " of " + p.meta.ns + "/" + p.meta.name, remote_known_ && remote_pods_.contains(*ip), n);
+    check("pod IP " + p.pod_ip + " of " + p.meta.ns + "/" + p.meta.name, remote_known_ && remote_pods_.contains(*ip),
+          n);
   }
   for (const PoolEvidence& e : pools_) {
     auto c = Cidr::parse(e.cidr);

@@ -28,7 +28,7 @@ class Routability {
   // The CNI pools and node ranges that serve hybrid nodes (for HN016 and reports).
   struct PoolEvidence {
     std::string cidr;
-    std::string source;  // e.g. "Node mi-1 spec.podCIDRs", "cilium-config cluster-pool-ipv4-cidr"
+    std::string source;                 // e.g. "Node mi-1 spec.podCIDRs", "cilium-config cluster-pool-ipv4-cidr"
     const model::Node* node = nullptr;  // when the range belongs to one node
     const model::ObjectBase* object = nullptr;  // the object that declares the range
   };

@@ -12,8 +12,7 @@ std::vector<const model::Workload*> workloads_selected_by(const model::Snapshot&
   std::vector<const model::Workload*> out;
   if (!service.has_selector) return out;
   for (const model::Workload& w : snapshot.workloads) {
-    if (w.meta.ns != service.meta.ns || !k8s::selector_map_matches(service.selector, w.tmpl.labels))
-      continue;
+    if (w.meta.ns != service.meta.ns || !k8s::selector_map_matches(service.selector, w.tmpl.labels)) continue;
     const model::Workload* top = top_workload(snapshot, w);
     if (std::find(out.begin(), out.end(), top) == out.end()) out.push_back(top);
   }
@@ -21,7 +20,7 @@ std::vector<const model::Workload*> workloads_selected_by(const model::Snapshot&
 }
 
 std::vector<const model::Workload*> service_workloads(const model::Snapshot& snapshot, const model::Service& service,
-                                                     const std::vector<const model::Pod*>& endpoint_pods) {
+                                                      const std::vector<const model::Pod*>& endpoint_pods) {
   std::vector<const model::Workload*> out;
   auto add = [&out](const model::Workload* w) {
     if (w && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);

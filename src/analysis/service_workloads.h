@@ -15,6 +15,6 @@ std::vector<const model::Workload*> workloads_selected_by(const model::Snapshot&
 // Top workloads behind a Service: the owners of `endpoint_pods` (what runs)
 // and the workloads its selector matches (what may run).
 std::vector<const model::Workload*> service_workloads(const model::Snapshot& snapshot, const model::Service& service,
-                                                     const std::vector<const model::Pod*>& endpoint_pods);
+                                                      const std::vector<const model::Pod*>& endpoint_pods);
 
 }  // namespace hybridctl::analysis

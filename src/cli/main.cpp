@@ -1,7 +1,6 @@
 // hybridctl: audits EKS mixed-mode clusters (cloud + hybrid nodes) against
 // the recommendations for running webhooks, CoreDNS and Service traffic.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/audit_command.h"

@@ -10,7 +10,7 @@ namespace hybridctl {
 // Where an object or a problem is: a 1-based line and column in a file.
 struct Location {
   std::string file;
-  uint32_t line = 0;    // 0: unknown (e.g. a synthesised object)
+  uint32_t line = 0;  // 0: unknown (e.g. a synthesised object)
   uint32_t column = 0;
 };
 
@@ -34,9 +34,7 @@ class Diagnostics {
   }
   bool has_errors() const;
   const std::vector<Diagnostic>& items() const { return items_; }
-  void append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-  }
+  void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
 
  private:
   std::vector<Diagnostic> items_;

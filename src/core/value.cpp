@@ -23,12 +23,18 @@ const Value* Value::at(std::initializer_list<std::string_view> path) const {
 
 std::string_view Value::kind_name(Kind kind) {
   switch (kind) {
-    case Kind::Null: return "null";
-    case Kind::Bool: return "a boolean";
-    case Kind::Number: return "a number";
-    case Kind::String: return "a string";
-    case Kind::Array: return "a list";
-    case Kind::Object: return "a mapping";
+    case Kind::Null:
+      return "null";
+    case Kind::Bool:
+      return "a boolean";
+    case Kind::Number:
+      return "a number";
+    case Kind::String:
+      return "a string";
+    case Kind::Array:
+      return "a list";
+    case Kind::Object:
+      return "a mapping";
   }
   return "?";
 }
@@ -36,10 +42,18 @@ std::string_view Value::kind_name(Kind kind) {
 namespace {
 void write_value(JsonWriter& w, const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::Null: w.null(); break;
-    case Value::Kind::Bool: w.boolean(v.text() == "true"); break;
-    case Value::Kind::Number: w.raw_number(v.text()); break;
-    case Value::Kind::String: w.string(v.text()); break;
+    case Value::Kind::Null:
+      w.null();
+      break;
+    case Value::Kind::Bool:
+      w.boolean(v.text() == "true");
+      break;
+    case Value::Kind::Number:
+      w.raw_number(v.text());
+      break;
+    case Value::Kind::String:
+      w.string(v.text());
+      break;
     case Value::Kind::Array:
       w.begin_array();
       for (const Value& item : v.items()) write_value(w, item);

@@ -55,7 +55,8 @@ void decode_workload(const Value& obj, ObjectBase base, Snapshot& into, model::W
     spec = job ? read_object(job->get("spec"), "spec.jobTemplate.spec") : nullptr;
   }
   if (spec) {
-    const char* count_field = kind == model::WorkloadKind::Job || kind == model::WorkloadKind::CronJob ? "parallelism" : "replicas";
+    const char* count_field =
+        kind == model::WorkloadKind::Job || kind == model::WorkloadKind::CronJob ? "parallelism" : "replicas";
     if (auto r = read_int(spec->get(count_field), std::string("spec.") + count_field, 0, INT32_MAX)) {
       w.replicas = static_cast<int32_t>(*r);
     }
@@ -150,7 +151,8 @@ void decode_service(const Value& obj, ObjectBase base, Snapshot& into) {
     s.external_traffic_policy = read_string(spec->get("externalTrafficPolicy"), "externalTrafficPolicy");
     s.external_name = read_string(spec->get("externalName"), "externalName");
     s.external_ips = read_string_list(spec->get("externalIPs"), "externalIPs");
-    s.publish_not_ready_addresses = read_bool(spec->get("publishNotReadyAddresses"), "publishNotReadyAddresses").value_or(false);
+    s.publish_not_ready_addresses =
+        read_bool(spec->get("publishNotReadyAddresses"), "publishNotReadyAddresses").value_or(false);
   }
   if (const Value* ing = obj.at({"status", "loadBalancer", "ingress"})) {
     for (const Value& item : read_list(ing, "status.loadBalancer.ingress")) {
@@ -210,7 +212,8 @@ void decode_webhooks(const Value& obj, ObjectBase base, Snapshot& into, bool mut
       hook.url = read_string(cc->get("url"), "clientConfig.url");
     }
     hook.failure_policy = read_string(w.get("failurePolicy"), "failurePolicy");
-    if (auto t = read_int(w.get("timeoutSeconds"), "timeoutSeconds", 1, 30)) hook.timeout_seconds = static_cast<int32_t>(*t);
+    if (auto t = read_int(w.get("timeoutSeconds"), "timeoutSeconds", 1, 30))
+      hook.timeout_seconds = static_cast<int32_t>(*t);
     for (const Value& item : read_list(w.get("rules"), "rules")) {
       const Value& r = read_object_item(item, "rules[]");
       model::WebhookRule rule;
@@ -260,8 +263,8 @@ void decode_crd(const Value& obj, ObjectBase base, Snapshot& into) {
 // ConfigMap keys a rule reads; all other data is dropped at decode time.
 bool is_read_config_key(std::string_view key) {
   static constexpr std::string_view keys[] = {
-      "enable-service-topology", "cluster-pool-ipv4-cidr", "cluster-pool-ipv6-cidr", "ipam",
-      "kube-proxy-replacement", "enable-bgp-control-plane", "routing-mode", "tunnel-protocol"};
+      "enable-service-topology", "cluster-pool-ipv4-cidr",   "cluster-pool-ipv6-cidr", "ipam",
+      "kube-proxy-replacement",  "enable-bgp-control-plane", "routing-mode",           "tunnel-protocol"};
   for (std::string_view k : keys) {
     if (k == key) return true;
   }
@@ -387,14 +390,16 @@ void decode_bgp(const Value& obj, ObjectBase base, Snapshot& into, model::BgpKin
     case model::BgpKind::CiliumPeeringPolicy:
       b.node_selector = decode_label_selector(spec ? spec->get("nodeSelector") : nullptr, "nodeSelector");
       for (const Value& vr : read_list(spec ? spec->get("virtualRouters") : nullptr, "virtualRouters")) {
-        if (read_bool(read_object_item(vr, "virtualRouters[]").get("exportPodCIDR"), "exportPodCIDR").value_or(false)) b.advertises_pod_cidr = true;
+        if (read_bool(read_object_item(vr, "virtualRouters[]").get("exportPodCIDR"), "exportPodCIDR").value_or(false))
+          b.advertises_pod_cidr = true;
       }
       break;
     case model::BgpKind::CiliumClusterConfig:
       b.node_selector = decode_label_selector(spec ? spec->get("nodeSelector") : nullptr, "nodeSelector");
       for (const Value& inst : read_list(spec ? spec->get("bgpInstances") : nullptr, "bgpInstances")) {
         for (const Value& peer : read_list(read_object_item(inst, "bgpInstances[]").get("peers"), "peers")) {
-          const Value* ref_object = read_object(read_object_item(peer, "peers[]").get("peerConfigRef"), "peerConfigRef");
+          const Value* ref_object =
+              read_object(read_object_item(peer, "peers[]").get("peerConfigRef"), "peerConfigRef");
           std::string ref = read_string(ref_object ? ref_object->get("name") : nullptr, "peerConfigRef.name");
           if (!ref.empty()) b.peer_config_refs.push_back(ref);
         }
@@ -409,7 +414,9 @@ void decode_bgp(const Value& obj, ObjectBase base, Snapshot& into, model::BgpKin
     case model::BgpKind::CiliumAdvertisement:
       b.advertisement_labels = b.meta.labels;
       for (const Value& a : read_list(spec ? spec->get("advertisements") : nullptr, "advertisements")) {
-        if (read_string(read_object_item(a, "advertisements[]").get("advertisementType"), "advertisementType") == "PodCIDR") b.advertises_pod_cidr = true;
+        if (read_string(read_object_item(a, "advertisements[]").get("advertisementType"), "advertisementType") ==
+            "PodCIDR")
+          b.advertises_pod_cidr = true;
       }
       break;
     case model::BgpKind::CalicoPeer:
@@ -448,7 +455,8 @@ const std::unordered_map<std::string, KindDecoder>& decoders() {
        [](const Value& o, ObjectBase b, Snapshot& s) { decode_webhooks(o, std::move(b), s, false); }},
       {"APIService", decode_api_service},
       {"CustomResourceDefinition", decode_crd},
-      {"Namespace", [](const Value&, ObjectBase b, Snapshot& s) { s.namespaces.push_back(with_base<model::Namespace>(std::move(b))); }},
+      {"Namespace", [](const Value&, ObjectBase b,
+                       Snapshot& s) { s.namespaces.push_back(with_base<model::Namespace>(std::move(b))); }},
       {"ConfigMap", decode_config_map},
       {"Ingress", decode_ingress},
       {"TargetGroupBinding", decode_target_group_binding},
@@ -477,8 +485,7 @@ model::ObjectBase decode_base(const Value& obj, const std::string& kind, const D
   if (meta && !meta->is_null() && !meta->is_object()) type_error(*meta, "metadata", "a mapping");
   if (meta) {
     b.meta.name = read_string(meta->get("name"), "metadata.name");
-    if (b.meta.name.empty())
-      b.meta.name = read_string(meta->get("generateName"), "metadata.generateName");
+    if (b.meta.name.empty()) b.meta.name = read_string(meta->get("generateName"), "metadata.generateName");
     b.meta.ns = read_string(meta->get("namespace"), "metadata.namespace");
     b.meta.uid = read_string(meta->get("uid"), "metadata.uid");
     b.meta.labels = read_string_map(meta->get("labels"), "metadata.labels");
@@ -520,7 +527,8 @@ model::ClusterInfo decode_cluster_info(const Value& cluster, const DocumentConte
   if (const Value* rnc = cluster.get("remoteNetworkConfig"); rnc && !rnc->is_null()) {
     info.has_remote_network_config = true;
     for (const Value& n : read_list(rnc->get("remoteNodeNetworks"), "remoteNodeNetworks")) {
-      for (auto& c : read_cidr_list(n.get("cidrs"), "remoteNodeNetworks[].cidrs")) info.remote_node_networks.push_back(c);
+      for (auto& c : read_cidr_list(n.get("cidrs"), "remoteNodeNetworks[].cidrs"))
+        info.remote_node_networks.push_back(c);
     }
     for (const Value& n : read_list(rnc->get("remotePodNetworks"), "remotePodNetworks")) {
       for (auto& c : read_cidr_list(n.get("cidrs"), "remotePodNetworks[].cidrs")) info.remote_pod_networks.push_back(c);

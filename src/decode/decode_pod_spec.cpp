@@ -75,7 +75,8 @@ model::Container decode_container(const Value& v) {
   const Value* resources = read_object(v.get("resources"), "resources");
   if (const Value* req = resources ? read_object(resources->get("requests"), "resources.requests") : nullptr) {
     if (const Value* cpu = req->get("cpu")) c.cpu_request_milli = parse_cpu_milli(read_string(cpu, "cpu")).value_or(0);
-    if (const Value* mem = req->get("memory")) c.memory_request_bytes = parse_bytes(read_string(mem, "memory")).value_or(0);
+    if (const Value* mem = req->get("memory"))
+      c.memory_request_bytes = parse_bytes(read_string(mem, "memory")).value_or(0);
   }
   return c;
 }
@@ -114,7 +115,7 @@ std::optional<int64_t> parse_quantity(std::string_view q, int64_t unit_scale) {
   int exp2 = 0;
   static const std::pair<std::string_view, int> binary[] = {{"Ki", 10}, {"Mi", 20}, {"Gi", 30},
                                                             {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
-  static const std::pair<std::string_view, int> decimal[] = {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3},
+  static const std::pair<std::string_view, int> decimal[] = {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0},   {"k", 3},
                                                              {"M", 6},  {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
   bool known = false;
   for (const auto& [name, e] : binary) {

@@ -31,9 +31,9 @@ std::optional<int64_t> read_int(const Value* v, std::string_view field, int64_t 
     throw DecodeError(std::string(field) + ": expected an integer, got \"" + t + "\"", v->offset());
   }
   if (n < min || n > max) {
-    throw DecodeError(std::string(field) + ": " + t + " is out of range [" + std::to_string(min) +
-                          ", " + std::to_string(max) + "]",
-                      v->offset());
+    throw DecodeError(
+        std::string(field) + ": " + t + " is out of range [" + std::to_string(min) + ", " + std::to_string(max) + "]",
+        v->offset());
   }
   return n;
 }

@@ -25,16 +25,15 @@ struct JsonReadResult {
 // order), then `root_sink` once with the top-level value minus `items`
 // (members in document order; `items` is replaced by an empty array so the
 // caller can tell a List). A top-level array hands each element to item_sink.
-JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
-                                const DocumentSink& item_sink, const DocumentSink& root_sink);
+JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path, const DocumentSink& item_sink,
+                                const DocumentSink& root_sink);
 
 // The same, with the items parsed and decoded on `threads` worker threads
 // (1: on this thread) in batches; each batch takes its own sink from
 // `item_sinks` (see item_batches.h). Every item sink has returned before
 // root_sink is called.
-JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path,
-                                const ItemSinkFactory& item_sinks, const DocumentSink& root_sink,
-                                unsigned threads);
+JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path, const ItemSinkFactory& item_sinks,
+                                const DocumentSink& root_sink, unsigned threads);
 
 // Parses one complete JSON text held in memory.
 JsonReadResult read_json_text(std::string_view text, uint32_t file_id, const std::string& path,

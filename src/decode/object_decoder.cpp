@@ -13,15 +13,41 @@ bool is_list_kind(std::string_view kind) { return kind == "List" || kind.ends_wi
 }  // namespace
 
 bool is_cluster_scoped(std::string_view kind) {
-  static constexpr std::string_view kinds[] = {
-      "Node", "Namespace", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
-      "APIService", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding",
-      "PersistentVolume", "StorageClass", "IngressClass", "PriorityClass", "CSIDriver",
-      "CiliumNode", "CiliumBGPPeeringPolicy", "CiliumBGPClusterConfig", "CiliumBGPPeerConfig",
-      "CiliumBGPAdvertisement", "CiliumBGPNodeConfig", "CiliumPodIPPool", "CiliumLoadBalancerIPPool",
-      "IPPool", "BGPConfiguration", "BGPPeer", "Installation", "APIServer", "FelixConfiguration",
-      "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "NodePool", "EC2NodeClass",
-      "IngressClassParams", "RuntimeClass", "Whisker", "Goldmane"};
+  static constexpr std::string_view kinds[] = {"Node",
+                                               "Namespace",
+                                               "MutatingWebhookConfiguration",
+                                               "ValidatingWebhookConfiguration",
+                                               "APIService",
+                                               "CustomResourceDefinition",
+                                               "ClusterRole",
+                                               "ClusterRoleBinding",
+                                               "PersistentVolume",
+                                               "StorageClass",
+                                               "IngressClass",
+                                               "PriorityClass",
+                                               "CSIDriver",
+                                               "CiliumNode",
+                                               "CiliumBGPPeeringPolicy",
+                                               "CiliumBGPClusterConfig",
+                                               "CiliumBGPPeerConfig",
+                                               "CiliumBGPAdvertisement",
+                                               "CiliumBGPNodeConfig",
+                                               "CiliumPodIPPool",
+                                               "CiliumLoadBalancerIPPool",
+                                               "IPPool",
+                                               "BGPConfiguration",
+                                               "BGPPeer",
+                                               "Installation",
+                                               "APIServer",
+                                               "FelixConfiguration",
+                                               "ValidatingAdmissionPolicy",
+                                               "ValidatingAdmissionPolicyBinding",
+                                               "NodePool",
+                                               "EC2NodeClass",
+                                               "IngressClassParams",
+                                               "RuntimeClass",
+                                               "Whisker",
+                                               "Goldmane"};
   for (std::string_view k : kinds) {
     if (k == kind) return true;
   }
@@ -36,8 +62,9 @@ void ObjectDecoder::error_at(const DocumentContext& ctx, uint64_t offset, std::s
 
 void ObjectDecoder::decode_document(const Value& root, const DocumentContext& ctx) {
   if (!root.is_object()) {
-    error_at(ctx, root.offset(),
-             std::string("expected a Kubernetes object (a mapping), got ") + std::string(Value::kind_name(root.kind())));
+    error_at(
+        ctx, root.offset(),
+        std::string("expected a Kubernetes object (a mapping), got ") + std::string(Value::kind_name(root.kind())));
     return;
   }
   if (const Value* cluster = root.get("cluster"); cluster && !root.get("kind")) {
@@ -53,7 +80,8 @@ void ObjectDecoder::decode_document(const Value& root, const DocumentContext& ct
 
 void ObjectDecoder::decode_item(const Value& item, const DocumentContext& ctx, std::string_view default_kind) {
   if (!item.is_object()) {
-    error_at(ctx, item.offset(), std::string("items[]: expected an object, got ") + std::string(Value::kind_name(item.kind())));
+    error_at(ctx, item.offset(),
+             std::string("items[]: expected an object, got ") + std::string(Value::kind_name(item.kind())));
     return;
   }
   decode_object(item, ctx, default_kind, 1);
@@ -69,20 +97,23 @@ void ObjectDecoder::decode_list(const Value& list, const DocumentContext& ctx, i
   std::string item_kind = kind != "List" && kind.ends_with("List") ? kind.substr(0, kind.size() - 4) : "";
   const Value* items = list.get("items");
   if (items && !items->is_null() && !items->is_array()) {
-    error_at(ctx, items->offset(), std::string("items: expected a list, got ") + std::string(Value::kind_name(items->kind())));
+    error_at(ctx, items->offset(),
+             std::string("items: expected a list, got ") + std::string(Value::kind_name(items->kind())));
     return;
   }
   if (!items) return;
   for (const Value& item : items->items()) {
     if (!item.is_object()) {
-      error_at(ctx, item.offset(), std::string("items[]: expected an object, got ") + std::string(Value::kind_name(item.kind())));
+      error_at(ctx, item.offset(),
+               std::string("items[]: expected an object, got ") + std::string(Value::kind_name(item.kind())));
       continue;
     }
     decode_object(item, ctx, item_kind, depth + 1);
   }
 }
 
-void ObjectDecoder::decode_object(const Value& obj, const DocumentContext& ctx, std::string_view default_kind, int depth) {
+void ObjectDecoder::decode_object(const Value& obj, const DocumentContext& ctx, std::string_view default_kind,
+                                  int depth) {
   try {
     std::string kind = read_string(obj.get("kind"), "kind");
     if (kind.empty()) kind = default_kind;

@@ -12,8 +12,7 @@ namespace hybridctl::decode {
 
 class ObjectDecoder {
  public:
-  ObjectDecoder(model::Snapshot& into, Diagnostics& diagnostics)
-      : into_(into), diagnostics_(diagnostics) {}
+  ObjectDecoder(model::Snapshot& into, Diagnostics& diagnostics) : into_(into), diagnostics_(diagnostics) {}
 
   // A top-level document of a file (an object, a List or describe-cluster).
   void decode_document(const Value& root, const DocumentContext& ctx);

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/json_writer.h"
-#include "fix/scheduling_json.h"
 #include "fix/fix_intent.h"
+#include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
 

@@ -18,7 +18,7 @@ struct RenderedPatch {
 struct RenderedFix {
   std::vector<RenderedPatch> patches;
   std::vector<std::string> kubectl;
-  std::string helm_values;    // a JSON object, "{}" when none
+  std::string helm_values;              // a JSON object, "{}" when none
   std::string eks_addon_configuration;  // a JSON object, "{}" when none
   std::string note;
 };

@@ -33,7 +33,8 @@ class Parser {
   std::optional<std::string> label_key() {
     skip();
     size_t start = pos_;
-    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || std::string_view("._/-").find(s_[pos_]) != std::string_view::npos)) {
+    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
+                                std::string_view("._/-").find(s_[pos_]) != std::string_view::npos)) {
       ++pos_;
     }
     if (start == pos_) return std::nullopt;

@@ -16,21 +16,18 @@ namespace hybridctl::k8s {
 // namespace) widens the set. `namespace_labels` may be null (namespace not in
 // the input): it is then treated as carrying only kubernetes.io/metadata.name,
 // the label the API server puts on every namespace.
-bool affinity_term_selects_namespace(const model::PodAffinityTerm& term,
-                                     std::string_view owner_namespace,
-                                     std::string_view pod_namespace,
-                                     const StringMap* namespace_labels);
+bool affinity_term_selects_namespace(const model::PodAffinityTerm& term, std::string_view owner_namespace,
+                                     std::string_view pod_namespace, const StringMap* namespace_labels);
 
 // The term's label selector with matchLabelKeys (key In [owner's value]) and
 // mismatchLabelKeys (key NotIn [owner's value]) folded in, as the API server
 // does when the owning pod is created. Keys the owner lacks are ignored.
-model::LabelSelector effective_affinity_selector(const model::PodAffinityTerm& term,
-                                                 const StringMap& owner_labels);
+model::LabelSelector effective_affinity_selector(const model::PodAffinityTerm& term, const StringMap& owner_labels);
 
 // AffinityTerm.Matches: the pod's namespace is selected and the (effective)
 // label selector matches its labels. A nil selector matches nothing.
 bool affinity_term_matches(const model::PodAffinityTerm& term, std::string_view owner_namespace,
-                           const StringMap& owner_labels, std::string_view pod_namespace,
-                           const StringMap& pod_labels, const StringMap* namespace_labels);
+                           const StringMap& owner_labels, std::string_view pod_namespace, const StringMap& pod_labels,
+                           const StringMap* namespace_labels);
 
 }  // namespace hybridctl::k8s

@@ -10,9 +10,7 @@ constexpr size_t kLabelNameMaxLength = 63;
 constexpr size_t kLabelValueMaxLength = 63;
 constexpr size_t kDnsSubdomainMaxLength = 253;
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] — shared by label names and
@@ -21,8 +19,7 @@ bool matches_label_token(std::string_view s) {
   if (s.empty() || !is_alnum(s.front()) || !is_alnum(s.back())) {
     return false;
   }
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; });
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
 // RFC 1123 subdomain: dot-separated [a-z0-9]([-a-z0-9]*[a-z0-9])? labels.
@@ -84,8 +81,7 @@ std::string values_count_error(SelectionOp op, size_t count) {
 }
 
 // Everything labels.NewRequirement rejects, joined; empty when valid.
-std::string requirement_error(std::string_view key, SelectionOp op,
-                              const std::vector<std::string>& values) {
+std::string requirement_error(std::string_view key, SelectionOp op, const std::vector<std::string>& values) {
   std::string errors;
   if (std::string e = label_key_error(key); !e.empty()) {
     append(errors, "key: Invalid value: " + quoted(key) + ": " + e);
@@ -93,8 +89,7 @@ std::string requirement_error(std::string_view key, SelectionOp op,
   append(errors, values_count_error(op, values.size()));
   const bool numeric = op == SelectionOp::Gt || op == SelectionOp::Lt;
   for (size_t i = 0; i < values.size(); ++i) {
-    const std::string where =
-        "values[" + std::to_string(i) + "]: Invalid value: " + quoted(values[i]);
+    const std::string where = "values[" + std::to_string(i) + "]: Invalid value: " + quoted(values[i]);
     if (numeric && !parse_int64_base10(values[i])) {
       append(errors, where + ": for 'Gt', 'Lt' operators, the value must be an integer");
     }
@@ -253,8 +248,7 @@ std::optional<int64_t> parse_int64_base10(std::string_view text) {
   return -static_cast<int64_t>(magnitude);
 }
 
-MatchResult selection_requirement_matches(std::string_view key, SelectionOp op,
-                                          const std::vector<std::string>& values,
+MatchResult selection_requirement_matches(std::string_view key, SelectionOp op, const std::vector<std::string>& values,
                                           const StringMap& labels) {
   std::string error = requirement_error(key, op, values);
   if (!error.empty()) {
@@ -263,8 +257,7 @@ MatchResult selection_requirement_matches(std::string_view key, SelectionOp op,
   return {requirement_holds(key, op, values, labels), {}};
 }
 
-MatchResult label_requirement_matches(const model::Requirement& requirement,
-                                      const StringMap& labels) {
+MatchResult label_requirement_matches(const model::Requirement& requirement, const StringMap& labels) {
   std::optional<SelectionOp> op = metav1_operator(requirement.op);
   if (!op) {
     return {false, quoted(requirement.op) + " is not a valid label selector operator"};

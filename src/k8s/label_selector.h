@@ -24,14 +24,12 @@ enum class SelectionOp { In, NotIn, Exists, DoesNotExist, Gt, Lt };
 // every value, then matches. In/NotIn need >=1 value, Exists/DoesNotExist
 // none, Gt/Lt exactly one base-10 int64. NotIn and DoesNotExist match a
 // missing label; Gt/Lt never match a missing or non-numeric label.
-MatchResult selection_requirement_matches(std::string_view key, SelectionOp op,
-                                          const std::vector<std::string>& values,
+MatchResult selection_requirement_matches(std::string_view key, SelectionOp op, const std::vector<std::string>& values,
                                           const StringMap& labels);
 
 // One metav1.LabelSelectorRequirement (operators In, NotIn, Exists,
 // DoesNotExist; anything else is invalid).
-MatchResult label_requirement_matches(const model::Requirement& requirement,
-                                      const StringMap& labels);
+MatchResult label_requirement_matches(const model::Requirement& requirement, const StringMap& labels);
 
 // metav1.LabelSelectorAsSelector + Matches: nil selector matches nothing, `{}`
 // matches everything, matchLabels and matchExpressions are ANDed. An invalid

@@ -19,9 +19,7 @@ void append(std::string& errors, std::string_view message) {
   errors += message;
 }
 
-std::string indexed(std::string_view field, size_t i) {
-  return std::string(field) + "[" + std::to_string(i) + "]";
-}
+std::string indexed(std::string_view field, size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
 
 std::optional<SelectionOp> node_selector_operator(std::string_view op) {
   if (op == "In") {
@@ -50,14 +48,12 @@ std::optional<SelectionOp> node_selector_operator(std::string_view op) {
 std::string field_requirement_error(const model::Requirement& requirement) {
   std::string errors;
   if (requirement.op != "In" && requirement.op != "NotIn") {
-    append(errors, "operator: Unsupported value: \"" + requirement.op +
-                       "\": supported values: \"In\", \"NotIn\"");
+    append(errors, "operator: Unsupported value: \"" + requirement.op + "\": supported values: \"In\", \"NotIn\"");
   } else if (requirement.values.size() != 1) {
     append(errors, "values: Invalid value: must have one element");
   }
   if (requirement.key != kNodeNameField) {
-    append(errors,
-           "key: Invalid value: \"" + requirement.key + "\": not a valid field selector key");
+    append(errors, "key: Invalid value: \"" + requirement.key + "\": not a valid field selector key");
   }
   return errors;
 }
@@ -85,8 +81,7 @@ std::string fields_error(const model::NodeSelectorTerm& term) {
 
 // Can a node whose only known label is `probe` (or none) satisfy the term,
 // every other label and the node name being free to choose?
-bool term_could_match(const model::NodeSelectorTerm& term, std::string_view key,
-                      const StringMap& probe) {
+bool term_could_match(const model::NodeSelectorTerm& term, std::string_view key, const StringMap& probe) {
   if (is_empty_term(term) || !fields_error(term).empty()) {
     return false;
   }
@@ -117,15 +112,13 @@ bool could_match(const StringMap& node_selector, const std::optional<model::Node
   if (value != nullptr) {
     probe.set(std::string(key), std::string(*value));
   }
-  return std::any_of(
-      affinity->required.terms.begin(), affinity->required.terms.end(),
-      [&](const model::NodeSelectorTerm& term) { return term_could_match(term, key, probe); });
+  return std::any_of(affinity->required.terms.begin(), affinity->required.terms.end(),
+                     [&](const model::NodeSelectorTerm& term) { return term_could_match(term, key, probe); });
 }
 
 }  // namespace
 
-MatchResult node_selector_requirement_matches(const model::Requirement& requirement,
-                                              const StringMap& node_labels) {
+MatchResult node_selector_requirement_matches(const model::Requirement& requirement, const StringMap& node_labels) {
   std::optional<SelectionOp> op = node_selector_operator(requirement.op);
   if (!op) {
     return {false, "operator: Unsupported value: \"" + requirement.op +
@@ -135,8 +128,8 @@ MatchResult node_selector_requirement_matches(const model::Requirement& requirem
   return selection_requirement_matches(requirement.key, *op, requirement.values, node_labels);
 }
 
-MatchResult node_selector_term_matches(const model::NodeSelectorTerm& term,
-                                       std::string_view node_name, const StringMap& node_labels) {
+MatchResult node_selector_term_matches(const model::NodeSelectorTerm& term, std::string_view node_name,
+                                       const StringMap& node_labels) {
   if (is_empty_term(term)) {
     return {false, {}};  // upstream drops it: it selects nothing
   }
@@ -161,9 +154,9 @@ MatchResult node_selector_term_matches(const model::NodeSelectorTerm& term,
   if (node_name.empty()) {
     return {true, {}};
   }
-  const bool fields_match = std::all_of(
-      term.match_fields.begin(), term.match_fields.end(),
-      [&](const model::Requirement& r) { return field_requirement_holds(r, node_name); });
+  const bool fields_match =
+      std::all_of(term.match_fields.begin(), term.match_fields.end(),
+                  [&](const model::Requirement& r) { return field_requirement_holds(r, node_name); });
   return {fields_match, {}};
 }
 
@@ -186,8 +179,7 @@ MatchResult node_selector_matches(const model::NodeSelector& selector, std::stri
   return {false, std::move(errors)};
 }
 
-bool required_node_affinity_matches(const StringMap& node_selector,
-                                    const std::optional<model::NodeAffinity>& affinity,
+bool required_node_affinity_matches(const StringMap& node_selector, const std::optional<model::NodeAffinity>& affinity,
                                     std::string_view node_name, const StringMap& node_labels) {
   if (!selector_map_matches(node_selector, node_labels)) {
     return false;
@@ -199,8 +191,7 @@ bool required_node_affinity_matches(const StringMap& node_selector,
 }
 
 int64_t preferred_node_affinity_raw_score(const std::vector<model::PreferredSchedulingTerm>& terms,
-                                          const StringMap& node_labels,
-                                          std::string_view node_name) {
+                                          const StringMap& node_labels, std::string_view node_name) {
   int64_t score = 0;
   for (const model::PreferredSchedulingTerm& term : terms) {
     if (term.weight == 0 || is_empty_term(term.preference)) {
@@ -248,14 +239,12 @@ std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse) {
   return raw;
 }
 
-bool could_match_with_label(const StringMap& node_selector,
-                            const std::optional<model::NodeAffinity>& affinity,
+bool could_match_with_label(const StringMap& node_selector, const std::optional<model::NodeAffinity>& affinity,
                             std::string_view key, std::string_view value) {
   return could_match(node_selector, affinity, key, &value);
 }
 
-bool could_match_without_label(const StringMap& node_selector,
-                               const std::optional<model::NodeAffinity>& affinity,
+bool could_match_without_label(const StringMap& node_selector, const std::optional<model::NodeAffinity>& affinity,
                                std::string_view key) {
   return could_match(node_selector, affinity, key, nullptr);
 }

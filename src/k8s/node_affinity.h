@@ -24,14 +24,13 @@ inline constexpr std::string_view kNodeNameField = "metadata.name";
 // DoesNotExist, Gt, Lt. NotIn/DoesNotExist match a missing label; Gt/Lt
 // compare base-10 int64s strictly ("0206" = 206) and never match a missing or
 // non-numeric label. Invalid key/values/operator => error.
-MatchResult node_selector_requirement_matches(const model::Requirement& requirement,
-                                              const StringMap& node_labels);
+MatchResult node_selector_requirement_matches(const model::Requirement& requirement, const StringMap& node_labels);
 
 // One NodeSelectorTerm: matchExpressions ANDed with matchFields. matchFields
 // accept only metadata.name with In/NotIn and exactly one value, and are
 // skipped when node_name is empty. A term with neither matches nothing.
-MatchResult node_selector_term_matches(const model::NodeSelectorTerm& term,
-                                       std::string_view node_name, const StringMap& node_labels);
+MatchResult node_selector_term_matches(const model::NodeSelectorTerm& term, std::string_view node_name,
+                                       const StringMap& node_labels);
 
 // A NodeSelector (LazyErrorNodeSelector.Match): not present => matches;
 // present with no terms => matches nothing; terms ORed. An invalid term does
@@ -42,8 +41,7 @@ MatchResult node_selector_matches(const model::NodeSelector& selector, std::stri
 
 // What the NodeAffinity Filter decides: spec.nodeSelector AND the required
 // node affinity. Parse errors count as "does not fit", as upstream.
-bool required_node_affinity_matches(const StringMap& node_selector,
-                                    const std::optional<model::NodeAffinity>& affinity,
+bool required_node_affinity_matches(const StringMap& node_selector, const std::optional<model::NodeAffinity>& affinity,
                                     std::string_view node_name, const StringMap& node_labels);
 
 // NodeAffinity Score before normalisation: the sum of the weights of the
@@ -51,8 +49,7 @@ bool required_node_affinity_matches(const StringMap& node_selector,
 // terms contribute nothing (upstream fails PreScore instead: check them with
 // preferred_terms_error). matchFields are skipped when node_name is empty.
 int64_t preferred_node_affinity_raw_score(const std::vector<model::PreferredSchedulingTerm>& terms,
-                                          const StringMap& node_labels,
-                                          std::string_view node_name = {});
+                                          const StringMap& node_labels, std::string_view node_name = {});
 
 // Why upstream's PreScore would reject these preferred terms (empty = fine).
 std::string preferred_terms_error(const std::vector<model::PreferredSchedulingTerm>& terms);
@@ -65,14 +62,12 @@ std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse);
 // Could SOME node carrying label key=value pass nodeSelector + required node
 // affinity, its other labels and its name being free? Requirements on other
 // keys and matchFields count as satisfiable unless the term is invalid.
-bool could_match_with_label(const StringMap& node_selector,
-                            const std::optional<model::NodeAffinity>& affinity,
+bool could_match_with_label(const StringMap& node_selector, const std::optional<model::NodeAffinity>& affinity,
                             std::string_view key, std::string_view value);
 
 // Same question for nodes that do not carry `key` at all (e.g. cloud nodes
 // have no eks.amazonaws.com/compute-type label).
-bool could_match_without_label(const StringMap& node_selector,
-                               const std::optional<model::NodeAffinity>& affinity,
+bool could_match_without_label(const StringMap& node_selector, const std::optional<model::NodeAffinity>& affinity,
                                std::string_view key);
 
 }  // namespace hybridctl::k8s

@@ -48,22 +48,19 @@ ProxyServicePolicy proxy_policy_of(const model::Service& service) {
   p.external_local = service.external_traffic_policy == "Local";
   bool node_port = std::any_of(service.ports.begin(), service.ports.end(),
                                [](const model::ServicePort& port) { return port.node_port != 0; });
-  p.externally_accessible =
-      node_port || !service.load_balancer_ingress.empty() || !service.external_ips.empty();
+  p.externally_accessible = node_port || !service.load_balancer_ingress.empty() || !service.external_ips.empty();
   return p;
 }
 
-ProxyHintSupport kube_proxy_hint_support(const StringMap& service_annotations,
-                                         const HintsFeatureGates& gates) {
+ProxyHintSupport kube_proxy_hint_support(const StringMap& service_annotations, const HintsFeatureGates& gates) {
   ProxyHintSupport support;
-  support.zone_hints =
-      gates.service_traffic_distribution || topology_annotation_enabled(service_annotations);
+  support.zone_hints = gates.service_traffic_distribution || topology_annotation_enabled(service_annotations);
   support.node_hints = gates.prefer_same_traffic_distribution;
   return support;
 }
 
-TopologyMode topology_mode_from_hints(std::span<const ProxyEndpoint> endpoints,
-                                      const ProxyNode& node, const ProxyHintSupport& support) {
+TopologyMode topology_mode_from_hints(std::span<const ProxyEndpoint> endpoints, const ProxyNode& node,
+                                      const ProxyHintSupport& support) {
   bool any_ready = false, all_node_hints = true, node_match = false;
   bool all_zone_hints = true, zone_match = false;
   for (const ProxyEndpoint& ep : endpoints) {
@@ -86,17 +83,15 @@ TopologyMode topology_mode_from_hints(std::span<const ProxyEndpoint> endpoints,
   return TopologyMode::None;
 }
 
-CategorizedEndpoints categorize_endpoints(std::span<const ProxyEndpoint> endpoints,
-                                          const ProxyServicePolicy& policy, const ProxyNode& node,
-                                          const ProxyHintSupport& support) {
+CategorizedEndpoints categorize_endpoints(std::span<const ProxyEndpoint> endpoints, const ProxyServicePolicy& policy,
+                                          const ProxyNode& node, const ProxyHintSupport& support) {
   CategorizedEndpoints out;
   categorize_endpoints_into(endpoints, policy, node, support, out);
   return out;
 }
 
-void categorize_endpoints_into(std::span<const ProxyEndpoint> endpoints,
-                               const ProxyServicePolicy& policy, const ProxyNode& node,
-                               const ProxyHintSupport& support, CategorizedEndpoints& out) {
+void categorize_endpoints_into(std::span<const ProxyEndpoint> endpoints, const ProxyServicePolicy& policy,
+                               const ProxyNode& node, const ProxyHintSupport& support, CategorizedEndpoints& out) {
   out.cluster.clear();
   out.local.clear();
   out.all_reachable.clear();

@@ -32,9 +32,7 @@ struct ProxyServicePolicy {
   bool external_local = false;         // externalTrafficPolicy: Local
   bool externally_accessible = false;  // nodePort, load-balancer ingress or externalIPs
   bool uses_cluster_endpoints() const { return !internal_local || externally_accessible; }
-  bool uses_local_endpoints() const {
-    return internal_local || (external_local && externally_accessible);
-  }
+  bool uses_local_endpoints() const { return internal_local || (external_local && externally_accessible); }
 };
 
 ProxyServicePolicy proxy_policy_of(const model::Service& service);
@@ -54,16 +52,15 @@ struct ProxyHintSupport {
 // What kube-proxy of a release with these gates honours for a Service with these
 // annotations: before ServiceTrafficDistribution it used zone hints only when the topology
 // annotation was Auto/auto; node hints need PreferSameTrafficDistribution.
-ProxyHintSupport kube_proxy_hint_support(const StringMap& service_annotations,
-                                         const HintsFeatureGates& gates);
+ProxyHintSupport kube_proxy_hint_support(const StringMap& service_annotations, const HintsFeatureGates& gates);
 
 enum class TopologyMode { None, PreferSameZone, PreferSameNode };
 
 // topologyModeFromHints: only ready endpoints count. PreferSameNode when every ready endpoint
 // has a node hint and one names this node; else PreferSameZone when every ready endpoint has
 // a zone hint and one names this node's zone; else none.
-TopologyMode topology_mode_from_hints(std::span<const ProxyEndpoint> endpoints,
-                                      const ProxyNode& node, const ProxyHintSupport& support);
+TopologyMode topology_mode_from_hints(std::span<const ProxyEndpoint> endpoints, const ProxyNode& node,
+                                      const ProxyHintSupport& support);
 
 struct CategorizedEndpoints {
   bool uses_cluster = false;
@@ -77,12 +74,10 @@ struct CategorizedEndpoints {
   bool local_uses_terminating = false;
 };
 
-CategorizedEndpoints categorize_endpoints(std::span<const ProxyEndpoint> endpoints,
-                                          const ProxyServicePolicy& policy, const ProxyNode& node,
-                                          const ProxyHintSupport& support);
+CategorizedEndpoints categorize_endpoints(std::span<const ProxyEndpoint> endpoints, const ProxyServicePolicy& policy,
+                                          const ProxyNode& node, const ProxyHintSupport& support);
 // The same into `out`, reusing its vectors' memory (callers categorizing for many nodes).
-void categorize_endpoints_into(std::span<const ProxyEndpoint> endpoints,
-                               const ProxyServicePolicy& policy, const ProxyNode& node,
-                               const ProxyHintSupport& support, CategorizedEndpoints& out);
+void categorize_endpoints_into(std::span<const ProxyEndpoint> endpoints, const ProxyServicePolicy& policy,
+                               const ProxyNode& node, const ProxyHintSupport& support, CategorizedEndpoints& out);
 
 }  // namespace hybridctl::k8s

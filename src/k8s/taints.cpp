@@ -45,11 +45,9 @@ bool compare_numeric(const model::Toleration& toleration, const model::Taint& ta
   return toleration.op == "Lt" ? *actual < *bound : *actual > *bound;
 }
 
-bool tolerated_by_any(const std::vector<model::Toleration>& tolerations,
-                      const model::Taint& taint) {
-  return std::any_of(tolerations.begin(), tolerations.end(), [&](const model::Toleration& t) {
-    return toleration_tolerates_taint(t, taint);
-  });
+bool tolerated_by_any(const std::vector<model::Toleration>& tolerations, const model::Taint& taint) {
+  return std::any_of(tolerations.begin(), tolerations.end(),
+                     [&](const model::Toleration& t) { return toleration_tolerates_taint(t, taint); });
 }
 
 }  // namespace
@@ -73,8 +71,8 @@ bool toleration_tolerates_taint(const model::Toleration& toleration, const model
   return false;
 }
 
-const model::Taint* first_untolerated_filtering_taint(
-    const std::vector<model::Toleration>& tolerations, const std::vector<model::Taint>& taints) {
+const model::Taint* first_untolerated_filtering_taint(const std::vector<model::Toleration>& tolerations,
+                                                      const std::vector<model::Taint>& taints) {
   for (const model::Taint& taint : taints) {
     if (taint.effect != kNoSchedule && taint.effect != kNoExecute) {
       continue;
@@ -91,9 +89,8 @@ int64_t intolerable_prefer_no_schedule_count(const std::vector<model::Toleration
   // Mirrors upstream's PreScore: only tolerations that can apply to
   // PreferNoSchedule take part (others could not match such a taint anyway).
   std::vector<model::Toleration> scoring;
-  std::copy_if(
-      tolerations.begin(), tolerations.end(), std::back_inserter(scoring),
-      [](const model::Toleration& t) { return t.effect.empty() || t.effect == kPreferNoSchedule; });
+  std::copy_if(tolerations.begin(), tolerations.end(), std::back_inserter(scoring),
+               [](const model::Toleration& t) { return t.effect.empty() || t.effect == kPreferNoSchedule; });
   int64_t count = 0;
   for (const model::Taint& taint : taints) {
     if (taint.effect == kPreferNoSchedule && !tolerated_by_any(scoring, taint)) {

@@ -21,8 +21,8 @@ bool toleration_tolerates_taint(const model::Toleration& toleration, const model
 // TaintToleration Filter: the first NoSchedule/NoExecute taint that no
 // toleration tolerates, or nullptr when the node fits. PreferNoSchedule never
 // filters.
-const model::Taint* first_untolerated_filtering_taint(
-    const std::vector<model::Toleration>& tolerations, const std::vector<model::Taint>& taints);
+const model::Taint* first_untolerated_filtering_taint(const std::vector<model::Toleration>& tolerations,
+                                                      const std::vector<model::Taint>& taints);
 
 // TaintToleration Score (raw): how many PreferNoSchedule taints are not
 // tolerated by the tolerations whose effect is empty or PreferNoSchedule.

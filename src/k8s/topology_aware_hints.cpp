@@ -36,8 +36,7 @@ std::pair<std::string, double> most(const std::map<std::string, double>& zones, 
 }
 
 ZoneTransfers greedy_transfers(const std::map<std::string, ZoneAllocation>& allocations,
-                               const std::map<std::string, int>& allocated_by_zone,
-                               bool prefer_last) {
+                               const std::map<std::string, int>& allocated_by_zone, bool prefer_last) {
   std::map<std::string, double> giving_desired, receiving_desired;
   for (const auto& [zone, a] : allocations) {
     auto it = allocated_by_zone.find(zone);
@@ -49,8 +48,7 @@ ZoneTransfers greedy_transfers(const std::map<std::string, ZoneAllocation>& allo
   for (;;) {
     auto [giver, give] = most(giving_desired, prefer_last);
     auto [receiver, receive] = most(receiving_desired, prefer_last);
-    if (giver.empty() || receiver.empty() || (give < 1.0 && receive < 1.0) || give < 0.5 ||
-        receive < 0.5) {
+    if (giver.empty() || receiver.empty() || (give < 1.0 && receive < 1.0) || give < 0.5 || receive < 0.5) {
       break;
     }
     ++out.giving[giver];
@@ -87,9 +85,8 @@ ZoneCpuCensus zone_cpu_census(std::span<const model::Node> nodes) {
     total += node.allocatable_cpu_milli;
   }
   if (total == 0 || census.cpu_milli.size() < 2) {
-    census.insufficient_reason = census.cpu_milli.empty()
-                                     ? std::string(kInsufficientNodeInfo) + " (no ready node)"
-                                     : std::string(kNodesReadyInOneZoneOnly);
+    census.insufficient_reason = census.cpu_milli.empty() ? std::string(kInsufficientNodeInfo) + " (no ready node)"
+                                                          : std::string(kNodesReadyInOneZoneOnly);
     census.cpu_milli.clear();
     return census;
   }
@@ -110,8 +107,7 @@ Allocations allocate_zones(const std::map<std::string, double>& ratios, int read
     out.removed_reason = kNodesReadyInOneZoneOnly;
     return out;
   }
-  auto counts =
-      " (" + std::to_string(ready_endpoints) + " endpoints, " + std::to_string(zones) + " zones)";
+  auto counts = " (" + std::to_string(ready_endpoints) + " endpoints, " + std::to_string(zones) + " zones)";
   if (zones > ready_endpoints) {
     out.removed_reason = kInsufficientNumberOfEndpoints + counts;
     return out;
@@ -141,15 +137,13 @@ ZoneTransfers giving_and_receiving_zones(const std::map<std::string, ZoneAllocat
   return out;
 }
 
-AutoHints topology_aware_hints(const ZoneCpuCensus& census,
-                               std::span<const ControllerEndpoint> endpoints) {
+AutoHints topology_aware_hints(const ZoneCpuCensus& census, std::span<const ControllerEndpoint> endpoints) {
   int ready = 0;
   for (const ControllerEndpoint& ep : endpoints) ready += ep.ready ? 1 : 0;
   Allocations allocations = allocate_zones(census.ratios, ready);
   if (!allocations.removed_reason.empty()) {
     // The census names the node that voided it; more useful than the bare event text.
-    return removed(endpoints,
-                   census.sufficient() ? allocations.removed_reason : census.insufficient_reason);
+    return removed(endpoints, census.sufficient() ? allocations.removed_reason : census.insufficient_reason);
   }
   AutoHints out;
   out.hints.reserve(endpoints.size());
@@ -192,8 +186,7 @@ AutoHints topology_aware_hints(const ZoneCpuCensus& census,
   return out;
 }
 
-bool service_overloaded(const std::map<std::string, int>& hints_by_zone,
-                        const std::map<std::string, double>& ratios) {
+bool service_overloaded(const std::map<std::string, int>& hints_by_zone, const std::map<std::string, double>& ratios) {
   if (hints_by_zone.empty()) return false;
   if (ratios.empty()) return true;
   double total = 0;

@@ -69,12 +69,10 @@ struct AutoHints {
 
 // AddHints over every endpoint of one Service and address type, as if every slice were
 // being written (the steady state): ready endpoints are hinted, unready ones keep their hints.
-AutoHints topology_aware_hints(const ZoneCpuCensus& census,
-                               std::span<const ControllerEndpoint> endpoints);
+AutoHints topology_aware_hints(const ZoneCpuCensus& census, std::span<const ControllerEndpoint> endpoints);
 
 // serviceOverloaded: some zone has no hinted endpoint or fewer than
 // ceil(total * ratio / 1.2); the controller then resyncs the Service.
-bool service_overloaded(const std::map<std::string, int>& hints_by_zone,
-                        const std::map<std::string, double>& ratios);
+bool service_overloaded(const std::map<std::string, int>& hints_by_zone, const std::map<std::string, double>& ratios);
 
 }  // namespace hybridctl::k8s

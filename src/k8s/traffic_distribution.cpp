@@ -12,8 +12,7 @@ HintsFeatureGates HintsFeatureGates::for_version(std::string_view version) {
   int major = 0, minor = 0;
   auto [p1, e1] = std::from_chars(version.data(), version.data() + dot, major);
   auto [p2, e2] = std::from_chars(version.data() + dot + 1, version.data() + version.size(), minor);
-  if (e1 != std::errc() || e2 != std::errc() || p1 != version.data() + dot || major != 1)
-    return gates;
+  if (e1 != std::errc() || e2 != std::errc() || p1 != version.data() + dot || major != 1) return gates;
   gates.service_traffic_distribution = minor >= 31;
   gates.prefer_same_traffic_distribution = minor >= 34;
   return gates;
@@ -29,8 +28,7 @@ bool topology_annotation_enabled(const StringMap& annotations) {
   return v && (*v == "Auto" || *v == "auto");
 }
 
-MechanismChoice choose_hints_mechanism(const StringMap& annotations,
-                                       std::string_view traffic_distribution,
+MechanismChoice choose_hints_mechanism(const StringMap& annotations, std::string_view traffic_distribution,
                                        const HintsFeatureGates& gates) {
   MechanismChoice choice;
   if (topology_annotation_enabled(annotations)) {
@@ -42,11 +40,10 @@ MechanismChoice choose_hints_mechanism(const StringMap& annotations,
     return choice;
   }
   const bool prefer_close = traffic_distribution == "PreferClose";
-  const bool prefer_same =
-      traffic_distribution == "PreferSameZone" || traffic_distribution == "PreferSameNode";
+  const bool prefer_same = traffic_distribution == "PreferSameZone" || traffic_distribution == "PreferSameNode";
   if (!prefer_close && !prefer_same) {
-    choice.why_none = "trafficDistribution \"" + std::string(traffic_distribution) +
-                      "\" is not a value the controller knows";
+    choice.why_none =
+        "trafficDistribution \"" + std::string(traffic_distribution) + "\" is not a value the controller knows";
     return choice;
   }
   if ((prefer_close && !gates.service_traffic_distribution) ||
@@ -60,8 +57,7 @@ MechanismChoice choose_hints_mechanism(const StringMap& annotations,
   return choice;
 }
 
-std::vector<Hints> traffic_distribution_hints(std::span<const ControllerEndpoint> endpoints,
-                                              bool node_hints) {
+std::vector<Hints> traffic_distribution_hints(std::span<const ControllerEndpoint> endpoints, bool node_hints) {
   std::vector<Hints> out;
   out.reserve(endpoints.size());
   for (const ControllerEndpoint& ep : endpoints) {

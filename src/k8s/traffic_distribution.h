@@ -14,8 +14,7 @@
 namespace hybridctl::k8s {
 
 inline constexpr std::string_view kTopologyModeAnnotation = "service.kubernetes.io/topology-mode";
-inline constexpr std::string_view kTopologyAwareHintsAnnotation =
-    "service.kubernetes.io/topology-aware-hints";
+inline constexpr std::string_view kTopologyAwareHintsAnnotation = "service.kubernetes.io/topology-aware-hints";
 
 enum class HintsMechanism { None, TrafficDistribution, TopologyAuto };
 
@@ -35,14 +34,12 @@ bool topology_annotation_enabled(const StringMap& annotations);
 
 // Which heuristic writes the Service's hints. The annotation wins over
 // trafficDistribution; an unset, unknown or gated-off trafficDistribution removes every hint.
-MechanismChoice choose_hints_mechanism(const StringMap& annotations,
-                                       std::string_view traffic_distribution,
+MechanismChoice choose_hints_mechanism(const StringMap& annotations, std::string_view traffic_distribution,
                                        const HintsFeatureGates& gates);
 
 // preferCloseHeuristic.update for every endpoint: a ready endpoint gets
 // forZones=[own zone] when it has a zone and, with `node_hints`, forNodes=[own
 // node]; neither gives no hints. Unready endpoints keep what they had.
-std::vector<Hints> traffic_distribution_hints(std::span<const ControllerEndpoint> endpoints,
-                                              bool node_hints);
+std::vector<Hints> traffic_distribution_hints(std::span<const ControllerEndpoint> endpoints, bool node_hints);
 
 }  // namespace hybridctl::k8s

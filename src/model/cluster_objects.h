@@ -55,22 +55,28 @@ struct OpenTelemetryCollector : ObjectBase {
 // A pool of pod addresses a CNI hands out, with the nodes it serves.
 struct PodPool : ObjectBase {
   std::vector<std::string> cidrs;
-  std::string node_selector;           // Calico selector expression ("" = all nodes)
-  LabelSelector node_label_selector;   // Cilium-style selector
+  std::string node_selector;          // Calico selector expression ("" = all nodes)
+  LabelSelector node_label_selector;  // Cilium-style selector
   bool disabled = false;
 };
 
 // A BGP object advertising pod CIDRs (or able to), and which nodes it covers.
-enum class BgpKind : uint8_t { CiliumPeeringPolicy, CiliumClusterConfig, CiliumPeerConfig, CiliumAdvertisement, CalicoPeer };
+enum class BgpKind : uint8_t {
+  CiliumPeeringPolicy,
+  CiliumClusterConfig,
+  CiliumPeerConfig,
+  CiliumAdvertisement,
+  CalicoPeer
+};
 
 struct BgpAdvertiser : ObjectBase {
   BgpKind bgp_kind = BgpKind::CiliumPeeringPolicy;
   std::vector<std::string> peer_config_refs;  // CiliumBGPClusterConfig → CiliumBGPPeerConfig names
-  LabelSelector node_selector;          // nodes that peer (Cilium); absent: all nodes
-  std::string calico_node_selector;     // Calico BGPPeer selector expression
+  LabelSelector node_selector;                // nodes that peer (Cilium); absent: all nodes
+  std::string calico_node_selector;           // Calico BGPPeer selector expression
   bool advertises_pod_cidr = false;
-  StringMap advertisement_labels;       // CiliumBGPAdvertisement's own labels
-  LabelSelector advertisement_selector; // CiliumBGPPeerConfig families[].advertisements
+  StringMap advertisement_labels;        // CiliumBGPAdvertisement's own labels
+  LabelSelector advertisement_selector;  // CiliumBGPPeerConfig families[].advertisements
 };
 
 struct CiliumNode : ObjectBase {

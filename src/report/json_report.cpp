@@ -31,7 +31,10 @@ void write_cluster(JsonWriter& w, const ReportInput& in) {
   w.key("cluster").begin_object();
   std::string version = kubernetes_version(s);
   w.key("kubernetesVersion");
-  if (version.empty()) w.null(); else w.string(version);
+  if (version.empty())
+    w.null();
+  else
+    w.string(version);
   w.key("nodes").begin_object().key("cloud").number(int64_t{cloud}).key("hybrid").number(int64_t{hybrid}).end_object();
   w.key("zones").begin_object();
   for (const auto& [z, env] : zones) w.key(z).string(env);

@@ -7,17 +7,19 @@ namespace {
 
 const char* color_of(rules::Severity s) {
   switch (s) {
-    case rules::Severity::Critical: return "\033[1;35m";
-    case rules::Severity::Error: return "\033[1;31m";
-    case rules::Severity::Warning: return "\033[1;33m";
-    case rules::Severity::Info: return "\033[1;36m";
+    case rules::Severity::Critical:
+      return "\033[1;35m";
+    case rules::Severity::Error:
+      return "\033[1;31m";
+    case rules::Severity::Warning:
+      return "\033[1;33m";
+    case rules::Severity::Info:
+      return "\033[1;36m";
   }
   return "";
 }
 
-std::string object_name(const model::ObjectRef& r) {
-  return r.kind + " " + (r.ns.empty() ? "" : r.ns + "/") + r.name;
-}
+std::string object_name(const model::ObjectRef& r) { return r.kind + " " + (r.ns.empty() ? "" : r.ns + "/") + r.name; }
 
 }  // namespace
 
@@ -38,11 +40,13 @@ std::string render_text(const ReportInput& in, bool color) {
       if (static_cast<int>(f.severity) != sev) continue;
       counts[sev]++;
       if (!header) {
-        out += std::string("\n") + (color ? color_of(f.severity) : "") + rules::severity_name(f.severity) + reset + "\n";
+        out +=
+            std::string("\n") + (color ? color_of(f.severity) : "") + rules::severity_name(f.severity) + reset + "\n";
         header = true;
       }
       out += "  " + f.rule + "  " + object_name(f.object);
-      if (f.origin.file < s.files.size()) out += "  (" + s.files[f.origin.file] + ":" + std::to_string(f.origin.line) + ")";
+      if (f.origin.file < s.files.size())
+        out += "  (" + s.files[f.origin.file] + ":" + std::to_string(f.origin.line) + ")";
       out += "\n      " + f.message + "\n";
       fix::RenderedFix fx = fix::render(f);
       for (const auto& k : fx.kubectl) out += "      fix: " + k + "\n";

@@ -28,16 +28,8 @@ std::string requirement_text(const model::Requirement& r) {
 fix::ApplyJsonPatch installation_patch(const analysis::Manager& m, const CniComponent& c,
                                        const model::Affinity& merged) {
   JsonWriter w;
-  w.begin_array().begin_object().key("op").string("add").key("path").string("/spec/" +
-                                                                            c.installation_field);
-  w.key("value")
-      .begin_object()
-      .key("spec")
-      .begin_object()
-      .key("template")
-      .begin_object()
-      .key("spec")
-      .begin_object();
+  w.begin_array().begin_object().key("op").string("add").key("path").string("/spec/" + c.installation_field);
+  w.key("value").begin_object().key("spec").begin_object().key("template").begin_object().key("spec").begin_object();
   w.key("affinity");
   fix::write_affinity(w, merged);
   w.end_object().end_object().end_object().end_object().end_object().end_array();
@@ -77,13 +69,12 @@ class CniPlacement final : public Rule {
     for (const CniComponent& c : analysis::find_cni_components(ctx.snapshot)) {
       const model::Workload& w = *c.workload;
       model::Environment home = analysis::home_environment(c.cni);
-      model::Environment other = home == model::Environment::Cloud ? model::Environment::Hybrid
-                                                                   : model::Environment::Cloud;
+      model::Environment other =
+          home == model::Environment::Cloud ? model::Environment::Hybrid : model::Environment::Cloud;
       if (!analysis::feasible_in(ctx.snapshot, w.tmpl.spec, other)) continue;
       std::string message = describe(w) + " (" + analysis::cni_name(c.cni) + ") can run on " +
-                            model::environment_name(other) + " nodes; AWS supports " +
-                            analysis::cni_name(c.cni) + " only on " +
-                            model::environment_name(home) + " nodes in a mixed cluster";
+                            model::environment_name(other) + " nodes; AWS supports " + analysis::cni_name(c.cni) +
+                            " only on " + model::environment_name(home) + " nodes in a mixed cluster";
       Finding f = make_finding(info(), Severity::Error, w, message + ".");
       add_fix(ctx.snapshot, c, home, f);
       ctx.findings.push_back(std::move(f));
@@ -91,8 +82,7 @@ class CniPlacement final : public Rule {
   }
 
  private:
-  static void add_fix(const model::Snapshot& snapshot, const CniComponent& c,
-                      model::Environment home, Finding& f) {
+  static void add_fix(const model::Snapshot& snapshot, const CniComponent& c, model::Environment home, Finding& f) {
     const model::Workload& w = *c.workload;
     model::Requirement req = home_requirement(c.cni);
     model::PodSpec patched = fix::with_required_node_affinity(w.tmpl.spec, req);
@@ -105,13 +95,11 @@ class CniPlacement final : public Rule {
     }
     using Kind = analysis::Manager::Kind;
     const analysis::Manager& m = f.managed_by;
-    if (m.kind == Kind::Operator && m.owner_kind == "Installation" &&
-        !c.installation_field.empty()) {
+    if (m.kind == Kind::Operator && m.owner_kind == "Installation" && !c.installation_field.empty()) {
       f.fixes.push_back(installation_patch(m, c, *patched.affinity));
-      f.fix_note = "The Tigera operator renders " + w.meta.name + " from Installation " + m.name +
-                   ": the patch sets " + "spec." + c.installation_field +
-                   ".spec.template.spec.affinity there (with " + requirement_text(req) +
-                   "); if the Installation already overrides " + c.installation_field +
+      f.fix_note = "The Tigera operator renders " + w.meta.name + " from Installation " + m.name + ": the patch sets " +
+                   "spec." + c.installation_field + ".spec.template.spec.affinity there (with " +
+                   requirement_text(req) + "); if the Installation already overrides " + c.installation_field +
                    ", add the affinity to that override instead.";
       return;
     }
@@ -125,8 +113,7 @@ class CniPlacement final : public Rule {
     bool chart = m.kind == Kind::Helm || (m.kind == Kind::EksAddon && c.cni == Cni::VpcCni);
     if (chart && !c.helm_affinity_path.empty()) intent.helm_value_paths = {c.helm_affinity_path};
     f.fixes.push_back(std::move(intent));
-    f.fix_note = "Adds " + requirement_text(req) +
-                 " to every required nodeSelectorTerm, so the pods run only on " +
+    f.fix_note = "Adds " + requirement_text(req) + " to every required nodeSelectorTerm, so the pods run only on " +
                  model::environment_name(home) + " nodes.";
   }
 };

@@ -22,7 +22,6 @@ constexpr const char* kZoneKey = "topology.kubernetes.io/zone";
 // Placements simulated for the odds: enough for +-0.05 at 95 % around 0.5.
 constexpr int kSimulationRuns = 400;
 
-
 bool pod_is_ready(const model::Pod& p) {
   if (p.meta.deleting) return false;
   return p.ready.value_or(p.phase == "Running");

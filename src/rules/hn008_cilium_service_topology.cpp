@@ -21,8 +21,7 @@ bool uses_topology(const model::Service& s) {
 // Cilium runs on hybrid nodes: its agent DaemonSet fits one, or a hybrid
 // node already has a CiliumNode (the agent registered it).
 bool cilium_on_hybrid(const model::Snapshot& snapshot, const model::Workload* agent) {
-  if (agent && analysis::feasible_in(snapshot, agent->tmpl.spec, model::Environment::Hybrid))
-    return true;
+  if (agent && analysis::feasible_in(snapshot, agent->tmpl.spec, model::Environment::Hybrid)) return true;
   for (const model::CiliumNode& cn : snapshot.cilium_nodes) {
     const model::Node* n = snapshot.node(cn.meta.name);
     if (n && n->is_hybrid()) return true;
@@ -37,21 +36,20 @@ std::string restart_command(std::string_view ns) {
 class CiliumServiceTopology final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{
-        "HN008",
-        "cilium-service-topology",
-        "error",
-        "Cilium runs on hybrid nodes and kube-system/cilium-config does not set "
-        "enable-service-topology: \"true\" while some Service uses trafficDistribution or "
-        "topology-mode (whatever kube-proxy-replacement says). Reported on the ConfigMap, or on "
-        "the cilium DaemonSet when the ConfigMap is not in the input.",
-        "Cilium's service load balancing honours EndpointSlice hints only with "
-        "enable-service-topology; without it, traffic the Services meant to keep in its zone "
-        "crosses between on-premises and the cloud. The agents read the setting at start, so they "
-        "must be restarted after the change.",
-        "Helm --set loadBalancer.serviceTopology=true, or cilium config set "
-        "enable-service-topology true, then kubectl -n kube-system rollout restart ds/cilium.",
-        false};
+    static const RuleInfo i{"HN008",
+                            "cilium-service-topology",
+                            "error",
+                            "Cilium runs on hybrid nodes and kube-system/cilium-config does not set "
+                            "enable-service-topology: \"true\" while some Service uses trafficDistribution or "
+                            "topology-mode (whatever kube-proxy-replacement says). Reported on the ConfigMap, or on "
+                            "the cilium DaemonSet when the ConfigMap is not in the input.",
+                            "Cilium's service load balancing honours EndpointSlice hints only with "
+                            "enable-service-topology; without it, traffic the Services meant to keep in its zone "
+                            "crosses between on-premises and the cloud. The agents read the setting at start, so they "
+                            "must be restarted after the change.",
+                            "Helm --set loadBalancer.serviceTopology=true, or cilium config set "
+                            "enable-service-topology true, then kubectl -n kube-system rollout restart ds/cilium.",
+                            false};
     return i;
   }
 
@@ -76,15 +74,13 @@ class CiliumServiceTopology final : public Rule {
         services + " and sends their traffic across environments";
     if (config) {
       std::string_view current = config->data.get(kKey);
-      if (config->data.contains(kKey))
-        message += " (cilium-config sets it to \"" + std::string(current) + "\")";
+      if (config->data.contains(kKey)) message += " (cilium-config sets it to \"" + std::string(current) + "\")";
       Finding f = make_finding(info(), Severity::Error, *config, message + ".");
       add_config_map_fix(*config, f);
       ctx.findings.push_back(std::move(f));
     } else {
-      Finding f = make_finding(
-          info(), Severity::Error, *agent,
-          message + " (cilium-config is not in the input; the agent defaults to false).");
+      Finding f = make_finding(info(), Severity::Error, *agent,
+                               message + " (cilium-config is not in the input; the agent defaults to false).");
       f.fixes.push_back(fix::RunCommand{"cilium config set " + std::string(kKey) + " true"});
       f.fixes.push_back(fix::RunCommand{restart_command(ns)});
       f.fix_note =
@@ -104,26 +100,11 @@ class CiliumServiceTopology final : public Rule {
     w.begin_array();
     std::string path = std::string("/data/") + kKey;
     if (config.data.contains(kKey)) {
-      w.begin_object().key("op").string("test").key("path").string(path).key("value").string(
-          config.data.get(kKey));
+      w.begin_object().key("op").string("test").key("path").string(path).key("value").string(config.data.get(kKey));
       w.end_object();
-      w.begin_object()
-          .key("op")
-          .string("replace")
-          .key("path")
-          .string(path)
-          .key("value")
-          .string("true")
-          .end_object();
+      w.begin_object().key("op").string("replace").key("path").string(path).key("value").string("true").end_object();
     } else {
-      w.begin_object()
-          .key("op")
-          .string("add")
-          .key("path")
-          .string(path)
-          .key("value")
-          .string("true")
-          .end_object();
+      w.begin_object().key("op").string("add").key("path").string(path).key("value").string("true").end_object();
     }
     w.end_array();
     fix::ApplyJsonPatch patch;
@@ -144,8 +125,6 @@ class CiliumServiceTopology final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_hn008_cilium_service_topology() {
-  return std::make_unique<CiliumServiceTopology>();
-}
+std::unique_ptr<Rule> make_hn008_cilium_service_topology() { return std::make_unique<CiliumServiceTopology>(); }
 
 }  // namespace hybridctl::rules

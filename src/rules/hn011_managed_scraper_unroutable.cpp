@@ -20,18 +20,17 @@ bool binds_collector_user(const model::ClusterRoleBinding& b) {
 class ManagedScraperUnroutable final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{
-        "HN011",
-        "managed-scraper-unroutable",
-        "warning; info when routability is only unknown",
-        "An Amazon Managed Service for Prometheus managed collector is present (a "
-        "ClusterRoleBinding to user aps-collector-user) and hybrid pods are not routable.",
-        "The managed collector runs outside the cluster, in the VPC: it scrapes pod IPs directly, "
-        "so metrics of pods on hybrid nodes whose pod CIDR the VPC cannot route to are silently "
-        "missing.",
-        "Use the managed collector for the control plane and cloud nodes, and an ADOT collector "
-        "(EKS add-on) pinned to hybrid nodes for the hybrid pods (see HN013).",
-        false};
+    static const RuleInfo i{"HN011",
+                            "managed-scraper-unroutable",
+                            "warning; info when routability is only unknown",
+                            "An Amazon Managed Service for Prometheus managed collector is present (a "
+                            "ClusterRoleBinding to user aps-collector-user) and hybrid pods are not routable.",
+                            "The managed collector runs outside the cluster, in the VPC: it scrapes pod IPs directly, "
+                            "so metrics of pods on hybrid nodes whose pod CIDR the VPC cannot route to are silently "
+                            "missing.",
+                            "Use the managed collector for the control plane and cloud nodes, and an ADOT collector "
+                            "(EKS add-on) pinned to hybrid nodes for the hybrid pods (see HN013).",
+                            false};
     return i;
   }
 
@@ -52,8 +51,7 @@ class ManagedScraperUnroutable final : public Rule {
       Severity sev = Severity::Warning;
       if (net == model::PodNetwork::Unknown) {
         sev = lower(sev);
-        message += " unless their pod CIDR is routable, which could not be confirmed (" +
-                   routability.reason() + ")";
+        message += " unless their pod CIDR is routable, which could not be confirmed (" + routability.reason() + ")";
       }
       Finding f = make_finding(info(), sev, b, message + ".");
       std::string cluster = ctx.snapshot.cluster_info && !ctx.snapshot.cluster_info->name.empty()
@@ -65,8 +63,8 @@ class ManagedScraperUnroutable final : public Rule {
           "compute-type In [hybrid] and the hybrid keep rule, see HN013); or make the on-prem pod "
           "CIDR routable from the "
           "VPC.";
-      f.fixes.push_back(fix::ChangeNetwork{
-          f.fix_note, "aws eks create-addon --cluster-name " + cluster + " --addon-name adot"});
+      f.fixes.push_back(
+          fix::ChangeNetwork{f.fix_note, "aws eks create-addon --cluster-name " + cluster + " --addon-name adot"});
       ctx.findings.push_back(std::move(f));
     }
   }
@@ -74,8 +72,6 @@ class ManagedScraperUnroutable final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_hn011_managed_scraper_unroutable() {
-  return std::make_unique<ManagedScraperUnroutable>();
-}
+std::unique_ptr<Rule> make_hn011_managed_scraper_unroutable() { return std::make_unique<ManagedScraperUnroutable>(); }
 
 }  // namespace hybridctl::rules

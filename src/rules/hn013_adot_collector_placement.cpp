@@ -11,33 +11,31 @@ namespace hybridctl::rules {
 namespace {
 
 std::string describe_check(const analysis::ScrapeConfigCheck& c) {
-  return c.receiver + " scrape config " +
-         (c.job_name.empty() ? "#" + std::to_string(c.index) : "'" + c.job_name + "'");
+  return c.receiver + " scrape config " + (c.job_name.empty() ? "#" + std::to_string(c.index) : "'" + c.job_name + "'");
 }
 
 class AdotCollectorPlacement final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{
-        "HN013",
-        "adot-collector-placement",
-        "warning; info when routability is only unknown",
-        "With an unroutable pod network, an OpenTelemetryCollector scraping Prometheus targets "
-        "(kubernetes_sd scrape configs of a prometheus receiver used in a pipeline; role node "
-        "alone targets node IPs, which are routable, and is not checked) is not pinned to hybrid "
-        "nodes (eks.amazonaws.com/compute-type In [hybrid]), or one of its scrape configs lacks "
-        "the relabel rule action: keep, regex: hybrid, source_labels: "
-        "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type] (for role pod / endpoints "
-        "discovery the node labels exist only with attach_metadata: {node: true}).",
-        "Hybrid pods cannot be scraped from the cloud when their pod CIDR is not routable: the "
-        "document runs an ADOT collector on the hybrid nodes that keeps only hybrid targets, and "
-        "leaves the rest to the managed collector. The keep rule reads a node label that "
-        "Prometheus attaches to pod and endpoints targets only when attach_metadata.node is set; "
-        "without it the rule drops every target.",
-        "A JSON patch of the OpenTelemetryCollector: compute-type In [hybrid] in spec.affinity, "
-        "and per scrape config the keep rule plus attach_metadata where needed (a string "
-        "spec.config is replaced by the rewritten configuration).",
-        false};
+    static const RuleInfo i{"HN013",
+                            "adot-collector-placement",
+                            "warning; info when routability is only unknown",
+                            "With an unroutable pod network, an OpenTelemetryCollector scraping Prometheus targets "
+                            "(kubernetes_sd scrape configs of a prometheus receiver used in a pipeline; role node "
+                            "alone targets node IPs, which are routable, and is not checked) is not pinned to hybrid "
+                            "nodes (eks.amazonaws.com/compute-type In [hybrid]), or one of its scrape configs lacks "
+                            "the relabel rule action: keep, regex: hybrid, source_labels: "
+                            "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type] (for role pod / endpoints "
+                            "discovery the node labels exist only with attach_metadata: {node: true}).",
+                            "Hybrid pods cannot be scraped from the cloud when their pod CIDR is not routable: the "
+                            "document runs an ADOT collector on the hybrid nodes that keeps only hybrid targets, and "
+                            "leaves the rest to the managed collector. The keep rule reads a node label that "
+                            "Prometheus attaches to pod and endpoints targets only when attach_metadata.node is set; "
+                            "without it the rule drops every target.",
+                            "A JSON patch of the OpenTelemetryCollector: compute-type In [hybrid] in spec.affinity, "
+                            "and per scrape config the keep rule plus attach_metadata where needed (a string "
+                            "spec.config is replaced by the rewritten configuration).",
+                            false};
     return i;
   }
 
@@ -60,13 +58,11 @@ class AdotCollectorPlacement final : public Rule {
         if (!s.node_labels_possible) continue;  // service/ingress targets have no node to filter on
         if (!s.has_keep_rule) problems.push_back(describe_check(s) + " lacks the hybrid keep rule");
         if (!s.sd_configs_needing_node_metadata.empty()) {
-          problems.push_back(describe_check(s) +
-                             " discovers pods or endpoints without attach_metadata: {node: true}");
+          problems.push_back(describe_check(s) + " discovers pods or endpoints without attach_metadata: {node: true}");
         }
       }
       if (problems.empty()) continue;
-      std::string message =
-          describe(c) + " scrapes Prometheus targets while hybrid pods are not routable, but ";
+      std::string message = describe(c) + " scrapes Prometheus targets while hybrid pods are not routable, but ";
       for (size_t i = 0; i < problems.size(); ++i) message += (i ? "; " : "") + problems[i];
       Severity sev = Severity::Warning;
       if (net == model::PodNetwork::Unknown) {
@@ -90,8 +86,7 @@ class AdotCollectorPlacement final : public Rule {
             "cloud targets are left "
             "to the managed collector or a cloud-side collector.";
       }
-      if (!scrapes.parse_error.empty())
-        f.fix_note += " spec.config could not be read: " + scrapes.parse_error + ".";
+      if (!scrapes.parse_error.empty()) f.fix_note += " spec.config could not be read: " + scrapes.parse_error + ".";
       ctx.findings.push_back(std::move(f));
     }
   }
@@ -99,8 +94,6 @@ class AdotCollectorPlacement final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_hn013_adot_collector_placement() {
-  return std::make_unique<AdotCollectorPlacement>();
-}
+std::unique_ptr<Rule> make_hn013_adot_collector_placement() { return std::make_unique<AdotCollectorPlacement>(); }
 
 }  // namespace hybridctl::rules

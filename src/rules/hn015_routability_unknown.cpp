@@ -9,7 +9,9 @@ class RoutabilityUnknown final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN015", "routability-unknown", "info",
+        "HN015",
+        "routability-unknown",
+        "info",
         "Hybrid nodes exist and the cluster-wide pod network routability is unknown.",
         "Whether the control plane and the VPC can reach hybrid pods decides which webhook, load balancer and "
         "east-west findings apply; without evidence those rules report one severity lower.",
@@ -25,7 +27,8 @@ class RoutabilityUnknown final : public Rule {
     model::ObjectBase cluster;
     cluster.kind = "Cluster";
     cluster.meta.name = ctx.snapshot.cluster_info && !ctx.snapshot.cluster_info->name.empty()
-                            ? ctx.snapshot.cluster_info->name : "cluster";
+                            ? ctx.snapshot.cluster_info->name
+                            : "cluster";
     if (ctx.snapshot.cluster_info) cluster.origin = ctx.snapshot.cluster_info->origin;
     Finding f = make_finding(info(), Severity::Info, cluster,
                              "The routability of hybrid pod IPs could not be determined: " + r.reason() + ".");

@@ -34,8 +34,8 @@ std::string update_command(const model::Snapshot& snapshot, const analysis::Rout
   network("remoteNodeNetworks", nodes);
   network("remotePodNetworks", pods);
   w.end_object();
-  return "aws eks update-cluster-config --name " + cluster_name(snapshot) +
-         " --remote-network-config '" + w.take() + "'";
+  return "aws eks update-cluster-config --name " + cluster_name(snapshot) + " --remote-network-config '" + w.take() +
+         "'";
 }
 
 // Does one BGP object make `node` advertise pod CIDRs (its own node selector)?
@@ -45,8 +45,7 @@ bool bgp_object_covers(const model::BgpAdvertiser& b, const model::Node& node) {
       if (!b.advertises_pod_cidr) return false;
       [[fallthrough]];
     case model::BgpKind::CiliumClusterConfig:
-      return !b.node_selector.present ||
-             k8s::label_selector_matches(b.node_selector, node.meta.labels).matched;
+      return !b.node_selector.present || k8s::label_selector_matches(b.node_selector, node.meta.labels).matched;
     case model::BgpKind::CalicoPeer:
       return k8s::calico_selector_matches(b.calico_node_selector, node.meta.labels).value_or(false);
     default:
@@ -57,22 +56,21 @@ bool bgp_object_covers(const model::BgpAdvertiser& b, const model::Node& node) {
 class PodPoolOutsideRemoteNetwork final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{
-        "HN016",
-        "pod-pool-outside-remote-network",
-        "error",
-        "remotePodNetworks is configured and a CNI pod pool for hybrid nodes (Cilium "
-        "cluster-pool-ipv4-cidr, CiliumNode spec.ipam.podCIDRs, Calico IPPool cidr selecting "
-        "hybrid nodes, hybrid Node spec.podCIDRs) is not inside it; or BGP advertises pod CIDRs "
-        "from only some hybrid nodes (peering nodeSelector).",
-        "The EKS control plane routes to hybrid pods only through remotePodNetworks: pods that get "
-        "addresses from a pool outside it are unreachable for webhooks, kubectl exec/logs proxying "
-        "and metrics. A pod CIDR that only some nodes advertise is routable for those nodes' pods "
-        "only.",
-        "Widen remotePodNetworks (aws eks update-cluster-config --remote-network-config ...; the "
-        "update replaces the whole list) or shrink the pool into it; advertise from every hybrid "
-        "node.",
-        false};
+    static const RuleInfo i{"HN016",
+                            "pod-pool-outside-remote-network",
+                            "error",
+                            "remotePodNetworks is configured and a CNI pod pool for hybrid nodes (Cilium "
+                            "cluster-pool-ipv4-cidr, CiliumNode spec.ipam.podCIDRs, Calico IPPool cidr selecting "
+                            "hybrid nodes, hybrid Node spec.podCIDRs) is not inside it; or BGP advertises pod CIDRs "
+                            "from only some hybrid nodes (peering nodeSelector).",
+                            "The EKS control plane routes to hybrid pods only through remotePodNetworks: pods that get "
+                            "addresses from a pool outside it are unreachable for webhooks, kubectl exec/logs proxying "
+                            "and metrics. A pod CIDR that only some nodes advertise is routable for those nodes' pods "
+                            "only.",
+                            "Widen remotePodNetworks (aws eks update-cluster-config --remote-network-config ...; the "
+                            "update replaces the whole list) or shrink the pool into it; advertise from every hybrid "
+                            "node.",
+                            false};
     return i;
   }
 
@@ -85,8 +83,7 @@ class PodPoolOutsideRemoteNetwork final : public Rule {
  private:
   void check_pools(RuleContext& ctx, const analysis::Routability& r) const {
     if (!r.remote_networks_known() || r.remote_pod_networks().empty()) return;
-    std::map<const model::ObjectBase*, std::vector<const analysis::Routability::PoolEvidence*>>
-        outside;
+    std::map<const model::ObjectBase*, std::vector<const analysis::Routability::PoolEvidence*>> outside;
     std::vector<const model::ObjectBase*> order;
     for (const auto& e : r.hybrid_pools()) {
       auto cidr = Cidr::parse(e.cidr);
@@ -100,12 +97,10 @@ class PodPoolOutsideRemoteNetwork final : public Rule {
       for (const auto* e : outside[o]) {
         ranges += (ranges.empty() ? "" : ", ") + e->cidr;
         cidrs.push_back(Cidr::parse(e->cidr)->str());
-        if (sources.find(e->source) == std::string::npos)
-          sources += (sources.empty() ? "" : ", ") + e->source;
+        if (sources.find(e->source) == std::string::npos) sources += (sources.empty() ? "" : ", ") + e->source;
       }
       std::string networks;
-      for (const Cidr& c : r.remote_pod_networks().blocks())
-        networks += (networks.empty() ? "" : ", ") + c.str();
+      for (const Cidr& c : r.remote_pod_networks().blocks()) networks += (networks.empty() ? "" : ", ") + c.str();
       std::string message = "Pod range " + ranges + " (" + sources +
                             ") serves hybrid nodes but is not inside "
                             "remotePodNetworks (" +
@@ -131,18 +126,16 @@ class PodPoolOutsideRemoteNetwork final : public Rule {
     }
     if (advertised.empty() || silent.empty()) return;
     std::string missing;
-    for (size_t i = 0; i < silent.size() && i < 5; ++i)
-      missing += (i ? ", " : "") + silent[i]->meta.name;
+    for (size_t i = 0; i < silent.size() && i < 5; ++i) missing += (i ? ", " : "") + silent[i]->meta.name;
     if (silent.size() > 5) missing += " and " + std::to_string(silent.size() - 5) + " more";
     for (const model::BgpAdvertiser& b : ctx.snapshot.bgp_advertisers) {
       bool covers_some = false;
       for (const model::Node* n : advertised) covers_some = covers_some || bgp_object_covers(b, *n);
       if (!covers_some) continue;
-      std::string message =
-          describe(b) + " advertises pod CIDRs from " + std::to_string(advertised.size()) + " of " +
-          std::to_string(advertised.size() + silent.size()) + " hybrid nodes; " + missing +
-          (silent.size() == 1 ? " advertises" : " advertise") +
-          " nothing, so pods there are unreachable from the control plane and the VPC";
+      std::string message = describe(b) + " advertises pod CIDRs from " + std::to_string(advertised.size()) + " of " +
+                            std::to_string(advertised.size() + silent.size()) + " hybrid nodes; " + missing +
+                            (silent.size() == 1 ? " advertises" : " advertise") +
+                            " nothing, so pods there are unreachable from the control plane and the VPC";
       Finding f = make_finding(info(), Severity::Error, b, message + ".");
       f.fix_note =
           "Widen the nodeSelector so that every hybrid node peers and advertises its pod CIDR (for "

@@ -10,7 +10,9 @@ class NodeIpOutsideRemoteNetwork final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN017", "node-ip-outside-remote-network", "error",
+        "HN017",
+        "node-ip-outside-remote-network",
+        "error",
         "A hybrid node's InternalIP is not inside remoteNodeNetworks.",
         "nodeadm refuses to join such a node; a node already joined loses control-plane reach to its kubelet "
         "(logs, exec, port-forward, metrics).",
@@ -32,9 +34,11 @@ class NodeIpOutsideRemoteNetwork final : public Rule {
       Finding f = make_finding(info(), Severity::Error, n,
                                "Hybrid node " + n.meta.name + " has InternalIP " + n.internal_ip +
                                    ", outside remoteNodeNetworks (" + current + ").");
-      std::string command = "aws eks update-cluster-config --name CLUSTER --remote-network-config "
-                            "'{\"remoteNodeNetworks\":[{\"cidrs\":[\"" + current + "\",\"" + n.internal_ip +
-                            "/32\"]}]}'  # repeat remotePodNetworks too: the update replaces the whole configuration";
+      std::string command =
+          "aws eks update-cluster-config --name CLUSTER --remote-network-config "
+          "'{\"remoteNodeNetworks\":[{\"cidrs\":[\"" +
+          current + "\",\"" + n.internal_ip +
+          "/32\"]}]}'  # repeat remotePodNetworks too: the update replaces the whole configuration";
       f.fixes.push_back(fix::ChangeNetwork{"widen remoteNodeNetworks to include " + n.internal_ip, command});
       f.fix_note = info().fix;
       ctx.findings.push_back(std::move(f));

@@ -75,8 +75,8 @@ TEST(CorednsGuarantee, SimulateConfirmsTheFixOfHn005) {
   Odds before = simulate_coredns(dir + "/coredns.yaml");
   EXPECT_NEAR(before.all_in_cloud, 0.5, 0.1) << "3/4 * 2/3 of the placements keep both replicas in the cloud";
 
-  CliResult audit = run_cli({"audit", dir + "/coredns.yaml", "--assume-nodes", kNodes, "--rules", "HN005", "-o",
-                             "json", "--fail-on", "never"});
+  CliResult audit = run_cli({"audit", dir + "/coredns.yaml", "--assume-nodes", kNodes, "--rules", "HN005", "-o", "json",
+                             "--fail-on", "never"});
   simdjson::dom::parser parser;
   simdjson::dom::element doc = parser.parse(audit.out);
   std::string patch;
@@ -92,8 +92,8 @@ TEST(CorednsGuarantee, SimulateConfirmsTheFixOfHn005) {
   Odds after = simulate_coredns(dir + "/coredns.yaml");
   EXPECT_EQ(after.all_in_cloud, 0.0);
   EXPECT_EQ(after.both_sides, 1.0);
-  CliResult again = run_cli({"audit", dir + "/coredns.yaml", "--assume-nodes", kNodes, "--rules", "HN005", "-o",
-                             "json"});
+  CliResult again =
+      run_cli({"audit", dir + "/coredns.yaml", "--assume-nodes", kNodes, "--rules", "HN005", "-o", "json"});
   EXPECT_TRUE(finding_keys(again.out).empty()) << again.out;
   std::filesystem::remove_all(dir);
 }

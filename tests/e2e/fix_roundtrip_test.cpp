@@ -62,8 +62,9 @@ TEST_P(FixRoundTrip, JsonPatchClearsTheFindingAndIsNotOfferedTwice) {
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/webhook.yaml") << kWebhookAndService;
   std::ofstream(dir + "/deploy.yaml") << deployment(GetParam());
-  std::vector<std::string> audit{"audit", dir, "--assume-nodes", "cloud:us-west-2a=1,hybrid:onprem=1",
-                                 "--pod-network", "unroutable", "-o", "json", "--rules", "HN002"};
+  std::vector<std::string> audit{
+      "audit", dir,       "--assume-nodes", "cloud:us-west-2a=1,hybrid:onprem=1", "--pod-network", "unroutable", "-o",
+      "json",  "--rules", "HN002"};
   CliResult before = run_cli(audit);
   ASSERT_EQ(finding_keys(before.out).size(), 1u) << before.out;
   std::string patch = first_patch(before.out);

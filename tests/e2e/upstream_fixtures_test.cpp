@@ -62,8 +62,10 @@ TEST(UpstreamFixtures, AuditMatchesExpectedTable) {
   for (const auto& [name, expected] : table) {
     std::vector<std::string> args{"audit"};
     for (const auto& f : case_files(name)) args.push_back(f);
-    for (const char* a : {"--assume-nodes", "cloud:us-west-2a=2,cloud:us-west-2b=2,hybrid:onprem=2", "--pod-network",
-                          "unroutable", "-o", "json", "--rules", "HN001,HN002,HN003,HN004,HN005,HN006,HN007,HN008,HN009,HN010,HN011,HN012,HN013,HN014,HN015,HN016,HN017"}) {
+    for (const char* a :
+         {"--assume-nodes", "cloud:us-west-2a=2,cloud:us-west-2b=2,hybrid:onprem=2", "--pod-network", "unroutable",
+          "-o", "json", "--rules",
+          "HN001,HN002,HN003,HN004,HN005,HN006,HN007,HN008,HN009,HN010,HN011,HN012,HN013,HN014,HN015,HN016,HN017"}) {
       args.push_back(a);
     }
     CliResult r = run_cli(args);

@@ -170,9 +170,7 @@ TEST(K8sLabelSelector, EmptySelectorMatchesEverything) {
 }
 
 TEST(K8sLabelSelector, MatchLabelsAndExpressionsAreAnded) {
-  LabelSelector s{.present = true,
-                  .match_labels = {{"app", "web"}},
-                  .match_expressions = {{"tier", "NotIn", {"db"}}}};
+  LabelSelector s{.present = true, .match_labels = {{"app", "web"}}, .match_expressions = {{"tier", "NotIn", {"db"}}}};
   EXPECT_TRUE(label_selector_matches(s, {{"app", "web"}}).matched);
   EXPECT_TRUE(label_selector_matches(s, {{"app", "web"}, {"tier", "front"}}).matched);
   EXPECT_FALSE(label_selector_matches(s, {{"app", "web"}, {"tier", "db"}}).matched);
@@ -183,9 +181,7 @@ TEST(K8sLabelSelector, MatchLabelsAndExpressionsAreAnded) {
 // The whole selector is parsed first: an invalid requirement anywhere makes
 // it match nothing, even when the valid part would match.
 TEST(K8sLabelSelector, InvalidExpressionMakesSelectorMatchNothing) {
-  LabelSelector s{.present = true,
-                  .match_labels = {{"app", "web"}},
-                  .match_expressions = {{"tier", "Exists", {"x"}}}};
+  LabelSelector s{.present = true, .match_labels = {{"app", "web"}}, .match_expressions = {{"tier", "Exists", {"x"}}}};
   MatchResult r = label_selector_matches(s, {{"app", "web"}, {"tier", "x"}});
   EXPECT_FALSE(r.matched);
   EXPECT_NE(r.error.find("values set must be empty"), std::string::npos);

@@ -32,9 +32,7 @@ NodeSelectorTerm name_term(const std::string& op, std::vector<std::string> names
   return NodeSelectorTerm{{}, {Requirement{"metadata.name", op, std::move(names)}}};
 }
 
-NodeSelector required_terms(std::vector<NodeSelectorTerm> terms) {
-  return NodeSelector{true, std::move(terms)};
-}
+NodeSelector required_terms(std::vector<NodeSelectorTerm> terms) { return NodeSelector{true, std::move(terms)}; }
 
 std::optional<NodeAffinity> affinity(std::vector<NodeSelectorTerm> terms) {
   return NodeAffinity{required_terms(std::move(terms)), {}};
@@ -103,8 +101,7 @@ TEST(K8sNodeAffinity, ExistsAndDoesNotExist) {
 TEST(K8sNodeAffinity, ExistsWithValuesIsInvalid) {
   MatchResult r = expr("foo", "Exists", {"bar", "baz"}, {{"foo", "bar"}});
   EXPECT_FALSE(r.matched);
-  EXPECT_NE(r.error.find("values set must be empty for exists and does not exist"),
-            std::string::npos);
+  EXPECT_NE(r.error.find("values set must be empty for exists and does not exist"), std::string::npos);
 }
 
 TEST(K8sNodeAffinity, UnknownOperatorIsInvalid) {
@@ -124,8 +121,7 @@ TEST(K8sNodeAffinity, TermWithoutExpressionsOrFieldsMatchesNothing) {
 // "Pod with multiple matchExpressions ANDed that (doesn't) match(es) the existing node".
 TEST(K8sNodeAffinity, MatchExpressionsAreAnded) {
   const StringMap node = {{"GPU", "NVIDIA-GRID-K1"}};
-  NodeSelectorTerm not_in =
-      labels_term({{"GPU", "Exists", {}}, {"GPU", "NotIn", {"AMD", "INTER"}}});
+  NodeSelectorTerm not_in = labels_term({{"GPU", "Exists", {}}, {"GPU", "NotIn", {"AMD", "INTER"}}});
   NodeSelectorTerm in = labels_term({{"GPU", "Exists", {}}, {"GPU", "In", {"AMD", "INTER"}}});
   EXPECT_TRUE(node_selector_term_matches(not_in, "", node).matched);
   EXPECT_FALSE(node_selector_term_matches(in, "", node).matched);
@@ -168,8 +164,7 @@ TEST(K8sNodeAffinity, MatchFieldsRejectOtherKeysAndOperators) {
   EXPECT_FALSE(r.matched);
   EXPECT_NE(r.error.find("not a valid field selector key"), std::string::npos);
   NodeSelectorTerm exists{{}, {{"metadata.name", "Exists", {}}}};
-  EXPECT_NE(node_selector_term_matches(exists, "node_1", {}).error.find("Unsupported value"),
-            std::string::npos);
+  EXPECT_NE(node_selector_term_matches(exists, "node_1", {}).error.find("Unsupported value"), std::string::npos);
 }
 
 // nodeaffinity.go nodeSelectorTerm.match: no node name => no fields to check.
@@ -201,19 +196,17 @@ TEST(K8sNodeAffinity, NilOrEmptyTermsMatchNothing) {
 
 // "Pod with empty MatchExpressions is not a valid value will match no objects".
 TEST(K8sNodeAffinity, EmptyMatchExpressionsListMatchesNothing) {
-  EXPECT_FALSE(
-      required_node_affinity_matches({}, affinity({labels_term({})}), "", {{"foo", "bar"}}));
+  EXPECT_FALSE(required_node_affinity_matches({}, affinity({labels_term({})}), "", {{"foo", "bar"}}));
   // A dropped empty term does not stop a later term from matching.
-  EXPECT_TRUE(required_node_affinity_matches(
-      {}, affinity({labels_term({}), labels_term({{"foo", "Exists", {}}})}), "", {{"foo", "bar"}}));
+  EXPECT_TRUE(required_node_affinity_matches({}, affinity({labels_term({}), labels_term({{"foo", "Exists", {}}})}), "",
+                                             {{"foo", "bar"}}));
 }
 
 // "Pod with multiple NodeSelectorTerms ORed in affinity", TestNodeSelectorMatch
 // "second term matches", "Pod with two terms: matchFields does not match, but
 // matchExpressions matches" / "both ... do not match".
 TEST(K8sNodeAffinity, TermsAreOred) {
-  NodeSelector s =
-      required_terms({name_term("In", {"node_1"}), labels_term({{"foo", "In", {"bar"}}})});
+  NodeSelector s = required_terms({name_term("In", {"node_1"}), labels_term({{"foo", "In", {"bar"}}})});
   EXPECT_TRUE(node_selector_matches(s, "node_2", {{"foo", "bar"}}).matched);
   EXPECT_TRUE(node_selector_matches(s, "node_1", {}).matched);
   EXPECT_FALSE(node_selector_matches(s, "node_2", {{"foo", "baz"}}).matched);
@@ -230,8 +223,8 @@ TEST(K8sNodeAffinity, InvalidValueTermMatchesNothingAndReportsError) {
 
 // LazyErrorNodeSelector: errors surface only when no term matched.
 TEST(K8sNodeAffinity, InvalidTermDoesNotHideMatchingTerm) {
-  NodeSelector s = required_terms({labels_term({{"foo", "NotIn", {"invalid value: ___@#$%^"}}}),
-                                   labels_term({{"foo", "In", {"bar"}}})});
+  NodeSelector s = required_terms(
+      {labels_term({{"foo", "NotIn", {"invalid value: ___@#$%^"}}}), labels_term({{"foo", "In", {"bar"}}})});
   MatchResult r = node_selector_matches(s, "", {{"foo", "bar"}});
   EXPECT_TRUE(r.matched);
   EXPECT_EQ(r.error, "");
@@ -242,8 +235,8 @@ TEST(K8sNodeAffinity, InvalidTermDoesNotHideMatchingTerm) {
 TEST(K8sNodeAffinity, ErrorsOfEveryInvalidTermAreReported) {
   NodeSelectorTerm both = name_term("In", {"host_1"});
   both.match_expressions = {{"label_1", "In", {"label_1_val"}}};
-  NodeSelector s = required_terms({name_term("In", {"host_1", "host_2"}), both,
-                                   labels_term({{"invalid key", "In", {"label_value"}}})});
+  NodeSelector s = required_terms(
+      {name_term("In", {"host_1", "host_2"}), both, labels_term({{"invalid key", "In", {"label_value"}}})});
   MatchResult r = node_selector_matches(s, "host_2", {});
   EXPECT_FALSE(r.matched);
   EXPECT_NE(r.error.find("nodeSelectorTerms[0].matchFields[0].values"), std::string::npos);
@@ -265,10 +258,9 @@ TEST(K8sNodeAffinity, NodeSelectorAndAffinityAreAnded) {
 
 // "first and third term match": 5 (matchFields host_1) + 11 (label_1) = 16.
 TEST(K8sNodeAffinity, PreferredScoreSumsMatchingWeights) {
-  std::vector<PreferredSchedulingTerm> terms = {
-      {5, name_term("In", {"host_1"})},
-      {7, labels_term({{"unknown_label", "In", {"unknown_label_val"}}})},
-      {11, labels_term({{"label_1", "In", {"label_1_val"}}})}};
+  std::vector<PreferredSchedulingTerm> terms = {{5, name_term("In", {"host_1"})},
+                                                {7, labels_term({{"unknown_label", "In", {"unknown_label_val"}}})},
+                                                {11, labels_term({{"label_1", "In", {"label_1_val"}}})}};
   const StringMap node = {{"label_1", "label_1_val"}};
   EXPECT_EQ(preferred_node_affinity_raw_score(terms, node, "host_1"), 16);
   EXPECT_EQ(preferred_node_affinity_raw_score(terms, node, "host_2"), 11);
@@ -278,19 +270,17 @@ TEST(K8sNodeAffinity, PreferredScoreSumsMatchingWeights) {
 
 // "invalid field selector but no weight, error not reported"; empty preference skipped.
 TEST(K8sNodeAffinity, PreferredScoreIgnoresZeroWeightAndEmptyTerms) {
-  std::vector<PreferredSchedulingTerm> terms = {{0, name_term("In", {"host_1", "host_2"})},
-                                                {0, labels_term({{"a", "Exists", {}}})},
-                                                {9, NodeSelectorTerm{}}};
+  std::vector<PreferredSchedulingTerm> terms = {
+      {0, name_term("In", {"host_1", "host_2"})}, {0, labels_term({{"a", "Exists", {}}})}, {9, NodeSelectorTerm{}}};
   EXPECT_EQ(preferred_terms_error(terms), "");
   EXPECT_EQ(preferred_node_affinity_raw_score(terms, {{"a", "1"}}, "host_1"), 0);
 }
 
 // "invalid field selector and label selector": PreScore would fail.
 TEST(K8sNodeAffinity, PreferredTermsErrorNamesInvalidTerms) {
-  std::vector<PreferredSchedulingTerm> terms = {
-      {1, name_term("In", {"host_1", "host_2"})},
-      {1, labels_term({{"label_1", "In", {"label_1_val"}}})},
-      {1, labels_term({{"invalid key", "In", {"label_value"}}})}};
+  std::vector<PreferredSchedulingTerm> terms = {{1, name_term("In", {"host_1", "host_2"})},
+                                                {1, labels_term({{"label_1", "In", {"label_1_val"}}})},
+                                                {1, labels_term({{"invalid key", "In", {"label_value"}}})}};
   std::string error = preferred_terms_error(terms);
   EXPECT_NE(error.find("[0].matchFields[0].values"), std::string::npos);
   EXPECT_NE(error.find("[2].matchExpressions[0].key"), std::string::npos);
@@ -376,8 +366,8 @@ TEST(K8sNodeAffinity, CouldMatchAnyTerm) {
 }
 
 TEST(K8sNodeAffinity, CouldMatchNeverThroughInvalidOrEmptyTerms) {
-  auto invalid = affinity({labels_term({{std::string(kComputeType), "In", {"hybrid"}},
-                                        {"zone", "In", {"invalid value: ___@#$%^"}}})});
+  auto invalid = affinity(
+      {labels_term({{std::string(kComputeType), "In", {"hybrid"}}, {"zone", "In", {"invalid value: ___@#$%^"}}})});
   EXPECT_FALSE(could_match_with_label({}, invalid, kComputeType, "hybrid"));
   auto bad_field = affinity({NodeSelectorTerm{{}, {{"metadata.name", "In", {}}}}});
   EXPECT_FALSE(could_match_without_label({}, bad_field, kComputeType));

@@ -17,9 +17,7 @@ Toleration tol(std::string key, std::string op, std::string value, std::string e
   return Toleration{std::move(key), std::move(op), std::move(value), std::move(effect), {}};
 }
 
-bool tolerates(const Toleration& t, const Taint& taint) {
-  return toleration_tolerates_taint(t, taint);
-}
+bool tolerates(const Toleration& t, const Taint& taint) { return toleration_tolerates_taint(t, taint); }
 
 // --- Toleration.ToleratesTaint ---
 
@@ -36,8 +34,7 @@ TEST(K8sTaints, EmptyOperatorMeansEqual) {
   const Taint user1{"dedicated", "user1", "NoSchedule"};
   EXPECT_TRUE(tolerates(tol("dedicated", "", "user1", "NoSchedule"), user1));
   EXPECT_FALSE(tolerates(tol("dedicated", "", "", "NoSchedule"), user1));
-  EXPECT_TRUE(
-      tolerates(tol("dedicated", "", "", "NoSchedule"), Taint{"dedicated", "", "NoSchedule"}));
+  EXPECT_TRUE(tolerates(tol("dedicated", "", "", "NoSchedule"), Taint{"dedicated", "", "NoSchedule"}));
 }
 
 // "with a toleration uses operator Exists that tolerates the taints on the node".
@@ -72,8 +69,7 @@ TEST(K8sTaints, EmptyEffectToleratesEveryEffect) {
 
 // "keys and values match the taint on the node, but (non-empty) effect doesn't match".
 TEST(K8sTaints, EffectMismatchIsNotTolerated) {
-  EXPECT_FALSE(
-      tolerates(tol("foo", "Equal", "bar", "PreferNoSchedule"), Taint{"foo", "bar", "NoSchedule"}));
+  EXPECT_FALSE(tolerates(tol("foo", "Equal", "bar", "PreferNoSchedule"), Taint{"foo", "bar", "NoSchedule"}));
 }
 
 // TestTaintTolerationFilter: Gt 750 vs taint 950 fits; Gt 950 vs taint 800 does not.
@@ -113,10 +109,9 @@ TEST(K8sTaints, ComparisonNeedsCanonicalDecimalIntegers) {
 }
 
 TEST(K8sTaints, ComparisonBeyondInt64IsNotTolerated) {
-  EXPECT_TRUE(tolerates(tol("sla", "Gt", "9223372036854775806", ""),
-                        Taint{"sla", "9223372036854775807", "NoSchedule"}));
-  EXPECT_FALSE(
-      tolerates(tol("sla", "Gt", "1", ""), Taint{"sla", "9223372036854775808", "NoSchedule"}));
+  EXPECT_TRUE(
+      tolerates(tol("sla", "Gt", "9223372036854775806", ""), Taint{"sla", "9223372036854775807", "NoSchedule"}));
+  EXPECT_FALSE(tolerates(tol("sla", "Gt", "1", ""), Taint{"sla", "9223372036854775808", "NoSchedule"}));
 }
 
 TEST(K8sTaints, UnknownOperatorNeverTolerates) {
@@ -139,25 +134,22 @@ TEST(K8sTaints, FilterWithoutTolerationsReturnsTheNoScheduleTaint) {
 TEST(K8sTaints, PreferNoScheduleNeverFilters) {
   const std::vector<Taint> taints = {{"dedicated", "user1", "PreferNoSchedule"}};
   EXPECT_EQ(first_untolerated_filtering_taint({}, taints), nullptr);
-  EXPECT_EQ(
-      first_untolerated_filtering_taint({tol("dedicated", "Equal", "user2", "NoSchedule")}, taints),
-      nullptr);
+  EXPECT_EQ(first_untolerated_filtering_taint({tol("dedicated", "Equal", "user2", "NoSchedule")}, taints), nullptr);
 }
 
 TEST(K8sTaints, NoExecuteFilters) {
   const std::vector<Taint> taints = {{"node.kubernetes.io/unreachable", "", "NoExecute"}};
   EXPECT_NE(first_untolerated_filtering_taint({}, taints), nullptr);
-  EXPECT_EQ(first_untolerated_filtering_taint(
-                {tol("node.kubernetes.io/unreachable", "Exists", "", "NoExecute")}, taints),
-            nullptr);
+  EXPECT_EQ(
+      first_untolerated_filtering_taint({tol("node.kubernetes.io/unreachable", "Exists", "", "NoExecute")}, taints),
+      nullptr);
 }
 
 // "A pod has multiple tolerations, node has multiple taints, all the taints are tolerated".
 TEST(K8sTaints, FilterPassesWhenEveryTaintIsTolerated) {
   const std::vector<Toleration> tolerations = {tol("dedicated", "Equal", "user2", "NoSchedule"),
                                                tol("foo", "Exists", "", "NoSchedule")};
-  const std::vector<Taint> taints = {{"dedicated", "user2", "NoSchedule"},
-                                     {"foo", "bar", "NoSchedule"}};
+  const std::vector<Taint> taints = {{"dedicated", "user2", "NoSchedule"}, {"foo", "bar", "NoSchedule"}};
   EXPECT_EQ(first_untolerated_filtering_taint(tolerations, taints), nullptr);
 }
 
@@ -188,17 +180,15 @@ TEST(K8sTaints, ScoreCountsIntolerablePreferNoScheduleTaints) {
 // "node with taints tolerated by the pod, gets a higher score": 100 vs 0.
 TEST(K8sTaints, ScoreTolerantNodeBeatsIntolerantNode) {
   const std::vector<Toleration> tolerations = {tol("foo", "Equal", "bar", "PreferNoSchedule")};
-  std::vector<int64_t> raw = {
-      intolerable_prefer_no_schedule_count(tolerations, {{"foo", "bar", "PreferNoSchedule"}}),
-      intolerable_prefer_no_schedule_count(tolerations, {{"foo", "blah", "PreferNoSchedule"}})};
+  std::vector<int64_t> raw = {intolerable_prefer_no_schedule_count(tolerations, {{"foo", "bar", "PreferNoSchedule"}}),
+                              intolerable_prefer_no_schedule_count(tolerations, {{"foo", "blah", "PreferNoSchedule"}})};
   EXPECT_EQ(normalize_scores(raw, true), (std::vector<int64_t>{100, 0}));
 }
 
 // "the nodes that all of their taints are tolerated by the pod, get the same score".
 TEST(K8sTaints, ScoreIgnoresHowManyTaintsAreTolerated) {
-  const std::vector<Toleration> tolerations = {
-      tol("cpu-type", "Equal", "arm64", "PreferNoSchedule"),
-      tol("disk-type", "Equal", "ssd", "PreferNoSchedule")};
+  const std::vector<Toleration> tolerations = {tol("cpu-type", "Equal", "arm64", "PreferNoSchedule"),
+                                               tol("disk-type", "Equal", "ssd", "PreferNoSchedule")};
   const Taint cpu{"cpu-type", "arm64", "PreferNoSchedule"};
   const Taint disk{"disk-type", "ssd", "PreferNoSchedule"};
   std::vector<int64_t> raw = {intolerable_prefer_no_schedule_count(tolerations, {}),
@@ -211,19 +201,16 @@ TEST(K8sTaints, ScoreIgnoresHowManyTaintsAreTolerated) {
 TEST(K8sTaints, ScoreIgnoresNoScheduleTolerationsAndTaints) {
   const std::vector<Toleration> tolerations = {tol("cpu-type", "Equal", "arm64", "NoSchedule"),
                                                tol("disk-type", "Equal", "ssd", "NoSchedule")};
-  EXPECT_EQ(
-      intolerable_prefer_no_schedule_count(tolerations, {{"cpu-type", "arm64", "NoSchedule"}}), 0);
-  EXPECT_EQ(
-      intolerable_prefer_no_schedule_count(tolerations, {{"cpu-type", "arm64", "PreferNoSchedule"},
-                                                         {"disk-type", "ssd", "PreferNoSchedule"}}),
-      2);
+  EXPECT_EQ(intolerable_prefer_no_schedule_count(tolerations, {{"cpu-type", "arm64", "NoSchedule"}}), 0);
+  EXPECT_EQ(intolerable_prefer_no_schedule_count(
+                tolerations, {{"cpu-type", "arm64", "PreferNoSchedule"}, {"disk-type", "ssd", "PreferNoSchedule"}}),
+            2);
 }
 
 // getAllTolerationPreferNoSchedule keeps tolerations with an empty effect.
 TEST(K8sTaints, ScoreCountsTolerationsWithEmptyEffect) {
-  EXPECT_EQ(intolerable_prefer_no_schedule_count(
-                {tol("", "Exists", "", "")},
-                {{"a", "1", "PreferNoSchedule"}, {"b", "", "PreferNoSchedule"}}),
+  EXPECT_EQ(intolerable_prefer_no_schedule_count({tol("", "Exists", "", "")},
+                                                 {{"a", "1", "PreferNoSchedule"}, {"b", "", "PreferNoSchedule"}}),
             0);
   EXPECT_EQ(intolerable_prefer_no_schedule_count({}, {{"a", "1", "PreferNoSchedule"}}), 1);
 }
@@ -231,14 +218,11 @@ TEST(K8sTaints, ScoreCountsTolerationsWithEmptyEffect) {
 // "Numeric Gt/Lt operator: pod ... prefers nodes with matching SLA taint";
 // "Score ignores parse errors from numeric PreferNoSchedule taint value".
 TEST(K8sTaints, ScoreUsesNumericComparisons) {
-  const std::vector<Toleration> gt = {
-      tol("node.kubernetes.io/sla", "Gt", "950", "PreferNoSchedule")};
-  std::vector<int64_t> raw = {intolerable_prefer_no_schedule_count(
-                                  gt, {{"node.kubernetes.io/sla", "800", "PreferNoSchedule"}}),
-                              intolerable_prefer_no_schedule_count(
-                                  gt, {{"node.kubernetes.io/sla", "999", "PreferNoSchedule"}}),
-                              intolerable_prefer_no_schedule_count(
-                                  gt, {{"node.kubernetes.io/sla", "high", "PreferNoSchedule"}})};
+  const std::vector<Toleration> gt = {tol("node.kubernetes.io/sla", "Gt", "950", "PreferNoSchedule")};
+  std::vector<int64_t> raw = {
+      intolerable_prefer_no_schedule_count(gt, {{"node.kubernetes.io/sla", "800", "PreferNoSchedule"}}),
+      intolerable_prefer_no_schedule_count(gt, {{"node.kubernetes.io/sla", "999", "PreferNoSchedule"}}),
+      intolerable_prefer_no_schedule_count(gt, {{"node.kubernetes.io/sla", "high", "PreferNoSchedule"}})};
   EXPECT_EQ(normalize_scores(raw, true), (std::vector<int64_t>{0, 100, 0}));
 }
 

@@ -18,9 +18,8 @@ inline model::Snapshot snapshot_of(const std::string& yaml, const std::string& a
   s.files.push_back("inline.yaml");
   decode::ObjectDecoder decoder(s, diagnostics);
   static const std::string path = "inline.yaml";
-  decode::read_yaml(yaml, 0, path, [&](Value&& v, const decode::DocumentContext& ctx) {
-    decoder.decode_document(v, ctx);
-  });
+  decode::read_yaml(yaml, 0, path,
+                    [&](Value&& v, const decode::DocumentContext& ctx) { decoder.decode_document(v, ctx); });
   if (!assume_nodes.empty()) decode::add_assumed_nodes(assume_nodes, s.nodes);
   s.build_indexes();
   return s;

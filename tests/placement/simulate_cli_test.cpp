@@ -28,8 +28,8 @@ simdjson::dom::element coredns_entry(simdjson::dom::parser& parser, const std::s
 TEST(SimulateCli, JsonShapeOfCliMd) {
   std::string file = write_coredns();
   CliResult r = run_cli({"simulate", file, "--assume-nodes",
-                         "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=1",
-                         "-o", "json", "--runs", "200", "--fail-on", "never"});
+                         "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=1", "-o", "json",
+                         "--runs", "200", "--fail-on", "never"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   simdjson::dom::parser parser;
   simdjson::dom::element w = coredns_entry(parser, r.out);
@@ -54,10 +54,9 @@ TEST(SimulateCli, JsonShapeOfCliMd) {
 
 TEST(SimulateCli, AddNodesWhatIfMovesReplicasAndSeedIsReproducible) {
   std::string file = write_coredns();
-  std::vector<std::string> args = {
-      "simulate",           file,   "--assume-nodes", "hybrid:onprem=2", "--add-nodes",
-      "cloud:us-west-2a=3", "-o",   "json",           "--seed",          "5",
-      "--fail-on",          "never"};
+  std::vector<std::string> args = {"simulate",           file,   "--assume-nodes", "hybrid:onprem=2", "--add-nodes",
+                                   "cloud:us-west-2a=3", "-o",   "json",           "--seed",          "5",
+                                   "--fail-on",          "never"};
   CliResult a = run_cli(args), b = run_cli(args);
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
@@ -68,8 +67,8 @@ TEST(SimulateCli, AddNodesWhatIfMovesReplicasAndSeedIsReproducible) {
 
 TEST(SimulateCli, DrainEveryNodeLeavesReplicasUnschedulable) {
   std::string file = write_coredns();
-  CliResult r = run_cli({"simulate", file, "--assume-nodes", "hybrid:onprem=2", "--drain",
-                         "env=hybrid", "-o", "json", "--fail-on", "never"});
+  CliResult r = run_cli({"simulate", file, "--assume-nodes", "hybrid:onprem=2", "--drain", "env=hybrid", "-o", "json",
+                         "--fail-on", "never"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   simdjson::dom::parser parser;
   simdjson::dom::element w = coredns_entry(parser, r.out);
@@ -78,11 +77,9 @@ TEST(SimulateCli, DrainEveryNodeLeavesReplicasUnschedulable) {
 
 TEST(SimulateCli, TextOutputNamesEveryWorkload) {
   std::string file = write_coredns();
-  CliResult r =
-      run_cli({"simulate", file, "--assume-nodes", "cloud:us-west-2a=2", "--fail-on", "never"});
+  CliResult r = run_cli({"simulate", file, "--assume-nodes", "cloud:us-west-2a=2", "--fail-on", "never"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Deployment kube-system/coredns: 2 replicas, cloud 2"), std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("Deployment kube-system/coredns: 2 replicas, cloud 2"), std::string::npos) << r.out;
 }
 
 TEST(SimulateCli, BadWhatIfIsAUsageError) {

@@ -13,7 +13,8 @@ metadata:
   name: policy
 webhooks:
 - name: check.policy.example.com
-  failurePolicy: )" + failure_policy + R"(
+  failurePolicy: )" +
+         failure_policy + R"(
   clientConfig:
     service: {namespace: policy, name: policy-engine}
 ---

@@ -10,8 +10,8 @@ namespace {
 
 std::string workload(const std::string& kind, const std::string& ns, const std::string& name,
                      const std::string& spec_extra, const std::string& metadata_extra = "") {
-  return "apiVersion: apps/v1\nkind: " + kind + "\nmetadata:\n  name: " + name +
-         "\n  namespace: " + ns + "\n" + metadata_extra + R"(spec:
+  return "apiVersion: apps/v1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n  namespace: " + ns + "\n" +
+         metadata_extra + R"(spec:
   selector:
     matchLabels: {k8s-app: )" +
          name + R"(}
@@ -98,15 +98,14 @@ TEST(RuleHN003, AwsNodeExcludingHybridIsCompliant) {
 TEST(RuleHN003, AwsNodeNotInHybridInOnlyOneOfTwoTermsFires) {
   // Terms are ORed: the second lets aws-node onto hybrid nodes.
   Audit a;
-  run_audit(a, workload("DaemonSet", "kube-system", "aws-node", kNotInHybridInOneOfTwoTerms),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(a, workload("DaemonSet", "kube-system", "aws-node", kNotInHybridInOneOfTwoTerms), kMixedNodes,
+            model::PodNetwork::Unroutable);
   EXPECT_EQ(a.of("HN003").size(), 1u);
 }
 
 TEST(RuleHN003, AwsNodeOutsideKubeSystemIsNotTheVpcCni) {
   Audit a;
-  run_audit(a, workload("DaemonSet", "default", "aws-node", ""), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, workload("DaemonSet", "default", "aws-node", ""), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN003").empty());
 }
 
@@ -119,19 +118,18 @@ TEST(RuleHN003, CloudOnlyClusterIsNotMixed) {
 
 TEST(RuleHN003, CiliumAgentPinnedToHybridIsCompliant) {
   Audit a;
-  run_audit(a, workload("DaemonSet", "kube-system", "cilium", kInHybrid), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, workload("DaemonSet", "kube-system", "cilium", kInHybrid), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN003").empty());
 }
 
 TEST(RuleHN003, CiliumOperatorWithoutAffinityFires) {
   // eks-hybrid's rendered Cilium pins the agent but not the operator.
   Audit a;
-  run_audit(a,
-            workload("DaemonSet", "kube-system", "cilium", kInHybrid) + "---\n" +
-                workload("Deployment", "kube-system", "cilium-operator",
-                         "      nodeSelector: {kubernetes.io/os: linux}\n"),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(
+      a,
+      workload("DaemonSet", "kube-system", "cilium", kInHybrid) + "---\n" +
+          workload("Deployment", "kube-system", "cilium-operator", "      nodeSelector: {kubernetes.io/os: linux}\n"),
+      kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN003");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->object.name, "cilium-operator");
@@ -143,8 +141,8 @@ TEST(RuleHN003, CiliumOperatorWithoutAffinityFires) {
 
 TEST(RuleHN003, CiliumEnvoyInHybridInOnlyOneOfTwoTermsFires) {
   Audit a;
-  run_audit(a, workload("DaemonSet", "kube-system", "cilium-envoy", kInHybridInOneOfTwoTerms),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(a, workload("DaemonSet", "kube-system", "cilium-envoy", kInHybridInOneOfTwoTerms), kMixedNodes,
+            model::PodNetwork::Unroutable);
   EXPECT_EQ(a.of("HN003").size(), 1u);
 }
 
@@ -159,18 +157,14 @@ TEST(RuleHN003, HelmInstalledCiliumOperatorGetsOperatorAffinityValue) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->managed_by.kind, analysis::Manager::Kind::Helm);
   fix::RenderedFix r = fix::render(*f[0]);
-  EXPECT_NE(r.helm_values.find(R"({"operator":{"affinity":{"nodeAffinity")"), std::string::npos)
-      << r.helm_values;
-  EXPECT_NE(r.helm_values.find(R"("operator":"In","values":["hybrid"])"), std::string::npos)
-      << r.helm_values;
+  EXPECT_NE(r.helm_values.find(R"({"operator":{"affinity":{"nodeAffinity")"), std::string::npos) << r.helm_values;
+  EXPECT_NE(r.helm_values.find(R"("operator":"In","values":["hybrid"])"), std::string::npos) << r.helm_values;
 }
 
 TEST(RuleHN003, CalicoNodeManifestInstallFiresWithPatch) {
   // projectcalico manifests/calico.yaml: calico-node only selects linux nodes.
   Audit a;
-  run_audit(a,
-            workload("DaemonSet", "kube-system", "calico-node",
-                     "      nodeSelector: {kubernetes.io/os: linux}\n"),
+  run_audit(a, workload("DaemonSet", "kube-system", "calico-node", "      nodeSelector: {kubernetes.io/os: linux}\n"),
             kMixedNodes, model::PodNetwork::Unroutable);
   ASSERT_EQ(a.of("HN003").size(), 1u);
   EXPECT_TRUE(std::holds_alternative<fix::RequireNodeAffinity>(a.of("HN003")[0]->fixes.at(0)));
@@ -203,8 +197,7 @@ TEST(RuleHN003, TigeraOperatorManagedCalicoGetsInstallationPatch) {
   ASSERT_NE(patch, nullptr);
   EXPECT_EQ(patch->target.kind, "Installation");
   EXPECT_EQ(patch->target.name, "default");
-  EXPECT_NE(patch->patch.find(R"("path":"/spec/typhaDeployment")"), std::string::npos)
-      << patch->patch;
+  EXPECT_NE(patch->patch.find(R"("path":"/spec/typhaDeployment")"), std::string::npos) << patch->patch;
   EXPECT_EQ(fix::render(*f[0]).note.find("reverted"), std::string::npos)
       << "the patch goes to the operator's source: no warning about patching a managed object";
 }
@@ -227,8 +220,7 @@ TEST(RuleHN003, InstallationPatchAppliesAndIsANoOpTheSecondTime) {
 
 TEST(RuleHN003, AwsNodePatchClearsTheFindingAndItsGuardFailsTheSecondTime) {
   if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
-  std::string aws_node =
-      workload("DaemonSet", "kube-system", "aws-node", kNotInHybridInOneOfTwoTerms);
+  std::string aws_node = workload("DaemonSet", "kube-system", "aws-node", kNotInHybridInOneOfTwoTerms);
   Audit before;
   run_audit(before, aws_node, kMixedNodes, model::PodNetwork::Unroutable);
   std::string patch = first_json_patch(*before.of("HN003").at(0));
@@ -243,8 +235,7 @@ TEST(RuleHN003, AwsNodePatchClearsTheFindingAndItsGuardFailsTheSecondTime) {
 
 TEST(RuleHN003, CiliumPatchLeavesTheAgentPlaceableOnHybridNodes) {
   if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
-  std::string agent = workload("DaemonSet", "kube-system", "cilium",
-                               "      nodeSelector: {kubernetes.io/os: linux}\n");
+  std::string agent = workload("DaemonSet", "kube-system", "cilium", "      nodeSelector: {kubernetes.io/os: linux}\n");
   Audit before;
   run_audit(before, agent, kMixedNodes, model::PodNetwork::Unroutable);
   PatchOutcome once = kubectl_patch_local(agent, first_json_patch(*before.of("HN003").at(0)));
@@ -253,16 +244,13 @@ TEST(RuleHN003, CiliumPatchLeavesTheAgentPlaceableOnHybridNodes) {
   run_audit(after, once.yaml, kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN003").empty());
   ASSERT_EQ(after.snapshot.workloads.size(), 1u);
-  EXPECT_TRUE(analysis::feasible_in(after.snapshot, after.snapshot.workloads[0].tmpl.spec,
-                                    model::Environment::Hybrid));
+  EXPECT_TRUE(analysis::feasible_in(after.snapshot, after.snapshot.workloads[0].tmpl.spec, model::Environment::Hybrid));
 }
 
 TEST(RuleHN003, FitsNoNodeAtAllIsNotReported) {
   // Near miss: a template no node passes cannot run on the wrong side either.
   Audit a;
-  run_audit(a,
-            workload("DaemonSet", "kube-system", "calico-node",
-                     "      nodeSelector: {kubernetes.io/os: windows}\n"),
+  run_audit(a, workload("DaemonSet", "kube-system", "calico-node", "      nodeSelector: {kubernetes.io/os: windows}\n"),
             kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN003").empty()) << "fits no node at all: nothing runs on the wrong side";
 }

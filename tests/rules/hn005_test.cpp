@@ -31,7 +31,8 @@ std::string coredns(int replicas, const std::string& pod_spec_extra) {
 kind: Deployment
 metadata: {name: coredns, namespace: kube-system, uid: dns-uid}
 spec:
-  replicas: )" + std::to_string(replicas) + R"(
+  replicas: )" +
+         std::to_string(replicas) + R"(
   selector: {matchLabels: {k8s-app: kube-dns}}
   template:
     metadata: {labels: {k8s-app: kube-dns}}
@@ -45,16 +46,19 @@ std::string pod_on(const std::string& name, const std::string& node, bool ready 
 apiVersion: v1
 kind: Pod
 metadata:
-  name: )" + name + R"(
+  name: )" +
+         name + R"(
   namespace: kube-system
   labels: {k8s-app: kube-dns}
   ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: coredns, uid: dns-uid}]
 spec:
-  nodeName: )" + node + R"(
+  nodeName: )" +
+         node + R"(
   containers: [{name: coredns, image: coredns/coredns:1.11.1}]
 status:
   phase: Running
-  conditions: [{type: Ready, status: ")" + (ready ? "True" : "False") + R"("}]
+  conditions: [{type: Ready, status: ")" +
+         (ready ? "True" : "False") + R"("}]
 )";
 }
 
@@ -86,7 +90,9 @@ TEST(Hn005, OneReplicaWithoutAntiAffinityIsAWarningWithTheDocumentsFix) {
 }
 
 TEST(Hn005, MissingZoneTermAloneIsAWarning) {
-  std::string hostname_only = std::string(kDocumentAntiAffinity).substr(0, std::string(kDocumentAntiAffinity).find("          - podAffinityTerm:", 200));
+  std::string hostname_only =
+      std::string(kDocumentAntiAffinity)
+          .substr(0, std::string(kDocumentAntiAffinity).find("          - podAffinityTerm:", 200));
   Audit a;
   run_audit(a, coredns(2, hostname_only), kMixedNodes, std::nullopt);
   const rules::Finding* f = only(a);
@@ -183,8 +189,7 @@ TEST(Hn005, ACloudOnlyClusterIsNotMixedAndDoesNotFire) {
 
 TEST(Hn005, UnlabelledHybridNodesGetTheZoneLabelAdviceInsteadOfAnImpossibleSpread) {
   Audit a;
-  run_audit(a,
-            coredns(2, kDocumentAntiAffinity) + R"(---
+  run_audit(a, coredns(2, kDocumentAntiAffinity) + R"(---
 apiVersion: v1
 kind: Node
 metadata:
@@ -218,9 +223,7 @@ void expect_fix_round_trip(const std::string& deployment_yaml, const std::string
   EXPECT_TRUE(!twice.applied || twice.yaml == once.yaml) << "a second application changed the object";
 }
 
-TEST(Hn005, ConfigurationFixAppliedWithKubectlClearsTheWarning) {
-  expect_fix_round_trip(coredns(1, ""), kMixedNodes);
-}
+TEST(Hn005, ConfigurationFixAppliedWithKubectlClearsTheWarning) { expect_fix_round_trip(coredns(1, ""), kMixedNodes); }
 
 TEST(Hn005, ConfigurationFixKeepsExistingNodeAffinity) {
   expect_fix_round_trip(coredns(1, R"(      affinity:

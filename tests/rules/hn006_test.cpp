@@ -26,8 +26,8 @@ std::string service(const std::string& name, const std::string& spec_or_annotati
 std::string slice(const std::string& service, const std::string& node, const std::string& ip) {
   return "---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: " + service +
          "-1\n  namespace: shop\n  labels: {kubernetes.io/service-name: " + service +
-         "}\naddressType: IPv4\nendpoints:\n- addresses: [" + ip + "]\n  conditions: {ready: true}\n  nodeName: " +
-         node + "\n";
+         "}\naddressType: IPv4\nendpoints:\n- addresses: [" + ip +
+         "]\n  conditions: {ready: true}\n  nodeName: " + node + "\n";
 }
 
 const rules::Finding* only(const Audit& a) {
@@ -45,8 +45,9 @@ TEST(Hn006, UnzonedHybridNodeIsAnError) {
 
 TEST(Hn006, ZonedHybridNodeIsFine) {
   Audit a;
-  run_audit(a, "apiVersion: v1\nkind: Node\nmetadata: {name: mi-1, labels: {eks.amazonaws.com/compute-type: hybrid, "
-               "topology.kubernetes.io/zone: onprem}}\n",
+  run_audit(a,
+            "apiVersion: v1\nkind: Node\nmetadata: {name: mi-1, labels: {eks.amazonaws.com/compute-type: hybrid, "
+            "topology.kubernetes.io/zone: onprem}}\n",
             "", std::nullopt);
   EXPECT_TRUE(a.of("HN006").empty());
 }

@@ -17,8 +17,10 @@ std::string service(const std::string& ns, const std::string& name, const std::s
 
 std::string deployment(const std::string& ns, const std::string& app, const std::string& spec_extra = "") {
   return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + app + ", namespace: " + ns +
-         "}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: " + app + "}}\n  template:\n    metadata: {labels: "
-         "{app: " + app + "}}\n    spec:\n      containers: [{name: c, image: example/" + app + ":1}]\n" + spec_extra;
+         "}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: " + app +
+         "}}\n  template:\n    metadata: {labels: "
+         "{app: " +
+         app + "}}\n    spec:\n      containers: [{name: c, image: example/" + app + ":1}]\n" + spec_extra;
 }
 
 constexpr const char* kCloudOnly = R"(      nodeSelector: {eks.amazonaws.com/compute-type: ec2}
@@ -28,8 +30,7 @@ std::vector<const rules::Finding*> hn007(const std::string& yaml, const std::str
                                          const std::string& nodes = kMixedNodes) {
   static std::vector<std::unique_ptr<Audit>> keep;  // findings point into their audit
   keep.push_back(std::make_unique<Audit>());
-  run_audit(*keep.back(), yaml, nodes, std::nullopt,
-            [&](model::ClusterFacts& f) { f.kubernetes_version = version; });
+  run_audit(*keep.back(), yaml, nodes, std::nullopt, [&](model::ClusterFacts& f) { f.kubernetes_version = version; });
   return keep.back()->of("HN007");
 }
 
@@ -69,9 +70,7 @@ TEST(Hn007, BackendsThatCanOnlyRunInTheCloudGiveAnInfo) {
   EXPECT_EQ(fs[0]->severity, rules::Severity::Info);
 }
 
-TEST(Hn007, AServiceWithoutKnownBackendsIsNotJudged) {
-  EXPECT_TRUE(hn007(service("shop", "web", "")).empty());
-}
+TEST(Hn007, AServiceWithoutKnownBackendsIsNotJudged) { EXPECT_TRUE(hn007(service("shop", "web", "")).empty()); }
 
 TEST(Hn007, HeadlessAndExternalNameServicesAreExcluded) {
   EXPECT_TRUE(hn007(service("shop", "web", "  clusterIP: None\n") + deployment("shop", "web")).empty());
@@ -92,9 +91,10 @@ webhooks:
 }
 
 TEST(Hn007, TopologyModeAutoIsLeftToHn014) {
-  std::string auto_svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop, annotations: "
-                         "{service.kubernetes.io/topology-mode: Auto}}\nspec:\n  selector: {app: web}\n  ports: "
-                         "[{port: 80}]\n";
+  std::string auto_svc =
+      "---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop, annotations: "
+      "{service.kubernetes.io/topology-mode: Auto}}\nspec:\n  selector: {app: web}\n  ports: "
+      "[{port: 80}]\n";
   EXPECT_TRUE(hn007(auto_svc + deployment("shop", "web")).empty());
 }
 

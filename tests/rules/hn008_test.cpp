@@ -66,14 +66,12 @@ spec:
 )";
 
 std::string cluster(const std::string& config, const std::string& service) {
-  return std::string(kCiliumAgentOnHybrid) + "---\n" + (config.empty() ? "" : config + "---\n") +
-         service;
+  return std::string(kCiliumAgentOnHybrid) + "---\n" + (config.empty() ? "" : config + "---\n") + service;
 }
 
 TEST(RuleHN008, MissingSettingWithTrafficDistributionFiresOnTheConfigMap) {
   Audit a;
-  run_audit(a, cluster(cilium_config(""), kPreferCloseService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, cluster(cilium_config(""), kPreferCloseService), kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN008");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->severity, rules::Severity::Error);
@@ -82,44 +80,38 @@ TEST(RuleHN008, MissingSettingWithTrafficDistributionFiresOnTheConfigMap) {
   EXPECT_NE(f[0]->message.find("kube-system/kube-dns"), std::string::npos);
   fix::RenderedFix r = fix::render(*f[0]);
   ASSERT_EQ(r.patches.size(), 1u);
-  EXPECT_EQ(r.patches[0].patch,
-            R"([{"op":"add","path":"/data/enable-service-topology","value":"true"}])");
+  EXPECT_EQ(r.patches[0].patch, R"([{"op":"add","path":"/data/enable-service-topology","value":"true"}])");
   ASSERT_EQ(r.kubectl.size(), 2u);
-  EXPECT_EQ(r.kubectl[1], "kubectl -n kube-system rollout restart ds/cilium")
-      << "the agents read it only at start";
+  EXPECT_EQ(r.kubectl[1], "kubectl -n kube-system rollout restart ds/cilium") << "the agents read it only at start";
 }
 
 TEST(RuleHN008, TopologyModeAutoAlsoCounts) {
   Audit a;
-  run_audit(a, cluster(cilium_config(""), kTopologyModeService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, cluster(cilium_config(""), kTopologyModeService), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_EQ(a.of("HN008").size(), 1u);
 }
 
 TEST(RuleHN008, FalseValueFiresWithAGuardedReplace) {
   Audit a;
-  run_audit(a,
-            cluster(cilium_config("  enable-service-topology: \"false\"\n"), kPreferCloseService),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(a, cluster(cilium_config("  enable-service-topology: \"false\"\n"), kPreferCloseService), kMixedNodes,
+            model::PodNetwork::Unroutable);
   auto f = a.of("HN008");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(first_json_patch(*f[0]),
-            R"([{"op":"test","path":"/data/enable-service-topology","value":"false"},)"
-            R"({"op":"replace","path":"/data/enable-service-topology","value":"true"}])");
+  EXPECT_EQ(first_json_patch(*f[0]), R"([{"op":"test","path":"/data/enable-service-topology","value":"false"},)"
+                                     R"({"op":"replace","path":"/data/enable-service-topology","value":"true"}])");
 }
 
 TEST(RuleHN008, SettingEnabledIsCompliant) {
   // eks-hybrid-nodes-gateway's rendered Cilium 1.19 sets it.
   Audit a;
-  run_audit(a, cluster(cilium_config("  enable-service-topology: \"true\"\n"), kPreferCloseService),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(a, cluster(cilium_config("  enable-service-topology: \"true\"\n"), kPreferCloseService), kMixedNodes,
+            model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN008").empty());
 }
 
 TEST(RuleHN008, NoServiceUsingTopologyIsCompliant) {
   Audit a;
-  run_audit(a, cluster(cilium_config(""), kPlainService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, cluster(cilium_config(""), kPlainService), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN008").empty());
 }
 
@@ -147,9 +139,7 @@ TEST(RuleHN008, WithoutTheConfigMapTheAgentDaemonSetIsReported) {
 
 TEST(RuleHN008, HelmManagedConfigMapGetsTheChartValue) {
   Audit a;
-  run_audit(a,
-            cluster(cilium_config("", "  annotations: {meta.helm.sh/release-name: cilium}\n"),
-                    kPreferCloseService),
+  run_audit(a, cluster(cilium_config("", "  annotations: {meta.helm.sh/release-name: cilium}\n"), kPreferCloseService),
             kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN008");
   ASSERT_EQ(f.size(), 1u);
@@ -160,14 +150,12 @@ TEST(RuleHN008, PatchClearsTheFindingAndAddingTwiceIsANoOp) {
   if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
   std::string config = cilium_config("");
   Audit before;
-  run_audit(before, cluster(config, kPreferCloseService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(before, cluster(config, kPreferCloseService), kMixedNodes, model::PodNetwork::Unroutable);
   std::string patch = first_json_patch(*before.of("HN008").at(0));
   PatchOutcome once = kubectl_patch_local(config, patch);
   ASSERT_TRUE(once.applied) << once.error;
   Audit after;
-  run_audit(after, cluster(once.yaml, kPreferCloseService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(after, cluster(once.yaml, kPreferCloseService), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN008").empty());
   PatchOutcome twice = kubectl_patch_local(once.yaml, patch);
   ASSERT_TRUE(twice.applied) << twice.error;
@@ -178,14 +166,12 @@ TEST(RuleHN008, GuardedReplaceFailsTheSecondTime) {
   if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
   std::string config = cilium_config("  enable-service-topology: \"false\"\n");
   Audit before;
-  run_audit(before, cluster(config, kPreferCloseService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(before, cluster(config, kPreferCloseService), kMixedNodes, model::PodNetwork::Unroutable);
   std::string patch = first_json_patch(*before.of("HN008").at(0));
   PatchOutcome once = kubectl_patch_local(config, patch);
   ASSERT_TRUE(once.applied) << once.error;
   Audit after;
-  run_audit(after, cluster(once.yaml, kPreferCloseService), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(after, cluster(once.yaml, kPreferCloseService), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN008").empty());
   EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied);
 }

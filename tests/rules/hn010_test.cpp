@@ -32,8 +32,7 @@ const char* kKeptInCloud = R"(      affinity:
 
 std::string service(const std::string& type, const std::string& annotations = "") {
   return "apiVersion: v1\nkind: Service\nmetadata:\n  name: game\n  namespace: shop\n" +
-         (annotations.empty() ? "" : "  annotations: {" + annotations + "}\n") +
-         "spec:\n  type: " + type +
+         (annotations.empty() ? "" : "  annotations: {" + annotations + "}\n") + "spec:\n  type: " + type +
          "\n  selector: {app: game}\n  ports: [{port: 80, targetPort: 80}]\n";
 }
 
@@ -82,9 +81,7 @@ TEST(RuleHN010, AlbIpTargetsWithBackendsThatMayLandOnHybridFire) {
 
 TEST(RuleHN010, AlbDefaultInstanceTargetsFireAsEastWest) {
   Audit a;
-  run_audit(a,
-            join({deployment(), service("NodePort"),
-                  ingress("alb.ingress.kubernetes.io/scheme: internal")}),
+  run_audit(a, join({deployment(), service("NodePort"), ingress("alb.ingress.kubernetes.io/scheme: internal")}),
             kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN010");
   ASSERT_EQ(f.size(), 1u);
@@ -104,11 +101,10 @@ TEST(RuleHN010, ServiceTargetTypeAnnotationOverridesTheIngress) {
 
 TEST(RuleHN010, NlbIpModeServiceFires) {
   Audit a;
-  run_audit(a,
-            join({deployment(),
-                  service("LoadBalancer",
-                          "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip")}),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(
+      a,
+      join({deployment(), service("LoadBalancer", "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip")}),
+      kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN010");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->object.kind, "Service");
@@ -117,8 +113,7 @@ TEST(RuleHN010, NlbIpModeServiceFires) {
 
 TEST(RuleHN010, ClbInstanceModeServiceFires) {
   Audit a;
-  run_audit(a, join({deployment(), service("LoadBalancer")}), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, join({deployment(), service("LoadBalancer")}), kMixedNodes, model::PodNetwork::Unroutable);
   ASSERT_EQ(a.of("HN010").size(), 1u);
   EXPECT_NE(a.of("HN010")[0]->message.find("instance targets"), std::string::npos);
 }
@@ -133,25 +128,23 @@ spec:
   targetType: ip
 )";
   Audit a;
-  run_audit(a, join({deployment(), service("ClusterIP"), tgb}), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, join({deployment(), service("ClusterIP"), tgb}), kMixedNodes, model::PodNetwork::Unroutable);
   ASSERT_EQ(a.of("HN010").size(), 1u);
   EXPECT_EQ(a.of("HN010")[0]->object.kind, "TargetGroupBinding");
 }
 
 TEST(RuleHN010, BackendsKeptInTheCloudAreCompliant) {
   Audit a;
-  run_audit(a,
-            join({deployment(kKeptInCloud), service("LoadBalancer"),
-                  ingress("alb.ingress.kubernetes.io/target-type: ip")}),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(
+      a,
+      join({deployment(kKeptInCloud), service("LoadBalancer"), ingress("alb.ingress.kubernetes.io/target-type: ip")}),
+      kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN010").empty());
 }
 
 TEST(RuleHN010, RoutablePodNetworkIsCompliant) {
   Audit a;
-  run_audit(a, join({deployment(), service("LoadBalancer")}), kMixedNodes,
-            model::PodNetwork::Routable);
+  run_audit(a, join({deployment(), service("LoadBalancer")}), kMixedNodes, model::PodNetwork::Routable);
   EXPECT_TRUE(a.of("HN010").empty());
 }
 
@@ -164,10 +157,9 @@ TEST(RuleHN010, UnknownRoutabilityIsAWarning) {
 
 TEST(RuleHN010, ClusterIpServiceAndNonAlbIngressAreNoAwsLoadBalancers) {
   Audit a;
-  run_audit(a,
-            join({deployment(), service("ClusterIP"),
-                  ingress("nginx.ingress.kubernetes.io/rewrite-target: /", "nginx")}),
-            kMixedNodes, model::PodNetwork::Unroutable);
+  run_audit(
+      a, join({deployment(), service("ClusterIP"), ingress("nginx.ingress.kubernetes.io/rewrite-target: /", "nginx")}),
+      kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN010").empty());
 }
 
@@ -198,19 +190,16 @@ status:
   Audit a;
   run_audit(a,
             join({nodes, deployment(kKeptInCloud),
-                  service("LoadBalancer",
-                          "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip")}),
+                  service("LoadBalancer", "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip")}),
             "", model::PodNetwork::Unroutable);
   auto f = a.of("HN010");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_NE(f[0]->message.find("ready pod game-abc on hybrid node mi-1"), std::string::npos)
-      << f[0]->message;
+  EXPECT_NE(f[0]->message.find("ready pod game-abc on hybrid node mi-1"), std::string::npos) << f[0]->message;
 }
 
 TEST(RuleHN010, KeepInCloudPatchClearsTheFinding) {
   if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
-  std::string rest =
-      join({service("LoadBalancer"), ingress("alb.ingress.kubernetes.io/target-type: ip")});
+  std::string rest = join({service("LoadBalancer"), ingress("alb.ingress.kubernetes.io/target-type: ip")});
   Audit before;
   run_audit(before, join({deployment(), rest}), kMixedNodes, model::PodNetwork::Unroutable);
   ASSERT_EQ(before.of("HN010").size(), 2u) << "the NLB/CLB Service and the ALB Ingress";

@@ -45,15 +45,13 @@ TEST(RuleHN011, RoutablePodNetworkIsCompliant) {
 
 TEST(RuleHN011, NoHybridNodesNothingToReach) {
   Audit a;
-  run_audit(a, binding("User", "aps-collector-user"), "cloud:us-west-2a=2",
-            model::PodNetwork::Unroutable);
+  run_audit(a, binding("User", "aps-collector-user"), "cloud:us-west-2a=2", model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN011").empty());
 }
 
 TEST(RuleHN011, AServiceAccountOfTheSameNameIsNotTheManagedCollector) {
   Audit a;
-  run_audit(a, binding("ServiceAccount", "aps-collector-user"), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, binding("ServiceAccount", "aps-collector-user"), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN011").empty());
 }
 

@@ -24,9 +24,8 @@ const char* kDocumentKeepRule = R"(            relabel_configs:
               source_labels: [__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]
 )";
 
-std::string collector(const std::string& spec_extra, const std::string& role,
-                      const std::string& sd_extra, const std::string& relabels,
-                      const std::string& pipeline_receiver = "prometheus") {
+std::string collector(const std::string& spec_extra, const std::string& role, const std::string& sd_extra,
+                      const std::string& relabels, const std::string& pipeline_receiver = "prometheus") {
   return R"(apiVersion: opentelemetry.io/v1beta1
 kind: OpenTelemetryCollector
 metadata: {name: adot-hybrid, namespace: observability}
@@ -55,45 +54,44 @@ const char* kAttachNode = "              attach_metadata: {node: true}\n";
 Value yaml(const std::string& text) {
   Value out;
   static const std::string path = "test";
-  decode::read_yaml(text, 0, path,
-                    [&](Value&& v, const decode::DocumentContext&) { out = std::move(v); });
+  decode::read_yaml(text, 0, path, [&](Value&& v, const decode::DocumentContext&) { out = std::move(v); });
   return out;
 }
 
 TEST(HybridKeepRule, DocumentRuleMatches) {
-  EXPECT_TRUE(analysis::is_hybrid_keep_rule(
-      yaml("{action: keep, regex: hybrid, source_labels: "
-           "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
+  EXPECT_TRUE(
+      analysis::is_hybrid_keep_rule(yaml("{action: keep, regex: hybrid, source_labels: "
+                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
 }
 
 TEST(HybridKeepRule, ActionIsCaseInsensitiveAsPrometheusLowercasesIt) {
-  EXPECT_TRUE(analysis::is_hybrid_keep_rule(
-      yaml("{action: Keep, regex: hybrid, source_labels: "
-           "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
+  EXPECT_TRUE(
+      analysis::is_hybrid_keep_rule(yaml("{action: Keep, regex: hybrid, source_labels: "
+                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
 }
 
 TEST(HybridKeepRule, RegexIsFullyAnchored) {
   // Prometheus compiles ^(?:regex)$: "hyb" does not match "hybrid", "hybrid|ec2" does.
-  EXPECT_FALSE(analysis::is_hybrid_keep_rule(
-      yaml("{action: keep, regex: hyb, source_labels: "
-           "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-  EXPECT_TRUE(analysis::is_hybrid_keep_rule(
-      yaml("{action: keep, regex: 'hy.*', source_labels: "
-           "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
+  EXPECT_FALSE(
+      analysis::is_hybrid_keep_rule(yaml("{action: keep, regex: hyb, source_labels: "
+                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
+  EXPECT_TRUE(
+      analysis::is_hybrid_keep_rule(yaml("{action: keep, regex: 'hy.*', source_labels: "
+                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
 }
 
 TEST(HybridKeepRule, DefaultRegexKeepsEverythingSoItIsNoFilter) {
-  EXPECT_FALSE(analysis::is_hybrid_keep_rule(
-      yaml("{action: keep, source_labels: "
-           "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
+  EXPECT_FALSE(
+      analysis::is_hybrid_keep_rule(yaml("{action: keep, source_labels: "
+                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
 }
 
 TEST(HybridKeepRule, DropActionOrOtherLabelIsNotTheRule) {
+  EXPECT_FALSE(
+      analysis::is_hybrid_keep_rule(yaml("{action: drop, regex: hybrid, source_labels: "
+                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
   EXPECT_FALSE(analysis::is_hybrid_keep_rule(
-      yaml("{action: drop, regex: hybrid, source_labels: "
-           "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-  EXPECT_FALSE(analysis::is_hybrid_keep_rule(yaml(
-      "{action: keep, regex: hybrid, source_labels: [__meta_kubernetes_pod_label_compute_type]}")));
+      yaml("{action: keep, regex: hybrid, source_labels: [__meta_kubernetes_pod_label_compute_type]}")));
 }
 
 TEST(RuleHN013, UnpinnedCollectorWithoutKeepRuleWarns) {
@@ -109,16 +107,14 @@ TEST(RuleHN013, UnpinnedCollectorWithoutKeepRuleWarns) {
 
 TEST(RuleHN013, DocumentConfigurationIsCompliant) {
   Audit a;
-  run_audit(a, collector(kPinned, "pod", kAttachNode, kDocumentKeepRule), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, collector(kPinned, "pod", kAttachNode, kDocumentKeepRule), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN013").empty());
 }
 
 TEST(RuleHN013, PodRoleWithoutAttachMetadataFiresEvenWithTheKeepRule) {
   // Without node metadata the label is empty on every pod target: the keep rule drops everything.
   Audit a;
-  run_audit(a, collector(kPinned, "pod", "", kDocumentKeepRule), kMixedNodes,
-            model::PodNetwork::Unroutable);
+  run_audit(a, collector(kPinned, "pod", "", kDocumentKeepRule), kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN013");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->message.find("not pinned"), std::string::npos);
@@ -127,8 +123,8 @@ TEST(RuleHN013, PodRoleWithoutAttachMetadataFiresEvenWithTheKeepRule) {
 TEST(RuleHN013, PinnedByNodeSelectorCounts) {
   Audit a;
   run_audit(a,
-            collector("  nodeSelector: {eks.amazonaws.com/compute-type: hybrid}\n", "endpoints",
-                      kAttachNode, kDocumentKeepRule),
+            collector("  nodeSelector: {eks.amazonaws.com/compute-type: hybrid}\n", "endpoints", kAttachNode,
+                      kDocumentKeepRule),
             kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(a.of("HN013").empty());
 }
@@ -174,8 +170,7 @@ TEST(RuleHN013, PatchClearsTheFindingAndItsGuardFailsTheSecondTime) {
   Audit after;
   run_audit(after, once.yaml, kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN013").empty()) << once.yaml;
-  EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied)
-      << "the keep rule must not be inserted twice";
+  EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied) << "the keep rule must not be inserted twice";
 }
 
 TEST(RuleHN013, PatchWithoutRelabelConfigsIsANoOpTheSecondTime) {
@@ -222,8 +217,7 @@ TEST(RuleHN013, StringConfigIsParsedAndReplacedByTheRewrittenConfiguration) {
   run_audit(a, kStringConfigCollector, kMixedNodes, model::PodNetwork::Unroutable);
   auto f = a.of("HN013");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_NE(f[0]->message.find("prometheus/hybrid scrape config 'kubernetes-pods'"),
-            std::string::npos);
+  EXPECT_NE(f[0]->message.find("prometheus/hybrid scrape config 'kubernetes-pods'"), std::string::npos);
   if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
   std::string patch = first_json_patch(*f[0]);
   EXPECT_NE(patch.find(R"({"op":"test","path":"/spec/config")"), std::string::npos) << patch;
@@ -233,8 +227,7 @@ TEST(RuleHN013, StringConfigIsParsedAndReplacedByTheRewrittenConfiguration) {
   run_audit(after, once.yaml, kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN013").empty()) << once.yaml;
   ASSERT_EQ(after.snapshot.otel_collectors.size(), 1u);
-  EXPECT_TRUE(after.snapshot.otel_collectors[0].config.is_string())
-      << "still a string, as the user wrote it";
+  EXPECT_TRUE(after.snapshot.otel_collectors[0].config.is_string()) << "still a string, as the user wrote it";
   EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied) << "the test of the old string fails";
 }
 

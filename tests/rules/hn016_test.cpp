@@ -15,8 +15,7 @@ std::string describe_cluster(const std::string& pod_networks) {
          pod_networks + "]}]}}}\n";
 }
 
-std::string hybrid_node(const std::string& name, const std::string& pod_cidr,
-                        const std::string& extra_label = "") {
+std::string hybrid_node(const std::string& name, const std::string& pod_cidr, const std::string& extra_label = "") {
   return "apiVersion: v1\nkind: Node\nmetadata:\n  name: " + name +
          "\n  labels: {eks.amazonaws.com/compute-type: hybrid, topology.kubernetes.io/zone: "
          "onprem" +
@@ -39,8 +38,8 @@ std::string join(std::initializer_list<std::string> docs) {
 TEST(RuleHN016, HybridNodePodCidrOutsideRemotePodNetworksFires) {
   Audit a;
   run_audit(a,
-            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode,
-                  hybrid_node("mi-1", "10.85.1.0/24"), hybrid_node("mi-2", "10.99.2.0/24")}),
+            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24"),
+                  hybrid_node("mi-2", "10.99.2.0/24")}),
             "", std::nullopt);
   auto f = a.of("HN016");
   ASSERT_EQ(f.size(), 1u);
@@ -50,10 +49,9 @@ TEST(RuleHN016, HybridNodePodCidrOutsideRemotePodNetworksFires) {
   fix::RenderedFix r = fix::render(*f[0]);
   ASSERT_EQ(r.kubectl.size(), 1u);
   // The update replaces both lists: the command repeats what is there and adds the pool.
-  EXPECT_EQ(
-      r.kubectl[0],
-      R"(aws eks update-cluster-config --name mixed --remote-network-config '{"remoteNodeNetworks":[{"cidrs":)"
-      R"(["10.80.0.0/16"]}],"remotePodNetworks":[{"cidrs":["10.85.0.0/16","10.99.2.0/24"]}]}')");
+  EXPECT_EQ(r.kubectl[0],
+            R"(aws eks update-cluster-config --name mixed --remote-network-config '{"remoteNodeNetworks":[{"cidrs":)"
+            R"(["10.80.0.0/16"]}],"remotePodNetworks":[{"cidrs":["10.85.0.0/16","10.99.2.0/24"]}]}')");
 }
 
 TEST(RuleHN016, WideningRemotePodNetworksAsTheCommandSaysClearsTheFinding) {
@@ -68,10 +66,8 @@ TEST(RuleHN016, WideningRemotePodNetworksAsTheCommandSaysClearsTheFinding) {
 
 TEST(RuleHN016, PoolsInsideRemotePodNetworksAreCompliant) {
   Audit a;
-  run_audit(
-      a,
-      join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24")}),
-      "", std::nullopt);
+  run_audit(a, join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24")}), "",
+            std::nullopt);
   EXPECT_TRUE(a.of("HN016").empty());
 }
 
@@ -84,10 +80,9 @@ data:
   cluster-pool-ipv4-cidr: "10.85.0.0/15"
 )";
   Audit a;
-  run_audit(a,
-            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode,
-                  hybrid_node("mi-1", "10.85.1.0/24"), cilium_config}),
-            "", std::nullopt);
+  run_audit(
+      a, join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24"), cilium_config}),
+      "", std::nullopt);
   auto f = a.of("HN016");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->object.kind, "ConfigMap");
@@ -109,10 +104,8 @@ spec:
   nodeSelector: "!has(eks.amazonaws.com/compute-type)"
 )yaml";
   Audit a;
-  run_audit(a,
-            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode,
-                  hybrid_node("mi-1", "10.85.1.0/24"), pools}),
-            "", std::nullopt);
+  run_audit(a, join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24"), pools}), "",
+            std::nullopt);
   auto f = a.of("HN016");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->object.kind, "IPPool");
@@ -140,8 +133,7 @@ spec:
 TEST(RuleHN016, BgpAdvertisingFromOnlySomeHybridNodesFires) {
   Audit a;
   run_audit(a,
-            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode,
-                  hybrid_node("mi-1", "10.85.1.0/24", ", rack: r1"),
+            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24", ", rack: r1"),
                   hybrid_node("mi-2", "10.85.2.0/24", ", rack: r2"), kPeeringOnlyRack1}),
             "", std::nullopt);
   auto f = a.of("HN016");
@@ -152,13 +144,11 @@ TEST(RuleHN016, BgpAdvertisingFromOnlySomeHybridNodesFires) {
 
 TEST(RuleHN016, BgpAdvertisingFromEveryHybridNodeIsCompliant) {
   std::string policy = kPeeringOnlyRack1;
-  policy.replace(policy.find("{matchLabels: {rack: r1}}"),
-                 std::string("{matchLabels: {rack: r1}}").size(),
+  policy.replace(policy.find("{matchLabels: {rack: r1}}"), std::string("{matchLabels: {rack: r1}}").size(),
                  "{matchLabels: {eks.amazonaws.com/compute-type: hybrid}}");
   Audit a;
   run_audit(a,
-            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode,
-                  hybrid_node("mi-1", "10.85.1.0/24", ", rack: r1"),
+            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24", ", rack: r1"),
                   hybrid_node("mi-2", "10.85.2.0/24", ", rack: r2"), policy}),
             "", std::nullopt);
   EXPECT_TRUE(a.of("HN016").empty());
@@ -166,16 +156,13 @@ TEST(RuleHN016, BgpAdvertisingFromEveryHybridNodeIsCompliant) {
 
 TEST(RuleHN016, PeeringPolicyWithoutPodCidrExportIsNoAdvertisement) {
   std::string policy = kPeeringOnlyRack1;
-  policy.replace(policy.find("exportPodCIDR: true"), std::string("exportPodCIDR: true").size(),
-                 "exportPodCIDR: false");
+  policy.replace(policy.find("exportPodCIDR: true"), std::string("exportPodCIDR: true").size(), "exportPodCIDR: false");
   Audit a;
   run_audit(a,
-            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode,
-                  hybrid_node("mi-1", "10.85.1.0/24", ", rack: r1"),
+            join({describe_cluster("\"10.85.0.0/16\""), kCloudNode, hybrid_node("mi-1", "10.85.1.0/24", ", rack: r1"),
                   hybrid_node("mi-2", "10.85.2.0/24", ", rack: r2"), policy}),
             "", std::nullopt);
-  EXPECT_TRUE(a.of("HN016").empty())
-      << "nothing is advertised anywhere: HN015, not a partial advertisement";
+  EXPECT_TRUE(a.of("HN016").empty()) << "nothing is advertised anywhere: HN015, not a partial advertisement";
 }
 
 }  // namespace

@@ -34,11 +34,10 @@ inline std::string slurp(const std::string& path) {
 // Applies `patch` to the single object in `object_yaml`.
 inline PatchOutcome kubectl_patch_local(const std::string& object_yaml, const std::string& patch) {
   static int serial = 0;
-  std::string base =
-      "/tmp/hybridctl-rule-patch-" + std::to_string(getpid()) + "-" + std::to_string(serial++);
+  std::string base = "/tmp/hybridctl-rule-patch-" + std::to_string(getpid()) + "-" + std::to_string(serial++);
   std::ofstream(base + ".yaml") << object_yaml;
-  std::string cmd = "kubectl patch --local -f " + base + ".yaml --type=json -p " +
-                    fix::shell_quote(patch) + " -o yaml >" + base + ".out 2>" + base + ".err";
+  std::string cmd = "kubectl patch --local -f " + base + ".yaml --type=json -p " + fix::shell_quote(patch) +
+                    " -o yaml >" + base + ".out 2>" + base + ".err";
   PatchOutcome out;
   out.applied = std::system(cmd.c_str()) == 0;
   out.yaml = slurp(base + ".out");

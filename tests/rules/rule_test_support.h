@@ -34,7 +34,8 @@ inline void run_audit(Audit& a, const std::string& yaml, const std::string& assu
   a.snapshot.files.push_back("inline.yaml");
   decode::ObjectDecoder decoder(a.snapshot, a.diagnostics);
   static const std::string path = "inline.yaml";
-  decode::read_yaml(yaml, 0, path, [&](Value&& v, const decode::DocumentContext& ctx) { decoder.decode_document(v, ctx); });
+  decode::read_yaml(yaml, 0, path,
+                    [&](Value&& v, const decode::DocumentContext& ctx) { decoder.decode_document(v, ctx); });
   if (!assume_nodes.empty()) decode::add_assumed_nodes(assume_nodes, a.snapshot.nodes);
   a.snapshot.facts.pod_network = net;
   if (facts) facts(a.snapshot.facts);

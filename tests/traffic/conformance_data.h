@@ -22,8 +22,8 @@ inline Value load_conformance(const std::string& file) {
   std::string path = source_dir() + "/tests/conformance/traffic/" + file;
   std::string text = read_text(path);
   Value root;
-  auto result = decode::read_yaml(
-      text, 0, path, [&](Value&& v, const decode::DocumentContext&) { root = std::move(v); });
+  auto result =
+      decode::read_yaml(text, 0, path, [&](Value&& v, const decode::DocumentContext&) { root = std::move(v); });
   if (!result.ok) ADD_FAILURE() << path << ": " << result.error;
   return cache.emplace(file, std::move(root)).first->second;
 }
@@ -61,9 +61,7 @@ inline std::vector<std::string> strings(const Value* v) {
   return out;
 }
 
-inline std::vector<std::string> strings(const Value& v, std::string_view key) {
-  return strings(v.get(key));
-}
+inline std::vector<std::string> strings(const Value& v, std::string_view key) { return strings(v.get(key)); }
 
 inline bool is_null(const Value& v, std::string_view key) {
   const Value* x = v.get(key);
@@ -85,8 +83,7 @@ inline std::string hints_text(const std::optional<model::EndpointHints>& h) {
   return out + "}";
 }
 
-inline bool same_hints(const std::optional<model::EndpointHints>& a,
-                       const std::optional<model::EndpointHints>& b) {
+inline bool same_hints(const std::optional<model::EndpointHints>& a, const std::optional<model::EndpointHints>& b) {
   if (a.has_value() != b.has_value()) return false;
   return !a || (a->for_zones == b->for_zones && a->for_nodes == b->for_nodes);
 }

@@ -20,8 +20,7 @@ struct CaseParam {
 
 std::vector<CaseParam> cases(const std::string& file, const std::string& section) {
   std::vector<CaseParam> out;
-  for (Value& v : testing::conformance_cases(file, section))
-    out.push_back({v, testing::param_name(str(v, "name"))});
+  for (Value& v : testing::conformance_cases(file, section)) out.push_back({v, testing::param_name(str(v, "name"))});
   return out;
 }
 
@@ -45,8 +44,7 @@ void read_endpoints(const Value& c, CaseEndpoints& out) {
     out.zones.push_back(str(e, "zone"));
     out.nodes.push_back(str(e, "node"));
     out.existing.push_back(testing::hints_of(e.get("hints")));
-    out.views.push_back({out.zones.back(), out.nodes.back(),
-                         testing::opt_bool(e, "ready").value_or(false),
+    out.views.push_back({out.zones.back(), out.nodes.back(), testing::opt_bool(e, "ready").value_or(false),
                          out.existing.back() ? &*out.existing.back() : nullptr});
   }
 }
@@ -58,8 +56,7 @@ void expect_hints(const Value& c, const std::vector<Hints>& got) {
   for (size_t i = 0; i < got.size(); ++i) {
     auto want = testing::hints_of(&expect->items()[i]);
     EXPECT_TRUE(testing::same_hints(got[i], want))
-        << "endpoint " << i << ": got " << testing::hints_text(got[i]) << ", want "
-        << testing::hints_text(want);
+        << "endpoint " << i << ": got " << testing::hints_text(got[i]) << ", want " << testing::hints_text(want);
   }
 }
 
@@ -99,21 +96,17 @@ TEST_P(TrafficDistributionConformance, ReconcileHints) {
   SCOPED_TRACE(str(c, "upstream"));
   HintsFeatureGates gates;
   if (const Value* g = c.get("gates")) {
-    gates.service_traffic_distribution =
-        testing::opt_bool(*g, "serviceTrafficDistribution").value_or(true);
-    gates.prefer_same_traffic_distribution =
-        testing::opt_bool(*g, "preferSameTrafficDistribution").value_or(true);
+    gates.service_traffic_distribution = testing::opt_bool(*g, "serviceTrafficDistribution").value_or(true);
+    gates.prefer_same_traffic_distribution = testing::opt_bool(*g, "preferSameTrafficDistribution").value_or(true);
   }
   StringMap annotations;
   if (const Value* a = c.get("annotations")) {
     for (const auto& [k, v] : a->members()) annotations.set(k, v.text());
   }
-  MechanismChoice choice =
-      choose_hints_mechanism(annotations, str(c, "trafficDistribution"), gates);
-  const std::string mechanism = choice.mechanism == HintsMechanism::None ? "None"
-                                : choice.mechanism == HintsMechanism::TrafficDistribution
-                                    ? "TrafficDistribution"
-                                    : "TopologyAuto";
+  MechanismChoice choice = choose_hints_mechanism(annotations, str(c, "trafficDistribution"), gates);
+  const std::string mechanism = choice.mechanism == HintsMechanism::None                  ? "None"
+                                : choice.mechanism == HintsMechanism::TrafficDistribution ? "TrafficDistribution"
+                                                                                          : "TopologyAuto";
   EXPECT_EQ(mechanism, str(c, "mechanism"));
   EXPECT_EQ(choice.why_none.empty(), choice.mechanism != HintsMechanism::None);
   if (!c.get("expect")) return;
@@ -147,16 +140,14 @@ TEST_P(TopologyCensusConformance, SetNodes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, TopologyCensusConformance,
-                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "census")),
-                         param_name);
+                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "census")), param_name);
 
 class TopologyAllocationConformance : public ::testing::TestWithParam<CaseParam> {};
 
 TEST_P(TopologyAllocationConformance, GetAllocations) {
   const Value& c = GetParam().data;
   SCOPED_TRACE(str(c, "upstream"));
-  Allocations got =
-      allocate_zones(ratios_of(c.get("ratios")), static_cast<int>(testing::num(c, "endpoints")));
+  Allocations got = allocate_zones(ratios_of(c.get("ratios")), static_cast<int>(testing::num(c, "endpoints")));
   if (c.get("removed")) {
     EXPECT_EQ(got.removed_reason.rfind(str(c, "removed"), 0), 0u) << got.removed_reason;
     EXPECT_TRUE(got.zones.empty());
@@ -165,16 +156,14 @@ TEST_P(TopologyAllocationConformance, GetAllocations) {
   ASSERT_EQ(got.removed_reason, "");
   std::map<std::string, std::pair<int, int>> want, have;
   for (const auto& [zone, z] : c.get("zones")->members()) {
-    want[zone] = {static_cast<int>(testing::num(z, "minimum")),
-                  static_cast<int>(testing::num(z, "maximum"))};
+    want[zone] = {static_cast<int>(testing::num(z, "minimum")), static_cast<int>(testing::num(z, "maximum"))};
   }
   for (const auto& [zone, a] : got.zones) have[zone] = {a.minimum, a.maximum};
   EXPECT_EQ(have, want);
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, TopologyAllocationConformance,
-                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "allocations")),
-                         param_name);
+                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "allocations")), param_name);
 
 class TopologyTransferConformance : public ::testing::TestWithParam<CaseParam> {};
 
@@ -197,8 +186,7 @@ TEST_P(TopologyTransferConformance, GetGivingAndReceivingZones) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, TopologyTransferConformance,
-                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "transfers")),
-                         param_name);
+                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "transfers")), param_name);
 
 class TopologyAddHintsConformance : public ::testing::TestWithParam<CaseParam> {};
 
@@ -228,17 +216,14 @@ TEST_P(TopologyAddHintsConformance, AddHints) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, TopologyAddHintsConformance,
-                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "addHints")),
-                         param_name);
+                         ::testing::ValuesIn(cases("topology-aware-hints.yaml", "addHints")), param_name);
 
 // The overload test the controller runs on Node changes (serviceOverloaded).
 TEST(TopologyAwareHints, ServiceOverloadedWhenAZoneHasNoHintedEndpoint) {
   EXPECT_TRUE(service_overloaded({{"zone-a", 3}}, {{"zone-a", 0.5}, {"zone-b", 0.5}}));
-  EXPECT_FALSE(
-      service_overloaded({{"zone-a", 2}, {"zone-b", 2}}, {{"zone-a", 0.5}, {"zone-b", 0.5}}));
+  EXPECT_FALSE(service_overloaded({{"zone-a", 2}, {"zone-b", 2}}, {{"zone-a", 0.5}, {"zone-b", 0.5}}));
   // 10 endpoints, zone-b's ratio 0.5: minimum ceil(10*0.5/1.2) = 5; 4 is overloaded.
-  EXPECT_TRUE(
-      service_overloaded({{"zone-a", 6}, {"zone-b", 4}}, {{"zone-a", 0.5}, {"zone-b", 0.5}}));
+  EXPECT_TRUE(service_overloaded({{"zone-a", 6}, {"zone-b", 4}}, {{"zone-a", 0.5}, {"zone-b", 0.5}}));
   EXPECT_FALSE(service_overloaded({}, {{"zone-a", 1.0}}));
   EXPECT_TRUE(service_overloaded({{"zone-a", 1}}, {}));
 }

@@ -45,14 +45,12 @@ TEST_P(ProxyTopologyConformance, CategorizeEndpoints) {
 
   HintsFeatureGates gates;
   if (gates_v) {
-    gates.service_traffic_distribution =
-        testing::opt_bool(*gates_v, "serviceTrafficDistribution").value_or(true);
+    gates.service_traffic_distribution = testing::opt_bool(*gates_v, "serviceTrafficDistribution").value_or(true);
     gates.prefer_same_traffic_distribution =
         testing::opt_bool(*gates_v, "preferSameTrafficDistribution").value_or(true);
   }
   StringMap annotations;
-  if (c.get("annotation"))
-    annotations.set("service.kubernetes.io/topology-mode", str(c, "annotation"));
+  if (c.get("annotation")) annotations.set("service.kubernetes.io/topology-mode", str(c, "annotation"));
   ProxyServicePolicy policy;
   if (svc_v) {
     policy.internal_local = flag(*svc_v, "internalLocal");
@@ -79,8 +77,8 @@ TEST_P(ProxyTopologyConformance, CategorizeEndpoints) {
     ep.hints = &hints.back();
     endpoints.push_back(ep);
   }
-  CategorizedEndpoints got = categorize_endpoints(endpoints, policy, {node_name, node_zone},
-                                                  kube_proxy_hint_support(annotations, gates));
+  CategorizedEndpoints got =
+      categorize_endpoints(endpoints, policy, {node_name, node_zone}, kube_proxy_hint_support(annotations, gates));
   auto names = [&](const std::vector<uint32_t>& idx) {
     std::vector<std::string> out;
     for (uint32_t i : idx) out.push_back(ips[i]);
@@ -105,9 +103,7 @@ TEST_P(ProxyTopologyConformance, CategorizeEndpoints) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, ProxyTopologyConformance, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<CaseParam>& info) {
-                           return info.param.name;
-                         });
+                         [](const ::testing::TestParamInfo<CaseParam>& info) { return info.param.name; });
 
 TEST(ProxyTopologyConformanceData, HasTheUpstreamCases) { EXPECT_GE(cases().size(), 35u); }
 

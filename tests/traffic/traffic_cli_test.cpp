@@ -11,9 +11,7 @@
 namespace hybridctl::testing {
 namespace {
 
-std::string fixture(const std::string& name) {
-  return source_dir() + "/tests/traffic/fixtures/" + name;
-}
+std::string fixture(const std::string& name) { return source_dir() + "/tests/traffic/fixtures/" + name; }
 
 struct RouteOut {
   std::vector<std::string> endpoints;
@@ -22,10 +20,9 @@ struct RouteOut {
 
 struct ServiceOut {
   double cloud_to_hybrid = -1, hybrid_to_cloud = -1;
-  std::map<std::string, RouteOut> zone_routes;  // routes without fromNode, by fromZone
-  std::map<std::string, RouteOut> node_routes;  // routes with fromNode, by node
-  std::map<std::string, std::string>
-      expected_zone_hint;  // address → first expected forZones ("" = null)
+  std::map<std::string, RouteOut> zone_routes;            // routes without fromNode, by fromZone
+  std::map<std::string, RouteOut> node_routes;            // routes with fromNode, by node
+  std::map<std::string, std::string> expected_zone_hint;  // address → first expected forZones ("" = null)
   bool ambiguous = false;
 };
 
@@ -56,8 +53,7 @@ ServiceOut kube_dns(const std::vector<std::string>& files, std::vector<std::stri
     }
     for (simdjson::dom::element route : s["routes"].get_array()) {
       RouteOut ro;
-      for (simdjson::dom::element e : route["endpoints"].get_array())
-        ro.endpoints.emplace_back(e.get_string().value());
+      for (simdjson::dom::element e : route["endpoints"].get_array()) ro.endpoints.emplace_back(e.get_string().value());
       for (auto [zone, share] : route["toZones"].get_object())
         ro.to_zones[std::string(zone)] = share.get_double().value();
       std::string_view node;
@@ -75,19 +71,17 @@ constexpr const char* kHybridNode = "mi-0a1b2c3d4e5f";
 constexpr const char* kCloudNode = "ip-192-168-10-5.us-west-2.compute.internal";
 
 TEST(TrafficCli, WithoutTrafficDistributionOnPremClientsSendHalfToTheCloud) {
-  ServiceOut s = kube_dns(
-      {"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml", "kube-dns-service.yaml"});
+  ServiceOut s = kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml", "kube-dns-service.yaml"});
   EXPECT_DOUBLE_EQ(s.hybrid_to_cloud, 0.5);
   EXPECT_DOUBLE_EQ(s.cloud_to_hybrid, 0.5);
   ASSERT_TRUE(s.zone_routes.contains("onprem"));
-  EXPECT_EQ(s.zone_routes["onprem"].to_zones,
-            (std::map<std::string, double>{{"onprem", 0.5}, {"us-west-2a", 0.5}}));
+  EXPECT_EQ(s.zone_routes["onprem"].to_zones, (std::map<std::string, double>{{"onprem", 0.5}, {"us-west-2a", 0.5}}));
   EXPECT_EQ(s.expected_zone_hint["10.85.1.53"], "");
 }
 
 TEST(TrafficCli, WithPreferCloseOnPremClientsStayOnPrem) {
-  ServiceOut s = kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml",
-                           "kube-dns-service-preferclose.yaml"});
+  ServiceOut s =
+      kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml", "kube-dns-service-preferclose.yaml"});
   EXPECT_DOUBLE_EQ(s.hybrid_to_cloud, 0.0);
   EXPECT_DOUBLE_EQ(s.cloud_to_hybrid, 0.0);
   EXPECT_EQ(s.zone_routes["onprem"].endpoints, std::vector<std::string>{"10.85.1.53"});
@@ -97,16 +91,15 @@ TEST(TrafficCli, WithPreferCloseOnPremClientsStayOnPrem) {
 }
 
 TEST(TrafficCli, PreferCloseWithoutAnOnPremReplicaFallsBackToTheCloudEndpoint) {
-  ServiceOut s =
-      kube_dns({"nodes.yaml", "coredns-cloud.yaml", "kube-dns-service-preferclose.yaml"});
+  ServiceOut s = kube_dns({"nodes.yaml", "coredns-cloud.yaml", "kube-dns-service-preferclose.yaml"});
   EXPECT_DOUBLE_EQ(s.hybrid_to_cloud, 1.0);
   EXPECT_EQ(s.zone_routes["onprem"].endpoints, std::vector<std::string>{"192.168.10.53"});
   EXPECT_EQ(s.zone_routes["onprem"].to_zones, (std::map<std::string, double>{{"us-west-2a", 1.0}}));
 }
 
 TEST(TrafficCli, OneUnzonedHybridNodeMakesEveryZoneFallBack) {
-  ServiceOut s = kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml",
-                           "unzoned-hybrid-node.yaml", "kube-dns-service-preferclose.yaml"});
+  ServiceOut s = kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml", "unzoned-hybrid-node.yaml",
+                           "kube-dns-service-preferclose.yaml"});
   EXPECT_EQ(s.expected_zone_hint["10.85.2.53"], "");  // no zone, no hint
   for (const char* zone : {"onprem", "us-west-2a", ""}) {
     ASSERT_TRUE(s.zone_routes.contains(zone)) << zone;
@@ -130,18 +123,16 @@ TEST(TrafficCli, HybridNodesRunningCiliumWithoutServiceTopologyIgnoreTheHints) {
 }
 
 TEST(TrafficCli, CiliumWithServiceTopologyHonoursTheHints) {
-  ServiceOut s =
-      kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml",
-                "kube-dns-service-preferclose.yaml", "cilium-hybrid-service-topology.yaml"});
+  ServiceOut s = kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml",
+                           "kube-dns-service-preferclose.yaml", "cilium-hybrid-service-topology.yaml"});
   EXPECT_EQ(s.zone_routes["onprem"].endpoints, std::vector<std::string>{"10.85.1.53"});
   EXPECT_TRUE(s.node_routes.empty());
   EXPECT_DOUBLE_EQ(s.hybrid_to_cloud, 0.0);
 }
 
 TEST(TrafficCli, FromNodeAnswersForOneClientNode) {
-  ServiceOut s =
-      kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml", "kube-dns-service.yaml"},
-               {"--from-node", kCloudNode, "--service", "kube-system/kube-dns"});
+  ServiceOut s = kube_dns({"nodes.yaml", "coredns-onprem.yaml", "coredns-cloud.yaml", "kube-dns-service.yaml"},
+                          {"--from-node", kCloudNode, "--service", "kube-system/kube-dns"});
   EXPECT_TRUE(s.zone_routes.empty());
   ASSERT_EQ(s.node_routes.size(), 1u);
   EXPECT_EQ(s.node_routes[kCloudNode].endpoints.size(), 2u);
@@ -162,9 +153,8 @@ TEST(TrafficCli, WeightsFileWeighsTheClusterTotal) {
     std::ofstream f(weights);
     f << "# rates\nkube-system/kube-dns 10\n";
   }
-  CliResult r = run_cli({"traffic", "-o", "json", fixture("nodes.yaml"),
-                         fixture("coredns-onprem.yaml"), fixture("coredns-cloud.yaml"),
-                         fixture("kube-dns-service.yaml"), "--weights", weights});
+  CliResult r = run_cli({"traffic", "-o", "json", fixture("nodes.yaml"), fixture("coredns-onprem.yaml"),
+                         fixture("coredns-cloud.yaml"), fixture("kube-dns-service.yaml"), "--weights", weights});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   simdjson::dom::parser parser;
   simdjson::dom::element doc = parser.parse(r.out);

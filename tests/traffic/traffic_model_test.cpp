@@ -20,15 +20,12 @@ struct Cluster {
     snapshot.files.push_back("inline.yaml");
     decode::ObjectDecoder decoder(snapshot, diagnostics);
     static const std::string path = "inline.yaml";
-    decode::read_yaml(yaml, 0, path, [&](Value&& v, const decode::DocumentContext& ctx) {
-      decoder.decode_document(v, ctx);
-    });
+    decode::read_yaml(yaml, 0, path,
+                      [&](Value&& v, const decode::DocumentContext& ctx) { decoder.decode_document(v, ctx); });
     snapshot.build_indexes();
     EXPECT_FALSE(diagnostics.has_errors());
   }
-  const model::Service& service(const std::string& name) const {
-    return *snapshot.service("default", name);
-  }
+  const model::Service& service(const std::string& name) const { return *snapshot.service("default", name); }
 };
 
 std::string node(const std::string& name, const std::string& zone, bool hybrid) {
@@ -42,16 +39,14 @@ std::string node(const std::string& name, const std::string& zone, bool hybrid) 
   return out;
 }
 
-std::string pod(const std::string& name, const std::string& node_name, const std::string& ip,
-                bool ready = true) {
+std::string pod(const std::string& name, const std::string& node_name, const std::string& ip, bool ready = true) {
   return "apiVersion: v1\nkind: Pod\nmetadata: {name: " + name +
          ", namespace: default, labels: {app: web}}\n"
          "spec: {nodeName: " +
          node_name +
          ", containers: [{name: c, image: nginx}]}\n"
          "status: {phase: Running, podIP: " +
-         ip + ", conditions: [{type: Ready, status: \"" + (ready ? "True" : "False") +
-         "\"}]}\n---\n";
+         ip + ", conditions: [{type: Ready, status: \"" + (ready ? "True" : "False") + "\"}]}\n---\n";
 }
 
 std::string service(const std::string& spec_extra, const std::string& annotations = "") {
@@ -82,8 +77,7 @@ const Route* node_route(const ServiceTraffic& st, const std::string& node_name) 
 
 TEST(TrafficModel, PreferCloseZoneWithoutEndpointsUsesEveryEndpoint) {
   // CLI.md's example: us-west-2b has no endpoint, so its clients spread over all of them.
-  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") +
-            pod("web-h", "hybrid-1", "10.85.1.53") +
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
             service("  trafficDistribution: PreferClose\n"));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   EXPECT_EQ(st.mechanism, HintsMechanism::TrafficDistribution);
@@ -101,8 +95,8 @@ TEST(TrafficModel, PreferCloseZoneWithoutEndpointsUsesEveryEndpoint) {
 }
 
 TEST(TrafficModel, ZoneMatrixRowsSumToOne) {
-  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") +
-            pod("web-h", "hybrid-1", "10.85.1.53") + service(""));
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
+            service(""));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   ZoneMatrix m = zone_matrix(st);
   ASSERT_EQ(m.size(), 3u);
@@ -117,13 +111,12 @@ TEST(TrafficModel, ZoneMatrixRowsSumToOne) {
 TEST(TrafficModel, ObservedSlicesDriveRoutesAndExpectedHintsShowWhatTheControllerWouldWrite) {
   // The slice carries no hints yet (e.g. written before PreferClose was set): kube-proxy
   // reads them as they are. A missing ready condition is ready for kube-proxy.
-  Cluster c(
-      mixed_nodes() + service("  trafficDistribution: PreferClose\n") +
-      "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\n"
-      "metadata: {name: web-abc, namespace: default, labels: {kubernetes.io/service-name: web}}\n"
-      "addressType: IPv4\nendpoints:\n"
-      "- {addresses: [10.85.1.53], nodeName: hybrid-1, zone: onprem, conditions: {ready: true}}\n"
-      "- {addresses: [192.168.10.53], nodeName: cloud-a, zone: us-west-2a}\n");
+  Cluster c(mixed_nodes() + service("  trafficDistribution: PreferClose\n") +
+            "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\n"
+            "metadata: {name: web-abc, namespace: default, labels: {kubernetes.io/service-name: web}}\n"
+            "addressType: IPv4\nendpoints:\n"
+            "- {addresses: [10.85.1.53], nodeName: hybrid-1, zone: onprem, conditions: {ready: true}}\n"
+            "- {addresses: [192.168.10.53], nodeName: cloud-a, zone: us-west-2a}\n");
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   ASSERT_TRUE(st.endpoints_from_slices);
   ASSERT_EQ(st.endpoints.size(), 2u);
@@ -138,8 +131,8 @@ TEST(TrafficModel, ObservedSlicesDriveRoutesAndExpectedHintsShowWhatTheControlle
 }
 
 TEST(TrafficModel, OverrideTrafficDistributionShowsTheShareItWouldRemove) {
-  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") +
-            pod("web-h", "hybrid-1", "10.85.1.53") + service(""));
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
+            service(""));
   TrafficContext context(TrafficInputs{c.snapshot});
   ServiceTraffic now = model_service(context, c.service("web"));
   ServiceTraffic close = model_service(context, c.service("web"), "PreferClose");
@@ -150,8 +143,7 @@ TEST(TrafficModel, OverrideTrafficDistributionShowsTheShareItWouldRemove) {
 }
 
 TEST(TrafficModel, InternalTrafficPolicyLocalDropsTrafficOnNodesWithoutAnEndpoint) {
-  Cluster c(mixed_nodes() + pod("web-h", "hybrid-1", "10.85.1.53") +
-            service("  internalTrafficPolicy: Local\n"));
+  Cluster c(mixed_nodes() + pod("web-h", "hybrid-1", "10.85.1.53") + service("  internalTrafficPolicy: Local\n"));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   const Route* own = node_route(st, "hybrid-1");
   ASSERT_NE(own, nullptr);
@@ -164,9 +156,8 @@ TEST(TrafficModel, InternalTrafficPolicyLocalDropsTrafficOnNodesWithoutAnEndpoin
 }
 
 TEST(TrafficModel, PreferSameNodeGivesHostingNodesARouteOfTheirOwn) {
-  Cluster c(mixed_nodes() + pod("web-h", "hybrid-1", "10.85.1.53") +
-            pod("web-h2", "hybrid-2", "10.85.2.53") + pod("web-a", "cloud-a", "192.168.10.53") +
-            service("  trafficDistribution: PreferSameNode\n"));
+  Cluster c(mixed_nodes() + pod("web-h", "hybrid-1", "10.85.1.53") + pod("web-h2", "hybrid-2", "10.85.2.53") +
+            pod("web-a", "cloud-a", "192.168.10.53") + service("  trafficDistribution: PreferSameNode\n"));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   ASSERT_NE(node_route(st, "hybrid-1"), nullptr);
   EXPECT_EQ(node_route(st, "hybrid-1")->endpoints, std::vector<std::string>{"10.85.1.53"});
@@ -176,8 +167,8 @@ TEST(TrafficModel, PreferSameNodeGivesHostingNodesARouteOfTheirOwn) {
 }
 
 TEST(TrafficModel, HeadlessServicesGetEveryReadyEndpointFromDns) {
-  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") +
-            pod("web-h", "hybrid-1", "10.85.1.53") + pod("web-x", "hybrid-2", "10.85.2.53", false) +
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
+            pod("web-x", "hybrid-2", "10.85.2.53", false) +
             service("  clusterIP: None\n  trafficDistribution: PreferClose\n"));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   const Route* onprem = zone_route(st, "onprem");
@@ -220,8 +211,7 @@ TEST(TrafficModel, TopologyAutoBorrowsCloudEndpointsForTheOnPremZone) {
             node("hybrid-1", "onprem", true) + pod("a1", "cloud-a", "192.168.1.1") +
             pod("a2", "cloud-a", "192.168.1.2") + pod("b1", "cloud-b", "192.168.2.1") +
             pod("b2", "cloud-b", "192.168.2.2") + pod("a3", "cloud-a", "192.168.1.3") +
-            pod("b3", "cloud-b", "192.168.2.3") +
-            service("", "service.kubernetes.io/topology-mode: Auto"));
+            pod("b3", "cloud-b", "192.168.2.3") + service("", "service.kubernetes.io/topology-mode: Auto"));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   EXPECT_EQ(st.mechanism, HintsMechanism::TopologyAuto);
   EXPECT_EQ(st.hints_removed_reason, "");
@@ -236,14 +226,12 @@ TEST(TrafficModel, TopologyAutoUnzonedNodeRemovesHints) {
             pod("b1", "cloud-b", "192.168.2.1") + pod("h1", "hybrid-1", "10.85.1.1") +
             service("", "service.kubernetes.io/topology-mode: Auto"));
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
-  EXPECT_NE(st.hints_removed_reason.find("node hybrid-3"), std::string::npos)
-      << st.hints_removed_reason;
+  EXPECT_NE(st.hints_removed_reason.find("node hybrid-3"), std::string::npos) << st.hints_removed_reason;
   for (const EndpointView& e : st.endpoints) EXPECT_FALSE(e.expected_hints.has_value());
 }
 
 TEST(TrafficModel, OldClusterVersionHasNoPreferClose) {
-  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") +
-            service("  trafficDistribution: PreferClose\n"));
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + service("  trafficDistribution: PreferClose\n"));
   c.snapshot.facts.kubernetes_version = "1.30";
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   EXPECT_EQ(st.mechanism, HintsMechanism::None);
@@ -251,28 +239,25 @@ TEST(TrafficModel, OldClusterVersionHasNoPreferClose) {
 }
 
 TEST(TrafficModel, CiliumNodeObjectsMarkCiliumNodesAndKubeProxyReplacementFalseKeepsKubeProxy) {
-  std::string cilium_node =
-      "apiVersion: cilium.io/v2\nkind: CiliumNode\nmetadata: {name: hybrid-1}\n---\n";
+  std::string cilium_node = "apiVersion: cilium.io/v2\nkind: CiliumNode\nmetadata: {name: hybrid-1}\n---\n";
   Cluster c(mixed_nodes() + cilium_node);
   std::vector<DataPlane> planes = data_planes(c.snapshot);
   EXPECT_EQ(planes[2], DataPlane::CiliumIgnoresHints);
   EXPECT_EQ(planes[3], DataPlane::KubeProxy);
-  Cluster kpr(
-      mixed_nodes() + cilium_node +
-      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\n"
-      "data: {kube-proxy-replacement: \"false\"}\n");
+  Cluster kpr(mixed_nodes() + cilium_node +
+              "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\n"
+              "data: {kube-proxy-replacement: \"false\"}\n");
   EXPECT_EQ(data_planes(kpr.snapshot)[2], DataPlane::KubeProxy);
 }
 
 TEST(TrafficModel, CiliumDaemonSetRunsOnCordonedNodesLikeEveryDaemonPod) {
   // No toleration in the template: the DaemonSet controller adds the unschedulable one.
-  Cluster c(
-      mixed_nodes() +
-      "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: cilium, namespace: kube-system}\n"
-      "spec:\n  selector: {matchLabels: {k8s-app: cilium}}\n  template:\n"
-      "    metadata: {labels: {k8s-app: cilium}}\n"
-      "    spec:\n      nodeSelector: {eks.amazonaws.com/compute-type: hybrid}\n"
-      "      containers: [{name: agent, image: cilium}]\n---\n");
+  Cluster c(mixed_nodes() +
+            "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: cilium, namespace: kube-system}\n"
+            "spec:\n  selector: {matchLabels: {k8s-app: cilium}}\n  template:\n"
+            "    metadata: {labels: {k8s-app: cilium}}\n"
+            "    spec:\n      nodeSelector: {eks.amazonaws.com/compute-type: hybrid}\n"
+            "      containers: [{name: agent, image: cilium}]\n---\n");
   c.snapshot.nodes[3].unschedulable = true;
   std::vector<DataPlane> planes = data_planes(c.snapshot);
   EXPECT_EQ(planes[0], DataPlane::KubeProxy);
@@ -281,8 +266,7 @@ TEST(TrafficModel, CiliumDaemonSetRunsOnCordonedNodesLikeEveryDaemonPod) {
 }
 
 TEST(TrafficModel, RouteFromNodeIsWhatThatNodeUses) {
-  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") +
-            pod("web-h", "hybrid-1", "10.85.1.53") +
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
             service("  trafficDistribution: PreferClose\n"));
   TrafficInputs in{c.snapshot};
   ServiceTraffic st = model_service(in, c.service("web"));
@@ -294,15 +278,14 @@ TEST(TrafficModel, RouteFromNodeIsWhatThatNodeUses) {
 }
 
 TEST(TrafficModel, ServingTerminatingEndpointsWhenNothingIsReady) {
-  Cluster c(
-      mixed_nodes() + service("") +
-      "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\n"
-      "metadata: {name: web-abc, namespace: default, labels: {kubernetes.io/service-name: web}}\n"
-      "addressType: IPv4\nendpoints:\n"
-      "- {addresses: [10.85.1.53], nodeName: hybrid-1, zone: onprem,"
-      " conditions: {ready: false, serving: true, terminating: true}}\n"
-      "- {addresses: [192.168.10.53], nodeName: cloud-a, zone: us-west-2a, conditions: {ready: "
-      "false}}\n");
+  Cluster c(mixed_nodes() + service("") +
+            "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\n"
+            "metadata: {name: web-abc, namespace: default, labels: {kubernetes.io/service-name: web}}\n"
+            "addressType: IPv4\nendpoints:\n"
+            "- {addresses: [10.85.1.53], nodeName: hybrid-1, zone: onprem,"
+            " conditions: {ready: false, serving: true, terminating: true}}\n"
+            "- {addresses: [192.168.10.53], nodeName: cloud-a, zone: us-west-2a, conditions: {ready: "
+            "false}}\n");
   ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
   const Route* a = zone_route(st, "us-west-2a");
   ASSERT_NE(a, nullptr);
@@ -340,8 +323,7 @@ TEST(TrafficModel, ExternalNameServicesAreNotModelled) {
 
 TEST(ServiceWeights, ParsesRatesCommentsAndBlankLines) {
   std::string error;
-  auto w = parse_service_weights(
-      "# rates\n\nkube-system/kube-dns 1200\nshop/checkout\t35.5  # peak\n", error);
+  auto w = parse_service_weights("# rates\n\nkube-system/kube-dns 1200\nshop/checkout\t35.5  # peak\n", error);
   ASSERT_TRUE(w) << error;
   EXPECT_DOUBLE_EQ(w->rates.at("kube-system/kube-dns"), 1200);
   EXPECT_DOUBLE_EQ(w->rates.at("shop/checkout"), 35.5);

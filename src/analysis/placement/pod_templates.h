@@ -49,8 +49,8 @@ class TemplateTable {
                     const model::Workload* workload, bool bound_pod = false);
   // The same with the fingerprint already computed (BoundPods keeps one per
   // group, so a placement per fix check does not fingerprint them again).
-  TemplateId intern(std::string fingerprint, std::string_view ns, const StringMap& labels,
-                    const model::PodSpec& spec, const model::Workload* workload, bool bound_pod);
+  TemplateId intern(std::string fingerprint, std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                    const model::Workload* workload, bool bound_pod);
   PodTemplateInfo& at(TemplateId t) { return *templates_[t]; }
   const PodTemplateInfo& at(TemplateId t) const { return *templates_[t]; }
   size_t size() const { return templates_.size(); }

@@ -34,8 +34,7 @@ model::PodSpec daemon_pod_spec(const model::PodSpec& tmpl) {
     spec.tolerations.push_back({key, "Exists", "", "NoSchedule", std::nullopt});
   }
   if (spec.host_network) {
-    spec.tolerations.push_back(
-        {"node.kubernetes.io/network-unavailable", "Exists", "", "NoSchedule", std::nullopt});
+    spec.tolerations.push_back({"node.kubernetes.io/network-unavailable", "Exists", "", "NoSchedule", std::nullopt});
   }
   return spec;
 }
@@ -49,8 +48,7 @@ std::vector<DataPlane> data_planes(const model::Snapshot& snapshot) {
     std::string_view kpr = config->data.get("kube-proxy-replacement");
     if (kpr == "false" || kpr == "disabled") return out;
   }
-  const model::Workload* daemonset =
-      snapshot.workload(model::WorkloadKind::DaemonSet, "kube-system", "cilium");
+  const model::Workload* daemonset = snapshot.workload(model::WorkloadKind::DaemonSet, "kube-system", "cilium");
   std::unordered_set<std::string_view> cilium_nodes;
   for (const model::CiliumNode& n : snapshot.cilium_nodes) cilium_nodes.insert(n.meta.name);
   if (!daemonset && cilium_nodes.empty()) return out;

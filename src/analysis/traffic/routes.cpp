@@ -70,13 +70,11 @@ struct Decision {
   const std::vector<uint32_t>* picks = nullptr;  // into the scratch categorization or inputs
   Reason reason = Reason::NoHints;
   uint32_t unhinted_endpoint = 0;  // for EndpointWithoutZoneHint
-  bool fell_back_to_all() const {
-    return reason >= Reason::IgnoresHints && reason <= Reason::ZoneNotHinted;
-  }
+  bool fell_back_to_all() const { return reason >= Reason::IgnoresHints && reason <= Reason::ZoneNotHinted; }
 };
 
-Reason no_filter_reason(const RouteInputs& in, const k8s::ProxyNode& node,
-                        const k8s::ProxyHintSupport& support, DataPlane plane, uint32_t& unhinted) {
+Reason no_filter_reason(const RouteInputs& in, const k8s::ProxyNode& node, const k8s::ProxyHintSupport& support,
+                        DataPlane plane, uint32_t& unhinted) {
   if (!support.zone_hints && !support.node_hints) {
     return plane == DataPlane::CiliumIgnoresHints ? Reason::IgnoresHints : Reason::NeedsAnnotation;
   }
@@ -91,17 +89,15 @@ Reason no_filter_reason(const RouteInputs& in, const k8s::ProxyNode& node,
 }
 
 // Decides for one node; `scratch` holds the lists and is reused from node to node.
-Decision decide(const ServiceTraffic& st, const RouteInputs& in, const k8s::ProxyNode& node,
-                DataPlane plane, const TrafficContext& context,
-                k8s::CategorizedEndpoints& scratch) {
+Decision decide(const ServiceTraffic& st, const RouteInputs& in, const k8s::ProxyNode& node, DataPlane plane,
+                const TrafficContext& context, k8s::CategorizedEndpoints& scratch) {
   Decision d;
   if (in.headless) {
     d.picks = &in.ready;
     d.reason = Reason::Headless;
     return d;
   }
-  k8s::ProxyHintSupport support =
-      hint_support(plane, st.service->meta.annotations, context.gates());
+  k8s::ProxyHintSupport support = hint_support(plane, st.service->meta.annotations, context.gates());
   k8s::categorize_endpoints_into(in.proxy, in.policy, node, support, scratch);
   if (in.policy.internal_local) {
     d.picks = &scratch.local;
@@ -150,8 +146,7 @@ std::string why_text(const ServiceTraffic& st, const Decision& d, std::string_vi
     case Reason::NeedsAnnotation:
       return "kube-proxy of this release reads hints only with the topology annotation";
     case Reason::EndpointWithoutZoneHint:
-      return "endpoint " + st.endpoints[d.unhinted_endpoint].address +
-             " has no zone hint, so every hint is ignored";
+      return "endpoint " + st.endpoints[d.unhinted_endpoint].address + " has no zone hint, so every hint is ignored";
     case Reason::NodeWithoutZone:
       return "the node has no topology.kubernetes.io/zone label";
     case Reason::ZoneNotHinted:
@@ -164,8 +159,7 @@ std::string why_text(const ServiceTraffic& st, const Decision& d, std::string_vi
   return {};
 }
 
-Route make_route(const ServiceTraffic& st, const Decision& d, const std::string& zone,
-                 const std::string& node) {
+Route make_route(const ServiceTraffic& st, const Decision& d, const std::string& zone, const std::string& node) {
   Route r;
   r.from_zone = zone;
   r.from_node = node;
@@ -189,11 +183,9 @@ bool zone_specific(Reason r) { return r == Reason::ZoneHints || r == Reason::Zon
 // building it again.
 class RouteCache {
  public:
-  Route get(const ServiceTraffic& st, const Decision& d, const std::string& zone,
-            const std::string& node) {
+  Route get(const ServiceTraffic& st, const Decision& d, const std::string& zone, const std::string& node) {
     for (const Entry& e : built_) {
-      if (e.reason == d.reason && e.picks == *d.picks &&
-          (!zone_specific(d.reason) || e.route.from_zone == zone)) {
+      if (e.reason == d.reason && e.picks == *d.picks && (!zone_specific(d.reason) || e.route.from_zone == zone)) {
         Route r = e.route;
         r.from_zone = zone;
         r.from_node = node;
@@ -213,9 +205,7 @@ class RouteCache {
   std::vector<Entry> built_;
 };
 
-void count_client(Route& r, const model::Node& n) {
-  (n.is_hybrid() ? r.hybrid_clients : r.cloud_clients)++;
-}
+void count_client(Route& r, const model::Node& n) { (n.is_hybrid() ? r.hybrid_clients : r.cloud_clients)++; }
 
 // Nodes whose own name can change their choice: hosts of endpoints under
 // internalTrafficPolicy Local, and nodes named in node hints.
@@ -253,15 +243,13 @@ void compute_routes(const TrafficContext& context, ServiceTraffic& st) {
   for (size_t g = 0; g < groups.size();) {
     const std::string& zone = groups[g].zone;
     // The zone's reference: kube-proxy on a node of the zone that hosts no endpoint.
-    const Decision reference =
-        decide(st, in, {"", zone}, DataPlane::KubeProxy, context, reference_lists);
+    const Decision reference = decide(st, in, {"", zone}, DataPlane::KubeProxy, context, reference_lists);
     Route zone_route = cache.get(st, reference, zone, "");
     node_routes.clear();
     for (; g < groups.size() && groups[g].zone == zone; ++g) {
       const ClientGroup& group = groups[g];
       const bool same_plane = group.plane == DataPlane::KubeProxy;
-      const Decision generic =
-          same_plane ? reference : decide(st, in, {"", zone}, group.plane, context, scratch);
+      const Decision generic = same_plane ? reference : decide(st, in, {"", zone}, group.plane, context, scratch);
       const bool same = same_plane || *generic.picks == *reference.picks;
       std::optional<Route> generic_route;
       if (!same) generic_route = cache.get(st, generic, zone, "");
@@ -291,16 +279,14 @@ void compute_routes(const TrafficContext& context, ServiceTraffic& st) {
         count_client(node_routes.back(), nodes[n]);
       }
     }
-    if (zone_route.cloud_clients + zone_route.hybrid_clients > 0)
-      st.routes.push_back(std::move(zone_route));
+    if (zone_route.cloud_clients + zone_route.hybrid_clients > 0) st.routes.push_back(std::move(zone_route));
     std::sort(node_routes.begin(), node_routes.end(),
               [](const Route& a, const Route& b) { return a.from_node < b.from_node; });
     for (Route& r : node_routes) st.routes.push_back(std::move(r));
   }
 }
 
-Route node_route(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client,
-                 DataPlane plane) {
+Route node_route(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client, DataPlane plane) {
   RouteInputs in = route_inputs(st);
   std::string zone(client.zone());
   k8s::CategorizedEndpoints scratch;

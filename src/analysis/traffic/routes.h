@@ -14,8 +14,7 @@ namespace hybridctl::analysis::traffic {
 void compute_routes(const TrafficContext& context, ServiceTraffic& st);
 
 // The route of one client node, as its data plane computes it.
-Route node_route(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client,
-                 DataPlane plane);
+Route node_route(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client, DataPlane plane);
 
 // cloud_to_hybrid and hybrid_to_cloud from the routes' client counts: each client node weighs
 // the same, dropped traffic counts in the denominator.

@@ -29,7 +29,6 @@ struct ExpectedHints {
 // Fills every endpoint's expected_hints with what the controller would write in the steady
 // state, per address type, for `traffic_distribution` (the Service's or an override).
 ExpectedHints assign_expected_hints(const TrafficContext& context, const model::Service& service,
-                                    std::string_view traffic_distribution,
-                                    std::vector<EndpointView>& endpoints);
+                                    std::string_view traffic_distribution, std::vector<EndpointView>& endpoints);
 
 }  // namespace hybridctl::analysis::traffic

@@ -7,10 +7,8 @@ namespace hybridctl::analysis::traffic {
 namespace {
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
 
@@ -18,8 +16,7 @@ std::optional<double> parse_rate(std::string_view text) {
   std::string copy(text);
   char* end = nullptr;
   double v = std::strtod(copy.c_str(), &end);
-  if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(v) || v < 0)
-    return std::nullopt;
+  if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(v) || v < 0) return std::nullopt;
   return v;
 }
 
@@ -63,8 +60,7 @@ std::optional<ServiceWeights> parse_service_weights(std::string_view text, std::
   return out;
 }
 
-CrossEnvironmentShare cluster_share(std::span<const ServiceTraffic> services,
-                                    const ServiceWeights* weights) {
+CrossEnvironmentShare cluster_share(std::span<const ServiceTraffic> services, const ServiceWeights* weights) {
   CrossEnvironmentShare out;
   double total = 0;
   for (const ServiceTraffic& st : services) {

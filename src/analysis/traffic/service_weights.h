@@ -33,7 +33,6 @@ struct CrossEnvironmentShare {
 
 // The cluster's share: the mean over Services with endpoints, or weighted by `weights` when
 // given.
-CrossEnvironmentShare cluster_share(std::span<const ServiceTraffic> services,
-                                    const ServiceWeights* weights);
+CrossEnvironmentShare cluster_share(std::span<const ServiceTraffic> services, const ServiceWeights* weights);
 
 }  // namespace hybridctl::analysis::traffic

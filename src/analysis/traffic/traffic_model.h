@@ -79,8 +79,7 @@ ServiceTraffic model_service(const TrafficContext& context, const model::Service
 
 // What kube-proxy (or Cilium) on this client node uses.
 Route route_from_node(const TrafficInputs& in, const ServiceTraffic& st, const model::Node& client);
-Route route_from_node(const TrafficContext& context, const ServiceTraffic& st,
-                      const model::Node& client);
+Route route_from_node(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client);
 
 // Row: client zone; column: endpoint zone; value: the share of the row zone's traffic.
 using ZoneMatrix = std::map<std::string, std::map<std::string, double>>;

@@ -21,12 +21,7 @@ namespace {
 // Upstream's InterPodAffinityArgs.hardPodAffinityWeight default.
 constexpr int64_t kHardPodAffinityWeight = 1;
 
-enum class TermKind : uint8_t {
-  RequiredAffinity,
-  RequiredAntiAffinity,
-  PreferredAffinity,
-  PreferredAntiAffinity
-};
+enum class TermKind : uint8_t { RequiredAffinity, RequiredAntiAffinity, PreferredAffinity, PreferredAntiAffinity };
 
 struct CountedTerm {
   CounterId counter;
@@ -90,8 +85,7 @@ class InterPodAffinity final : public Plugin {
       }
     }
     if (const auto& a = t.spec.affinity->pod_anti_affinity) {
-      for (const auto& term : a->required)
-        c.anti.push_back(single(term, TermKind::RequiredAntiAffinity, 0));
+      for (const auto& term : a->required) c.anti.push_back(single(term, TermKind::RequiredAntiAffinity, 0));
       for (const auto& w : a->preferred) {
         if (w.weight == 0) continue;
         c.preferred.push_back(single(w.term, TermKind::PreferredAntiAffinity, -int64_t{w.weight}));
@@ -177,8 +171,7 @@ class InterPodAffinity final : public Plugin {
   }
 
   int64_t score_weight() const override { return 2; }
-  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates,
-                    std::vector<int64_t>& out) override {
+  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates, std::vector<int64_t>& out) override {
     const Compiled& c = compiled_[id];
     const NodeTable& nodes = state_.nodes;
     topology_score_.reset();
@@ -222,8 +215,7 @@ class InterPodAffinity final : public Plugin {
     }
     const double span = static_cast<double>(hi - lo);
     for (size_t i = 0; i < candidates.size(); ++i) {
-      out[i] = static_cast<int64_t>(static_cast<double>(kMaxNodeScore) *
-                                    static_cast<double>(out[i] - lo) / span);
+      out[i] = static_cast<int64_t>(static_cast<double>(kMaxNodeScore) * static_cast<double>(out[i] - lo) / span);
     }
     return ScoreStatus::Scored;
   }
@@ -250,8 +242,6 @@ class InterPodAffinity final : public Plugin {
 
 }  // namespace
 
-std::unique_ptr<Plugin> make_inter_pod_affinity(SchedulingState& s) {
-  return std::make_unique<InterPodAffinity>(s);
-}
+std::unique_ptr<Plugin> make_inter_pod_affinity(SchedulingState& s) { return std::make_unique<InterPodAffinity>(s); }
 
 }  // namespace hybridctl::analysis::placement

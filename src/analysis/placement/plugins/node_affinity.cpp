@@ -20,8 +20,8 @@ class NodeAffinity final : public Plugin {
   std::string_view name() const override { return "NodeAffinity"; }
   bool has_static_filter() const override { return true; }
   bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
-    return k8s::required_node_affinity_matches(t.spec.node_selector, node_affinity_of(t.spec),
-                                               n.meta.name, n.meta.labels);
+    return k8s::required_node_affinity_matches(t.spec.node_selector, node_affinity_of(t.spec), n.meta.name,
+                                               n.meta.labels);
   }
 
   void prepare(TemplateId id) override {
@@ -35,8 +35,7 @@ class NodeAffinity final : public Plugin {
   }
 
   int64_t score_weight() const override { return 2; }
-  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates,
-                    std::vector<int64_t>& out) override {
+  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates, std::vector<int64_t>& out) override {
     PerTemplate& c = cache_[id];
     if (!c.has_preferred) return ScoreStatus::Skip;  // PreScore Skip
     if (c.error) return ScoreStatus::Error;          // PreScore fails on an invalid preferred term
@@ -49,8 +48,7 @@ class NodeAffinity final : public Plugin {
       int64_t& raw = c.raw_by_slot[static_slot(state_, t, candidates[i])];
       if (raw < 0) {
         const model::Node& n = state_.nodes.node(candidates[i]);
-        raw = k8s::preferred_node_affinity_raw_score(node_affinity_of(t.spec)->preferred,
-                                                     n.meta.labels, n.meta.name);
+        raw = k8s::preferred_node_affinity_raw_score(node_affinity_of(t.spec)->preferred, n.meta.labels, n.meta.name);
       }
       out[i] = raw;
       max_raw = std::max(max_raw, raw);
@@ -71,8 +69,6 @@ class NodeAffinity final : public Plugin {
 
 }  // namespace
 
-std::unique_ptr<Plugin> make_node_affinity(SchedulingState& s) {
-  return std::make_unique<NodeAffinity>(s);
-}
+std::unique_ptr<Plugin> make_node_affinity(SchedulingState& s) { return std::make_unique<NodeAffinity>(s); }
 
 }  // namespace hybridctl::analysis::placement

@@ -39,12 +39,10 @@ class NodeResourcesFit final : public Plugin {
   }
 
   int64_t score_weight() const override { return 1; }
-  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates,
-                    std::vector<int64_t>& out) override {
+  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates, std::vector<int64_t>& out) override {
     const PodRequests& q = state_.templates.at(id).requests;
     const auto view = cache_.view(cache_.shape_of(id, q));
-    for (size_t i = 0; i < candidates.size(); ++i)
-      out[i] = std::max<FitAnswer>(0, answer(view, candidates[i], q));
+    for (size_t i = 0; i < candidates.size(); ++i) out[i] = std::max<FitAnswer>(0, answer(view, candidates[i], q));
     return ScoreStatus::Scored;
   }
 
@@ -55,10 +53,9 @@ class NodeResourcesFit final : public Plugin {
     return view.get(n, [&] {
       const NodeResources& r = state_.nodes.resources(n);
       if (!fits(r, q)) return FitAnswer{-1};
-      int64_t cpu = least_allocated(r.nonzero_requested_cpu_milli + q.nonzero_cpu_milli,
-                                    r.allocatable_cpu_milli);
-      int64_t mem = least_allocated(r.nonzero_requested_memory_bytes + q.nonzero_memory_bytes,
-                                    r.allocatable_memory_bytes);
+      int64_t cpu = least_allocated(r.nonzero_requested_cpu_milli + q.nonzero_cpu_milli, r.allocatable_cpu_milli);
+      int64_t mem =
+          least_allocated(r.nonzero_requested_memory_bytes + q.nonzero_memory_bytes, r.allocatable_memory_bytes);
       return static_cast<FitAnswer>((cpu + mem) / 2);
     });
   }
@@ -68,11 +65,8 @@ class NodeResourcesFit final : public Plugin {
     if (r.capacity_unknown) return true;
     if (r.pod_count + 1 > r.allocatable_pods) return false;
     if (q.cpu_milli == 0 && q.memory_bytes == 0) return true;
-    if (q.cpu_milli > 0 && q.cpu_milli > r.allocatable_cpu_milli - r.requested_cpu_milli)
-      return false;
-    if (q.memory_bytes > 0 &&
-        q.memory_bytes > r.allocatable_memory_bytes - r.requested_memory_bytes)
-      return false;
+    if (q.cpu_milli > 0 && q.cpu_milli > r.allocatable_cpu_milli - r.requested_cpu_milli) return false;
+    if (q.memory_bytes > 0 && q.memory_bytes > r.allocatable_memory_bytes - r.requested_memory_bytes) return false;
     return true;
   }
 
@@ -82,8 +76,6 @@ class NodeResourcesFit final : public Plugin {
 
 }  // namespace
 
-std::unique_ptr<Plugin> make_node_resources_fit(SchedulingState& s) {
-  return std::make_unique<NodeResourcesFit>(s);
-}
+std::unique_ptr<Plugin> make_node_resources_fit(SchedulingState& s) { return std::make_unique<NodeResourcesFit>(s); }
 
 }  // namespace hybridctl::analysis::placement

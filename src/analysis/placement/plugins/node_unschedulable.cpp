@@ -24,8 +24,6 @@ class NodeUnschedulable final : public Plugin {
 
 }  // namespace
 
-std::unique_ptr<Plugin> make_node_unschedulable(SchedulingState& s) {
-  return std::make_unique<NodeUnschedulable>(s);
-}
+std::unique_ptr<Plugin> make_node_unschedulable(SchedulingState& s) { return std::make_unique<NodeUnschedulable>(s); }
 
 }  // namespace hybridctl::analysis::placement

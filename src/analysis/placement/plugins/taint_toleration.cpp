@@ -23,8 +23,7 @@ class TaintToleration final : public Plugin {
   }
 
   int64_t score_weight() const override { return 3; }
-  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates,
-                    std::vector<int64_t>& out) override {
+  ScoreStatus score(TemplateId id, const std::vector<NodeId>& candidates, std::vector<int64_t>& out) override {
     const PodTemplateInfo& t = state_.templates.at(id);
     std::vector<int64_t>& raw_by_slot = raw_[id];
     if (raw_by_slot.empty()) {
@@ -33,8 +32,8 @@ class TaintToleration final : public Plugin {
         // Few classes: answer them all now, and know whether any candidate can score below 100.
         int64_t any = 0;
         for (ClassId k = 0; k < static_cast<ClassId>(raw_by_slot.size()); ++k) {
-          raw_by_slot[k] = k8s::intolerable_prefer_no_schedule_count(
-              t.spec.tolerations, state_.nodes.classes()[k].representative->taints);
+          raw_by_slot[k] = k8s::intolerable_prefer_no_schedule_count(t.spec.tolerations,
+                                                                     state_.nodes.classes()[k].representative->taints);
           any = std::max(any, raw_by_slot[k]);
         }
         if (uniform_.size() <= static_cast<size_t>(id)) uniform_.resize(id + 1, 0);
@@ -42,39 +41,32 @@ class TaintToleration final : public Plugin {
       }
     }
     if (static_cast<size_t>(id) < uniform_.size() && uniform_[id]) {
-      std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(candidates.size()),
-                kMaxNodeScore);
+      std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(candidates.size()), kMaxNodeScore);
       return ScoreStatus::Uniform;
     }
     int64_t max_raw = 0;
     for (size_t i = 0; i < candidates.size(); ++i) {
       int64_t& raw = raw_by_slot[static_slot(state_, t, candidates[i])];
       if (raw < 0)
-        raw = k8s::intolerable_prefer_no_schedule_count(t.spec.tolerations,
-                                                        state_.nodes.node(candidates[i]).taints);
+        raw = k8s::intolerable_prefer_no_schedule_count(t.spec.tolerations, state_.nodes.node(candidates[i]).taints);
       out[i] = raw;
       max_raw = std::max(max_raw, raw);
     }
     if (max_raw == 0) {  // every node gets 100
-      std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(candidates.size()),
-                kMaxNodeScore);
+      std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(candidates.size()), kMaxNodeScore);
       return ScoreStatus::Uniform;
     }
-    for (size_t i = 0; i < candidates.size(); ++i)
-      out[i] = kMaxNodeScore - kMaxNodeScore * out[i] / max_raw;
+    for (size_t i = 0; i < candidates.size(); ++i) out[i] = kMaxNodeScore - kMaxNodeScore * out[i] / max_raw;
     return ScoreStatus::Scored;
   }
 
  private:
   std::vector<std::vector<int64_t>> raw_;  // per template, per static slot; -1: not computed yet
-  std::vector<uint8_t>
-      uniform_;  // per template: no node class has an untolerated PreferNoSchedule taint
+  std::vector<uint8_t> uniform_;           // per template: no node class has an untolerated PreferNoSchedule taint
 };
 
 }  // namespace
 
-std::unique_ptr<Plugin> make_taint_toleration(SchedulingState& s) {
-  return std::make_unique<TaintToleration>(s);
-}
+std::unique_ptr<Plugin> make_taint_toleration(SchedulingState& s) { return std::make_unique<TaintToleration>(s); }
 
 }  // namespace hybridctl::analysis::placement
