@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "decode/yaml_reader.h"
+#include "test_paths.h"
 
 namespace hybridctl::decode {
 namespace {

@@ -15,6 +15,7 @@
 #include <map>
 
 #include "e2e/cli_runner.h"
+#include "test_paths.h"
 
 extern char** environ;
 
@@ -49,10 +50,8 @@ BoundedResult run_bounded(const std::vector<std::string>& args, const std::strin
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   auto start = std::chrono::steady_clock::now();
   pid_t pid = 0;
   BoundedResult r;
@@ -123,8 +122,7 @@ class BadInput : public ::testing::Test {
 };
 
 TEST_F(BadInput, MalformedYamlGivesFileLineColumnAndExit2) {
-  std::string bad =
-      write("bad.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n");
+  std::string bad = write("bad.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n");
   CliResult r = run_cli({"audit", bad, good(), "-o", "json"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(bad + ":"), std::string::npos) << r.err;
@@ -134,8 +132,7 @@ TEST_F(BadInput, MalformedYamlGivesFileLineColumnAndExit2) {
 }
 
 TEST_F(BadInput, MalformedJsonGivesLineAndColumnOfTheFault) {
-  std::string bad =
-      write("bad.json", "{\n  \"kind\": \"Service\",\n  \"metadata\": {\"name\": tru}\n}\n");
+  std::string bad = write("bad.json", "{\n  \"kind\": \"Service\",\n  \"metadata\": {\"name\": tru}\n}\n");
   CliResult r = run_cli({"audit", bad});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(bad + ":3:"), std::string::npos) << r.err;
@@ -154,22 +151,18 @@ TEST_F(BadInput, ListWithABadItemRejectsTheFileWholeAndSaysWhere) {
 }
 
 TEST_F(BadInput, WrongFieldTypeSkipsTheObjectWithItsPosition) {
-  std::string bad = write(
-      "wrong.yaml",
-      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: -3\n---\n"
-      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  affinity:\n    nodeAffinity:\n"
-      "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms: 7\n");
+  std::string bad = write("wrong.yaml",
+                          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: -3\n---\n"
+                          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  affinity:\n    nodeAffinity:\n"
+                          "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms: 7\n");
   CliResult r = run_cli({"audit", bad});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(bad + ":6:13: spec.replicas: -3 is out of range"), std::string::npos)
-      << r.err;
-  EXPECT_NE(r.err.find("nodeSelectorTerms: expected a list, got a number"), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find(bad + ":6:13: spec.replicas: -3 is out of range"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nodeSelectorTerms: expected a list, got a number"), std::string::npos) << r.err;
 }
 
 TEST_F(BadInput, UnknownKindIsKeptAndIgnored) {
-  std::string f =
-      write("crd.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
+  std::string f = write("crd.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
   CliResult r = run_cli({"audit", f});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
@@ -195,10 +188,8 @@ TEST_F(BadInput, HelmTemplateFolderIsSkippedWithANote) {
 
 TEST_F(BadInput, LoneTemplateFileIsSkippedButQuotedBracesAreRead) {
   std::string tpl =
-      write("t.yaml",
-            "kind: Service\nmetadata:\n  name: {{ .Values.name }}\n  labels: {{- toYaml . }}\n");
-  std::string ok =
-      write("q.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: \"{{.NodeName}}\"\n");
+      write("t.yaml", "kind: Service\nmetadata:\n  name: {{ .Values.name }}\n  labels: {{- toYaml . }}\n");
+  std::string ok = write("q.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: \"{{.NodeName}}\"\n");
   CliResult r = run_cli({"audit", tpl, ok, "-o", "json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("skipped: a Helm template"), std::string::npos);
@@ -209,9 +200,9 @@ TEST_F(BadInput, DuplicateKeyAndAliasBombAreErrors) {
   std::string dup = write("dup.yaml", "kind: Node\nmetadata:\n  name: a\n  name: b\n");
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c) {
-    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" +
-            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
-            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
+    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+            ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
   }
   std::string lol = write("lol.yaml", bomb);
   CliResult r = run_cli({"audit", dup, lol});
@@ -233,11 +224,10 @@ TEST_F(BadInput, DeepNestingIsRefusedNotACrash) {
 }
 
 TEST_F(BadInput, StdinIsReadAsYamlOrJson) {
-  std::string f = write(
-      "in.txt",
-      "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"apiVersion\":\"v1\",\"kind\":"
-      "\"List\","
-      "\"items\":[{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"n\"}}]}]}");
+  std::string f = write("in.txt",
+                        "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"apiVersion\":\"v1\",\"kind\":"
+                        "\"List\","
+                        "\"items\":[{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"n\"}}]}]}");
   CliResult r = run_cli({"audit", "-", "-o", "json"}, f);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"cloud\": 1"), std::string::npos) << "a List inside a List is walked";
@@ -263,8 +253,7 @@ TEST_F(BadInput, CorpusFilesGiveTheirExpectedExitCodeAndMessage) {
     EXPECT_NE(r.cli.err.find(replace_all(row[2], "{}", path)), std::string::npos)
         << row[0] << ": expected \"" << row[2] << "\" in:\n"
         << r.cli.err;
-    EXPECT_NE(r.cli.out.find("\"errors\""), std::string::npos)
-        << row[0] << ": the report is still printed";
+    EXPECT_NE(r.cli.out.find("\"errors\""), std::string::npos) << row[0] << ": the report is still printed";
     expect_within_guards(r, row[0]);
   }
 }
@@ -280,10 +269,8 @@ std::string wrong_type_document(const std::vector<std::string>& row, size_t inde
     if (dot == std::string::npos) break;
   }
   std::string head = "{apiVersion: v1, kind: " + kind + ", ";
-  if (keys[0] == "apiVersion")
-    head = "{kind: " + kind + ", metadata: {name: w" + std::to_string(index) + "}, ";
-  if (keys[0] == "kind")
-    head = "{apiVersion: v1, metadata: {name: w" + std::to_string(index) + "}, ";
+  if (keys[0] == "apiVersion") head = "{kind: " + kind + ", metadata: {name: w" + std::to_string(index) + "}, ";
+  if (keys[0] == "kind") head = "{apiVersion: v1, metadata: {name: w" + std::to_string(index) + "}, ";
   if (keys[0] != "metadata" && keys[0] != "apiVersion" && keys[0] != "kind") {
     head += "metadata: {name: w" + std::to_string(index) + "}, ";
   }
@@ -311,21 +298,18 @@ TEST_F(BadInput, WrongTypeForEveryFieldTheModelReadsIsAnErrorAtThatValue) {
     ASSERT_EQ(rows[i].size(), 4u) << "KIND\tPATH\tWRONG\tMESSAGE: " << rows[i][1];
     size_t column = 0;
     text += (i ? "---\n" : "") + wrong_type_document(rows[i], i, column) + "\n";
-    expected.push_back(":" + std::to_string(2 * i + 2) + ":" + std::to_string(column) + ": " +
-                       rows[i][3]);
+    expected.push_back(":" + std::to_string(2 * i + 2) + ":" + std::to_string(column) + ": " + rows[i][3]);
   }
   std::string file = write("wrong-types.yaml", text);
   BoundedResult r = run_bounded({"audit", file, "-o", "json"}, dir_);
   EXPECT_EQ(r.cli.exit_code, 2);
   for (size_t i = 0; i < rows.size(); ++i) {
     EXPECT_NE(r.cli.err.find(file + expected[i] + "\n"), std::string::npos)
-        << rows[i][0] << " " << rows[i][1] << ": " << rows[i][2] << "\nexpected " << expected[i]
-        << "\nin:\n"
+        << rows[i][0] << " " << rows[i][1] << ": " << rows[i][2] << "\nexpected " << expected[i] << "\nin:\n"
         << r.cli.err;
   }
   size_t error_lines = 0;
-  for (size_t at = 0; (at = r.cli.err.find(file + ":", at)) != std::string::npos; ++at)
-    ++error_lines;
+  for (size_t at = 0; (at = r.cli.err.find(file + ":", at)) != std::string::npos; ++at) ++error_lines;
   EXPECT_EQ(error_lines, rows.size()) << "one error per document:\n" << r.cli.err;
   expect_within_guards(r, "wrong types");
 }
@@ -365,16 +349,14 @@ TEST_F(BadInput, HundredThousandLevelsOfNestingAreRefusedInEveryReader) {
 // read as JSON only, so valid flow-style YAML was "improper JSON".
 TEST_F(BadInput, FlowStyleYamlFileIsReadAsYamlNotRejectedAsJson) {
   std::string flow = write("flow.yaml", "{apiVersion: v1, kind: Node, metadata: {name: n1}}\n");
-  std::string list =
-      write("flow-list.yml", "[{apiVersion: v1, kind: Node, metadata: {name: n2}}]\n");
+  std::string list = write("flow-list.yml", "[{apiVersion: v1, kind: Node, metadata: {name: n2}}]\n");
   CliResult r = run_cli({"audit", flow, "-o", "json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"cloud\": 1"), std::string::npos) << r.out;
   // A top-level sequence is not a Kubernetes object, in either reader.
   r = run_cli({"audit", list});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(list + ":1:1: expected a Kubernetes object (a mapping), got a list"),
-            std::string::npos)
+  EXPECT_NE(r.err.find(list + ":1:1: expected a Kubernetes object (a mapping), got a list"), std::string::npos)
       << r.err;
   // Broken either way: the .yaml file gets YAML's message, stdin JSON's.
   std::string broken = write("broken.yaml", "{kind: Node, metadata: {name: [}}\n");
@@ -391,14 +373,12 @@ TEST_F(BadInput, FlowStyleYamlFileIsReadAsYamlNotRejectedAsJson) {
 // is one object (not a List), every decode error said 1:1, because the
 // streaming reader handed the object on with no bytes to count lines in.
 TEST_F(BadInput, SingleObjectJsonFileErrorsPointAtTheValue) {
-  std::string deployment =
-      write("deploy.json",
-            "{\n  \"apiVersion\": \"apps/v1\",\n  \"kind\": \"Deployment\",\n"
-            "  \"metadata\": {\"name\": \"d\"},\n  \"spec\": {\n    \"replicas\": -3\n  }\n}\n");
+  std::string deployment = write("deploy.json",
+                                 "{\n  \"apiVersion\": \"apps/v1\",\n  \"kind\": \"Deployment\",\n"
+                                 "  \"metadata\": {\"name\": \"d\"},\n  \"spec\": {\n    \"replicas\": -3\n  }\n}\n");
   CliResult r = run_cli({"audit", deployment});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(deployment + ":6:17: spec.replicas: -3 is out of range"), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find(deployment + ":6:17: spec.replicas: -3 is out of range"), std::string::npos) << r.err;
 }
 
 TEST_F(BadInput, AliasBombsAreStoppedBeforeTheyExpand) {
@@ -414,13 +394,11 @@ TEST_F(BadInput, AliasBombsAreStoppedBeforeTheyExpand) {
   std::string wide = "big: &big [";
   for (int i = 0; i < 200000; ++i) wide += (i ? ",1" : "1");
   wide += "]\ncopies: [*big, *big, *big, *big, *big, *big, *big, *big, *big, *big]\n";
-  for (const auto& [name, text] :
-       std::map<std::string, std::string>{{"laughs.yaml", laughs}, {"wide.yaml", wide}}) {
+  for (const auto& [name, text] : std::map<std::string, std::string>{{"laughs.yaml", laughs}, {"wide.yaml", wide}}) {
     std::string path = write(name, text);
     BoundedResult r = run_bounded({"audit", path}, dir_);
     EXPECT_EQ(r.cli.exit_code, 2) << name;
-    EXPECT_NE(r.cli.err.find("aliases expand to more than 1000000 nodes (an alias bomb?)"),
-              std::string::npos)
+    EXPECT_NE(r.cli.err.find("aliases expand to more than 1000000 nodes (an alias bomb?)"), std::string::npos)
         << name << "\n"
         << r.cli.err;
     expect_within_guards(r, name);
@@ -431,19 +409,17 @@ TEST_F(BadInput, TwoHundredMegabyteSingleLineIsReadWithinBounds) {
   const size_t size = 200u << 20;
   std::string blob(size, 'A');
   // Valid, streamed: a List whose one item carries a 200 MB annotation (dropped: over 1 KiB).
-  std::string list =
-      write("big-line.json",
-            "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", "
-            "\"kind\": \"Node\", \"metadata\": {\"name\": \"n\", \"annotations\": {\"x\": \"" +
-                blob + "\"}}}]}");
+  std::string list = write("big-line.json",
+                           "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", "
+                           "\"kind\": \"Node\", \"metadata\": {\"name\": \"n\", \"annotations\": {\"x\": \"" +
+                               blob + "\"}}}]}");
   BoundedResult r = run_bounded({"audit", list, "-o", "json"}, dir_);
   EXPECT_EQ(r.cli.exit_code, 0) << r.cli.err;
   EXPECT_NE(r.cli.out.find("\"cloud\": 1"), std::string::npos) << "the node is read";
   expect_within_guards(r, "200 MB JSON line");
   std::filesystem::remove(list);
   // Broken, YAML: the same line with no closing quote.
-  std::string yaml =
-      write("big-line.yaml", "kind: ConfigMap\nmetadata: {name: big, annotations: {x: \"" + blob);
+  std::string yaml = write("big-line.yaml", "kind: ConfigMap\nmetadata: {name: big, annotations: {x: \"" + blob);
   blob.clear();
   blob.shrink_to_fit();
   r = run_bounded({"audit", yaml}, dir_);

@@ -2,15 +2,17 @@
 #pragma once
 
 #include <simdjson.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <tuple>
 #include <vector>
+
+#include "test_paths.h"
 
 namespace hybridctl::testing {
 

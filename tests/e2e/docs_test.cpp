@@ -4,6 +4,7 @@
 #include "cli/explain_command.h"
 #include "e2e/cli_runner.h"
 #include "rules/registry.h"
+#include "test_paths.h"
 
 namespace hybridctl {
 namespace {

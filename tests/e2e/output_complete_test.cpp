@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "e2e/cli_runner.h"
+#include "test_paths.h"
 
 namespace hybridctl::testing {
 namespace {

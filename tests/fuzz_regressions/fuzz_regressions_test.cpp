@@ -16,6 +16,7 @@
 #include "decode/object_decoder.h"
 #include "decode/yaml_reader.h"
 #include "k8s/calico_selector.h"
+#include "test_paths.h"
 
 namespace hybridctl::decode {
 namespace {

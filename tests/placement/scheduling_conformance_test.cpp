@@ -16,6 +16,7 @@
 #include "core/line_counter.h"
 #include "decode/object_decoder.h"
 #include "decode/yaml_reader.h"
+#include "test_paths.h"
 
 namespace hybridctl::analysis::placement {
 namespace {
@@ -31,8 +32,7 @@ struct Case {
 
 std::vector<Case> load_cases() {
   std::vector<Case> cases;
-  std::filesystem::path dir =
-      std::filesystem::path(HYBRIDCTL_SOURCE_DIR) / "tests/conformance/scheduling";
+  std::filesystem::path dir = std::filesystem::path(HYBRIDCTL_SOURCE_DIR) / "tests/conformance/scheduling";
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() == ".yaml") files.push_back(e.path());
@@ -43,17 +43,16 @@ std::vector<Case> load_cases() {
     std::stringstream text;
     text << in.rdbuf();
     const std::string name = path.filename().string();
-    auto result =
-        decode::read_yaml(text.str(), 0, name, [&](Value&& v, const decode::DocumentContext&) {
-          Case c;
-          c.file = name;
-          c.text = text.str();
-          if (const Value* x = v.get("case")) c.name = x->text();
-          if (const Value* x = v.get("upstream")) c.upstream = x->text();
-          if (const Value* x = v.get("plugin")) c.plugin = x->text();
-          c.doc = std::move(v);
-          cases.push_back(std::move(c));
-        });
+    auto result = decode::read_yaml(text.str(), 0, name, [&](Value&& v, const decode::DocumentContext&) {
+      Case c;
+      c.file = name;
+      c.text = text.str();
+      if (const Value* x = v.get("case")) c.name = x->text();
+      if (const Value* x = v.get("upstream")) c.upstream = x->text();
+      if (const Value* x = v.get("plugin")) c.plugin = x->text();
+      c.doc = std::move(v);
+      cases.push_back(std::move(c));
+    });
     if (!result.ok) ADD_FAILURE() << name << ": " << result.error;
   }
   return cases;
@@ -88,10 +87,8 @@ TEST_P(SchedulingConformance, MatchesUpstream) {
   LineCounter lines;
   lines.reset(c.text, 0, LineCol{1, 1});
   ctx.lines = &lines;
-  for (auto [field, kind] : {std::pair{"nodes", "Node"},
-                             {"pods", "Pod"},
-                             {"namespaces", "Namespace"},
-                             {"services", "Service"}}) {
+  for (auto [field, kind] :
+       {std::pair{"nodes", "Node"}, {"pods", "Pod"}, {"namespaces", "Namespace"}, {"services", "Service"}}) {
     if (const Value* list = c.doc.get(field)) {
       for (const Value& item : list->items()) decoder.decode_item(item, ctx, kind);
     }
@@ -141,8 +138,7 @@ std::vector<size_t> case_indexes() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Upstream, SchedulingConformance, ::testing::ValuesIn(case_indexes()),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(Upstream, SchedulingConformance, ::testing::ValuesIn(case_indexes()), case_name);
 
 // The issue asks for at least 60 re-expressed upstream cases.
 TEST(SchedulingConformanceSuite, HasAtLeastSixtyCases) { EXPECT_GE(all_cases().size(), 60u); }
