@@ -70,45 +70,54 @@ void Routability::collect_pools() {
     // Without nodes a pool is taken as serving hybrid nodes when its selector names them.
     if (!snapshot_.has_nodes()) serves_hybrid = p.node_selector.find("hybrid") != std::string::npos;
     if (!serves_hybrid) continue;
-    for (const std::string& c : p.cidrs) pools_.push_back({c, p.kind + " " + p.meta.name, nullptr, &p});
+    for (const std::string& c : p.cidrs)
+      pools_.push_back({c, p.kind + " " + p.meta.name, nullptr, &p, p.bgp_export_disabled});
   }
 }
 
-bool Routability::node_selected_by_bgp(const model::Node& node) const {
-  for (const model::BgpAdvertiser& b : snapshot_.bgp_advertisers) {
-    switch (b.bgp_kind) {
-      case model::BgpKind::CiliumPeeringPolicy:
-        if (b.advertises_pod_cidr && selects_node(b.node_selector, node)) return true;
-        break;
-      case model::BgpKind::CalicoPeer:
-        if (k8s::calico_selector_matches(b.calico_node_selector, node.meta.labels).value_or(false)) return true;
-        break;
-      case model::BgpKind::CiliumClusterConfig: {
-        if (!selects_node(b.node_selector, node)) break;
-        // ClusterConfig → PeerConfig (by name) → Advertisements (by label) of type PodCIDR.
-        for (const model::BgpAdvertiser& peer : snapshot_.bgp_advertisers) {
-          if (peer.bgp_kind != model::BgpKind::CiliumPeerConfig) continue;
-          bool referenced = false;
-          for (const auto& ref : b.peer_config_refs) referenced = referenced || ref == peer.meta.name;
-          if (!referenced) continue;
-          for (const model::BgpAdvertiser& adv : snapshot_.bgp_advertisers) {
-            if (adv.bgp_kind == model::BgpKind::CiliumAdvertisement && adv.advertises_pod_cidr &&
-                peer.advertisement_selector.present &&
-                k8s::label_selector_matches(peer.advertisement_selector, adv.advertisement_labels).matched) {
-              return true;
-            }
+bool Routability::advertises_pod_cidrs(const model::BgpAdvertiser& b, const model::Node& node) const {
+  switch (b.bgp_kind) {
+    case model::BgpKind::CiliumPeeringPolicy:
+      return b.advertises_pod_cidr && selects_node(b.node_selector, node);
+    case model::BgpKind::CalicoPeer:
+      return k8s::calico_selector_matches(b.calico_node_selector, node.meta.labels).value_or(false);
+    case model::BgpKind::CiliumClusterConfig: {
+      if (!selects_node(b.node_selector, node)) return false;
+      // ClusterConfig → PeerConfig (by name) → Advertisements (by label) of type PodCIDR.
+      for (const model::BgpAdvertiser& peer : snapshot_.bgp_advertisers) {
+        if (peer.bgp_kind != model::BgpKind::CiliumPeerConfig) continue;
+        bool referenced = false;
+        for (const auto& ref : b.peer_config_refs) referenced = referenced || ref == peer.meta.name;
+        if (!referenced) continue;
+        for (const model::BgpAdvertiser& adv : snapshot_.bgp_advertisers) {
+          if (adv.bgp_kind == model::BgpKind::CiliumAdvertisement && adv.advertises_pod_cidr &&
+              peer.advertisement_selector.present &&
+              k8s::label_selector_matches(peer.advertisement_selector, adv.advertisement_labels).matched) {
+            return true;
           }
         }
-        break;
       }
-      default:
-        break;
+      return false;
     }
+    default:
+      return false;  // peer configs and advertisements act only through a ClusterConfig
+  }
+}
+
+bool Routability::advertised(const model::Node& node) const {
+  for (const model::BgpAdvertiser& b : snapshot_.bgp_advertisers) {
+    if (advertises_pod_cidrs(b, node)) return true;
   }
   return false;
 }
 
-bool Routability::advertised(const model::Node& node) const { return node_selected_by_bgp(node); }
+bool Routability::in_unexported_pool(const IpAddress& ip) const {
+  for (const PoolEvidence& e : pools_) {
+    if (!e.bgp_export_disabled) continue;
+    if (auto c = Cidr::parse(e.cidr); c && c->contains(ip)) return true;
+  }
+  return false;
+}
 
 PodNetwork Routability::of_pod(const model::Pod& pod, const model::Node& node) const {
   if (pod.spec.host_network) return PodNetwork::Routable;
@@ -116,7 +125,7 @@ PodNetwork Routability::of_pod(const model::Pod& pod, const model::Node& node) c
   auto ip = IpAddress::parse(pod.pod_ip);
   if (!ip || !remote_known_) return cluster_wide_;
   if (!remote_pods_.contains(*ip)) return PodNetwork::Unroutable;
-  return advertised(node) ? PodNetwork::Routable : PodNetwork::Unknown;
+  return advertised(node) && !in_unexported_pool(*ip) ? PodNetwork::Routable : PodNetwork::Unknown;
 }
 
 void Routability::decide_cluster_wide() {
@@ -134,14 +143,16 @@ void Routability::decide_cluster_wide() {
   // Every known hybrid pod address or range: must be inside remotePodNetworks and advertised.
   bool any = false, all_inside = true, all_advertised = true;
   std::string outside;
-  auto check = [&](const std::string& what, bool inside, const model::Node* node) {
+  auto check = [&](const std::string& what, bool inside, const model::Node* node, bool export_disabled) {
     any = true;
     if (!inside) {
       all_inside = false;
       if (outside.empty()) outside = what;
     }
     bool adv = false;
-    if (node) {
+    if (export_disabled) {
+      adv = false;  // a BGP peer on its nodes does not carry this pool's routes
+    } else if (node) {
       adv = advertised(*node);
     } else {
       for (const model::Node& n : snapshot_.nodes) adv = adv || (n.is_hybrid() && advertised(n));
@@ -153,13 +164,13 @@ void Routability::decide_cluster_wide() {
     if (!n || !n->is_hybrid() || p.spec.host_network) continue;
     auto ip = IpAddress::parse(p.pod_ip);
     if (!ip) continue;
-    check("pod IP " + p.pod_ip + " of " + p.meta.ns + "/" + p.meta.name, remote_known_ && remote_pods_.contains(*ip),
-          n);
+    check("pod IP " + p.pod_ip + " of " + p.meta.ns + "/" + p.meta.name, remote_known_ && remote_pods_.contains(*ip), n,
+          false);
   }
   for (const PoolEvidence& e : pools_) {
     auto c = Cidr::parse(e.cidr);
     if (!c) continue;
-    check(e.cidr + " (" + e.source + ")", remote_known_ && remote_pods_.contains(*c), e.node);
+    check(e.cidr + " (" + e.source + ")", remote_known_ && remote_pods_.contains(*c), e.node, e.bgp_export_disabled);
   }
   if (remote_known_ && !all_inside) {
     cluster_wide_ = PodNetwork::Unroutable;

@@ -20,7 +20,11 @@ class Routability {
   const std::string& reason() const { return reason_; }
   // For a pod running on a hybrid node (hostNetwork pods are reached at the node IP: routable).
   model::PodNetwork of_pod(const model::Pod& pod, const model::Node& node) const;
+  // Whether some BGP object advertises pod CIDRs from `node`.
   bool advertised(const model::Node& node) const;
+  // Whether this BGP object does (through its node selector and, for a
+  // CiliumBGPClusterConfig, its peer configs' PodCIDR advertisements).
+  bool advertises_pod_cidrs(const model::BgpAdvertiser& b, const model::Node& node) const;
   const CidrSet& remote_pod_networks() const { return remote_pods_; }
   const CidrSet& remote_node_networks() const { return remote_nodes_; }
   bool remote_networks_known() const { return remote_known_; }
@@ -31,6 +35,7 @@ class Routability {
     std::string source;                 // e.g. "Node mi-1 spec.podCIDRs", "cilium-config cluster-pool-ipv4-cidr"
     const model::Node* node = nullptr;  // when the range belongs to one node
     const model::ObjectBase* object = nullptr;  // the object that declares the range
+    bool bgp_export_disabled = false;           // the pool's routes are never advertised by BGP
   };
   const std::vector<PoolEvidence>& hybrid_pools() const { return pools_; }
 
@@ -38,7 +43,8 @@ class Routability {
   void collect_remote_networks();
   void collect_pools();
   void decide_cluster_wide();
-  bool node_selected_by_bgp(const model::Node& node) const;
+  // Inside a pool whose routes BGP never exports (Calico disableBGPExport).
+  bool in_unexported_pool(const IpAddress& ip) const;
 
   const model::Snapshot& snapshot_;
   CidrSet remote_pods_;

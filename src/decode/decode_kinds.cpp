@@ -343,6 +343,7 @@ void decode_calico_ip_pool(const Value& obj, ObjectBase base, Snapshot& into) {
     if (!cidr.empty()) p.cidrs.push_back(cidr);
     p.node_selector = read_string(spec->get("nodeSelector"), "nodeSelector");
     p.disabled = read_bool(spec->get("disabled"), "disabled").value_or(false);
+    p.bgp_export_disabled = read_bool(spec->get("disableBGPExport"), "disableBGPExport").value_or(false);
   }
   into.pod_pools.push_back(std::move(p));
 }
@@ -357,7 +358,8 @@ void decode_calico_installation(const Value& obj, ObjectBase base, Snapshot& int
     std::string cidr = read_cidr(pool.get("cidr"), "cidr");
     if (!cidr.empty()) p.cidrs.push_back(cidr);
     p.node_selector = read_string(pool.get("nodeSelector"), "nodeSelector");
-    p.disabled = read_string(pool.get("disableBGPExport"), "disableBGPExport") == "true";
+    // The operator's field is a boolean (it used to be read as a string, and as "pool disabled").
+    p.bgp_export_disabled = read_bool(pool.get("disableBGPExport"), "disableBGPExport").value_or(false);
     into.pod_pools.push_back(std::move(p));
   }
   into.unknown.push_back(with_base<model::UnknownObject>(std::move(base)));

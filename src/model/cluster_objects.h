@@ -57,7 +57,8 @@ struct PodPool : ObjectBase {
   std::vector<std::string> cidrs;
   std::string node_selector;          // Calico selector expression ("" = all nodes)
   LabelSelector node_label_selector;  // Cilium-style selector
-  bool disabled = false;
+  bool disabled = false;              // Calico `disabled`: no new addresses are handed out
+  bool bgp_export_disabled = false;   // Calico `disableBGPExport`: addresses handed out, routes not exported
 };
 
 // A BGP object advertising pod CIDRs (or able to), and which nodes it covers.

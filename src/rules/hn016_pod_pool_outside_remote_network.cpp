@@ -3,8 +3,6 @@
 #include <map>
 
 #include "core/json_writer.h"
-#include "k8s/calico_selector.h"
-#include "k8s/label_selector.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -36,21 +34,6 @@ std::string update_command(const model::Snapshot& snapshot, const analysis::Rout
   w.end_object();
   return "aws eks update-cluster-config --name " + cluster_name(snapshot) + " --remote-network-config '" + w.take() +
          "'";
-}
-
-// Does one BGP object make `node` advertise pod CIDRs (its own node selector)?
-bool bgp_object_covers(const model::BgpAdvertiser& b, const model::Node& node) {
-  switch (b.bgp_kind) {
-    case model::BgpKind::CiliumPeeringPolicy:
-      if (!b.advertises_pod_cidr) return false;
-      [[fallthrough]];
-    case model::BgpKind::CiliumClusterConfig:
-      return !b.node_selector.present || k8s::label_selector_matches(b.node_selector, node.meta.labels).matched;
-    case model::BgpKind::CalicoPeer:
-      return k8s::calico_selector_matches(b.calico_node_selector, node.meta.labels).value_or(false);
-    default:
-      return false;
-  }
 }
 
 class PodPoolOutsideRemoteNetwork final : public Rule {
@@ -130,7 +113,7 @@ class PodPoolOutsideRemoteNetwork final : public Rule {
     if (silent.size() > 5) missing += " and " + std::to_string(silent.size() - 5) + " more";
     for (const model::BgpAdvertiser& b : ctx.snapshot.bgp_advertisers) {
       bool covers_some = false;
-      for (const model::Node* n : advertised) covers_some = covers_some || bgp_object_covers(b, *n);
+      for (const model::Node* n : advertised) covers_some = covers_some || r.advertises_pod_cidrs(b, *n);
       if (!covers_some) continue;
       std::string message = describe(b) + " advertises pod CIDRs from " + std::to_string(advertised.size()) + " of " +
                             std::to_string(advertised.size() + silent.size()) + " hybrid nodes; " + missing +
