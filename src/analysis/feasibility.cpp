@@ -1,26 +1,12 @@
 #include "analysis/feasibility.h"
 
-#include <algorithm>
-
+#include "analysis/placement/plugins/plugins.h"
 #include "k8s/node_affinity.h"
-#include "k8s/taints.h"
 
 namespace hybridctl::analysis {
 namespace {
 
-const std::optional<model::NodeAffinity>& node_affinity_of(const model::PodSpec& spec) {
-  static const std::optional<model::NodeAffinity> none;
-  return spec.affinity ? spec.affinity->node_affinity : none;
-}
-
-// The NodeUnschedulable plugin: a cordoned node takes only pods tolerating its taint.
-bool tolerates_unschedulable(const model::PodSpec& spec) {
-  model::Taint cordon{"node.kubernetes.io/unschedulable", "", "NoSchedule"};
-  for (const auto& t : spec.tolerations) {
-    if (k8s::toleration_tolerates_taint(t, cordon)) return true;
-  }
-  return false;
-}
+using model::node_affinity_of;
 
 // Whether the pod's node constraints can tell apart nodes of one class
 // (Snapshot::node_class_representatives): they name a node or its hostname.
@@ -40,13 +26,10 @@ bool names_a_node(const model::PodSpec& spec) {
 }  // namespace
 
 bool passes_static_filters(const model::PodSpec& spec, const model::Node& node) {
-  if (!spec.node_name.empty() && spec.node_name != node.meta.name) return false;
-  if (node.unschedulable && !tolerates_unschedulable(spec)) return false;
-  if (!k8s::required_node_affinity_matches(spec.node_selector, node_affinity_of(spec), node.meta.name,
-                                           node.meta.labels)) {
-    return false;
+  for (const placement::StaticFilter& f : placement::default_static_filters()) {
+    if (!f.passes(spec, node)) return false;
   }
-  return k8s::first_untolerated_filtering_taint(spec.tolerations, node.taints) == nullptr;
+  return true;
 }
 
 bool feasible_in(const model::Snapshot& snapshot, const model::PodSpec& spec, model::Environment env) {
@@ -69,16 +52,6 @@ bool feasible_in(const model::Snapshot& snapshot, const model::PodSpec& spec, mo
     if (n.environment() == env && passes_static_filters(spec, n)) return true;
   }
   return false;
-}
-
-std::vector<const model::Node*> feasible_nodes(const model::Snapshot& snapshot, const model::PodSpec& spec,
-                                               model::Environment env) {
-  std::vector<const model::Node*> out;
-  for (const model::Node& n : snapshot.nodes) {
-    if (n.environment() == env && passes_static_filters(spec, n)) out.push_back(&n);
-  }
-  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->meta.name < b->meta.name; });
-  return out;
 }
 
 }  // namespace hybridctl::analysis

@@ -17,8 +17,4 @@ bool passes_static_filters(const model::PodSpec& spec, const model::Node& node);
 // from the constraints on the compute-type label alone.
 bool feasible_in(const model::Snapshot& snapshot, const model::PodSpec& spec, model::Environment env);
 
-// The nodes of `env` that pass, sorted by name.
-std::vector<const model::Node*> feasible_nodes(const model::Snapshot& snapshot, const model::PodSpec& spec,
-                                               model::Environment env);
-
 }  // namespace hybridctl::analysis

@@ -219,7 +219,7 @@ std::string preferred_terms_error(const std::vector<model::PreferredSchedulingTe
   return errors;
 }
 
-std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse) {
+void normalize_scores_in_place(std::span<int64_t> raw, bool reverse) {
   int64_t max_raw = 0;  // starts at 0, as upstream: negative scores never raise it
   for (int64_t score : raw) {
     max_raw = std::max(max_raw, score);
@@ -228,7 +228,7 @@ std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse) {
     if (reverse) {
       std::fill(raw.begin(), raw.end(), kMaxNodeScore);
     }
-    return raw;
+    return;
   }
   for (int64_t& score : raw) {
     score = kMaxNodeScore * score / max_raw;
@@ -236,6 +236,10 @@ std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse) {
       score = kMaxNodeScore - score;
     }
   }
+}
+
+std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse) {
+  normalize_scores_in_place(raw, reverse);
   return raw;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,8 @@ std::string preferred_terms_error(const std::vector<model::PreferredSchedulingTe
 // DefaultNormalizeScore(100, reverse): score = 100 * raw / max (integer
 // division), then 100 - score when reversed. When max is 0 the scores are left
 // as they are (all 0), or all become 100 when reversed.
+// In place, as the plugins use it on their candidates' scores.
+void normalize_scores_in_place(std::span<int64_t> raw, bool reverse);
 std::vector<int64_t> normalize_scores(std::vector<int64_t> raw, bool reverse);
 
 // Could SOME node carrying label key=value pass nodeSelector + required node

@@ -32,16 +32,6 @@ bool available_for_topology(const ProxyEndpoint& ep, TopologyMode mode, const Pr
 
 }  // namespace
 
-ProxyEndpoint proxy_endpoint_from(const model::Endpoint& endpoint) {
-  ProxyEndpoint ep;
-  ep.node_name = endpoint.node_name;
-  ep.ready = endpoint.ready.value_or(true);
-  ep.serving = endpoint.serving.value_or(true);
-  ep.terminating = endpoint.terminating.value_or(false);
-  ep.hints = endpoint.hints ? &*endpoint.hints : nullptr;
-  return ep;
-}
-
 ProxyServicePolicy proxy_policy_of(const model::Service& service) {
   ProxyServicePolicy p;
   p.internal_local = service.internal_traffic_policy == "Local";

@@ -24,9 +24,6 @@ struct ProxyEndpoint {
   const model::EndpointHints* hints = nullptr;
 };
 
-// Reads an EndpointSlice endpoint's conditions the way endpointslicecache.go does.
-ProxyEndpoint proxy_endpoint_from(const model::Endpoint& endpoint);
-
 struct ProxyServicePolicy {
   bool internal_local = false;         // internalTrafficPolicy: Local
   bool external_local = false;         // externalTrafficPolicy: Local

@@ -44,6 +44,12 @@ struct PodSpec {
   std::string scheduler_name;
 };
 
+// The spec's node affinity, or an empty optional when it has none.
+inline const std::optional<NodeAffinity>& node_affinity_of(const PodSpec& spec) {
+  static const std::optional<NodeAffinity> none;
+  return spec.affinity ? spec.affinity->node_affinity : none;
+}
+
 struct PodTemplate {
   StringMap labels;
   StringMap annotations;

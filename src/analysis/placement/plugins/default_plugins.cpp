@@ -15,4 +15,14 @@ std::vector<std::unique_ptr<Plugin>> default_plugins(SchedulingState& state) {
   return out;
 }
 
+const std::vector<StaticFilter>& default_static_filters() {
+  static const std::vector<StaticFilter> filters = {
+      {"NodeUnschedulable", node_unschedulable_filter},
+      {"NodeName", node_name_filter},
+      {"TaintToleration", taint_toleration_filter},
+      {"NodeAffinity", node_affinity_filter},
+  };
+  return filters;
+}
+
 }  // namespace hybridctl::analysis::placement

@@ -7,12 +7,13 @@
 #include "analysis/placement/plugins/plugins.h"
 
 namespace hybridctl::analysis::placement {
-namespace {
+using model::node_affinity_of;
 
-const std::optional<model::NodeAffinity>& node_affinity_of(const model::PodSpec& spec) {
-  static const std::optional<model::NodeAffinity> none;
-  return spec.affinity ? spec.affinity->node_affinity : none;
+bool node_affinity_filter(const model::PodSpec& spec, const model::Node& n) {
+  return k8s::required_node_affinity_matches(spec.node_selector, node_affinity_of(spec), n.meta.name, n.meta.labels);
 }
+
+namespace {
 
 class NodeAffinity final : public Plugin {
  public:
@@ -20,8 +21,7 @@ class NodeAffinity final : public Plugin {
   std::string_view name() const override { return "NodeAffinity"; }
   bool has_static_filter() const override { return true; }
   bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
-    return k8s::required_node_affinity_matches(t.spec.node_selector, node_affinity_of(t.spec), n.meta.name,
-                                               n.meta.labels);
+    return node_affinity_filter(t.spec, n);
   }
 
   void prepare(TemplateId id) override {
@@ -54,7 +54,7 @@ class NodeAffinity final : public Plugin {
       max_raw = std::max(max_raw, raw);
     }
     if (max_raw == 0) return ScoreStatus::Uniform;  // every node keeps 0
-    for (size_t i = 0; i < candidates.size(); ++i) out[i] = kMaxNodeScore * out[i] / max_raw;
+    k8s::normalize_scores_in_place(std::span<int64_t>(out.data(), candidates.size()), /*reverse=*/false);
     return ScoreStatus::Scored;
   }
 

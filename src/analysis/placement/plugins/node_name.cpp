@@ -2,6 +2,10 @@
 #include "analysis/placement/plugins/plugins.h"
 
 namespace hybridctl::analysis::placement {
+bool node_name_filter(const model::PodSpec& spec, const model::Node& n) {
+  return spec.node_name.empty() || spec.node_name == n.meta.name;
+}
+
 namespace {
 
 class NodeName final : public Plugin {
@@ -10,7 +14,7 @@ class NodeName final : public Plugin {
   std::string_view name() const override { return "NodeName"; }
   bool has_static_filter() const override { return true; }
   bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
-    return t.spec.node_name.empty() || t.spec.node_name == n.meta.name;
+    return node_name_filter(t.spec, n);
   }
 };
 

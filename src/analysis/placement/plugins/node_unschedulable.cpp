@@ -5,6 +5,15 @@
 #include "k8s/taints.h"
 
 namespace hybridctl::analysis::placement {
+bool node_unschedulable_filter(const model::PodSpec& spec, const model::Node& n) {
+  if (!n.unschedulable) return true;
+  static const model::Taint cordon{"node.kubernetes.io/unschedulable", "", "NoSchedule"};
+  for (const model::Toleration& tol : spec.tolerations) {
+    if (k8s::toleration_tolerates_taint(tol, cordon)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 class NodeUnschedulable final : public Plugin {
@@ -13,12 +22,7 @@ class NodeUnschedulable final : public Plugin {
   std::string_view name() const override { return "NodeUnschedulable"; }
   bool has_static_filter() const override { return true; }
   bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
-    if (!n.unschedulable) return true;
-    static const model::Taint cordon{"node.kubernetes.io/unschedulable", "", "NoSchedule"};
-    for (const model::Toleration& tol : t.spec.tolerations) {
-      if (k8s::toleration_tolerates_taint(tol, cordon)) return true;
-    }
-    return false;
+    return node_unschedulable_filter(t.spec, n);
   }
 };
 

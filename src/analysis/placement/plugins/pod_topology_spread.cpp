@@ -43,11 +43,6 @@ struct Compiled {
   bool hard_domains_known = false;
 };
 
-const std::optional<model::NodeAffinity>& node_affinity_of(const model::PodSpec& spec) {
-  static const std::optional<model::NodeAffinity> none;
-  return spec.affinity ? spec.affinity->node_affinity : none;
-}
-
 // The snapshot's Services with a selector, indexed by namespace and one pair
 // of their selector: a pod template finds the Services that may select it
 // through its own labels, not by testing every Service (15,000 templates and
@@ -370,15 +365,14 @@ class PodTopologySpread final : public Plugin {
       if (c.affinity_ok_by_slot.empty()) c.affinity_ok_by_slot.assign(static_slot_count(state_, t), -1);
       int8_t& ok = c.affinity_ok_by_slot[static_slot(state_, t, n)];
       if (ok < 0) {
-        ok = k8s::required_node_affinity_matches(t.spec.node_selector, node_affinity_of(t.spec), node.meta.name,
-                                                 node.meta.labels);
+        ok = node_affinity_filter(t.spec, node);
       }
       if (!ok) return false;
     }
     if (k.honor_taints) {
       if (c.taints_ok_by_slot.empty()) c.taints_ok_by_slot.assign(static_slot_count(state_, t), -1);
       int8_t& ok = c.taints_ok_by_slot[static_slot(state_, t, n)];
-      if (ok < 0) ok = k8s::first_untolerated_filtering_taint(t.spec.tolerations, node.taints) == nullptr;
+      if (ok < 0) ok = taint_toleration_filter(t.spec, node);
       if (!ok) return false;
     }
     return true;

@@ -4,9 +4,14 @@
 #include <algorithm>
 
 #include "analysis/placement/plugins/plugins.h"
+#include "k8s/node_affinity.h"
 #include "k8s/taints.h"
 
 namespace hybridctl::analysis::placement {
+bool taint_toleration_filter(const model::PodSpec& spec, const model::Node& n) {
+  return k8s::first_untolerated_filtering_taint(spec.tolerations, n.taints) == nullptr;
+}
+
 namespace {
 
 class TaintToleration final : public Plugin {
@@ -15,7 +20,7 @@ class TaintToleration final : public Plugin {
   std::string_view name() const override { return "TaintToleration"; }
   bool has_static_filter() const override { return true; }
   bool static_filter(const PodTemplateInfo& t, const model::Node& n) const override {
-    return k8s::first_untolerated_filtering_taint(t.spec.tolerations, n.taints) == nullptr;
+    return taint_toleration_filter(t.spec, n);
   }
 
   void prepare(TemplateId id) override {
@@ -52,12 +57,8 @@ class TaintToleration final : public Plugin {
       out[i] = raw;
       max_raw = std::max(max_raw, raw);
     }
-    if (max_raw == 0) {  // every node gets 100
-      std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(candidates.size()), kMaxNodeScore);
-      return ScoreStatus::Uniform;
-    }
-    for (size_t i = 0; i < candidates.size(); ++i) out[i] = kMaxNodeScore - kMaxNodeScore * out[i] / max_raw;
-    return ScoreStatus::Scored;
+    k8s::normalize_scores_in_place(std::span<int64_t>(out.data(), candidates.size()), /*reverse=*/true);
+    return max_raw == 0 ? ScoreStatus::Uniform : ScoreStatus::Scored;  // all 100 when no candidate has a taint
   }
 
  private:
