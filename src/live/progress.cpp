@@ -1,0 +1,52 @@
+#include "live/progress.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace hybridctl::live {
+
+bool progress_wanted(bool quiet) { return !quiet && ::isatty(STDERR_FILENO); }
+
+Progress::Progress(std::string cluster, bool enabled) : cluster_(std::move(cluster)), enabled_(enabled) {
+  if (enabled_) ticker_ = std::thread([this] { run(); });
+}
+
+Progress::~Progress() {
+  if (!enabled_) return;
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  ticker_.join();
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+}
+
+void Progress::reading(const std::string& resource) {
+  if (!enabled_) return;
+  std::lock_guard lock(mutex_);
+  current_ = resource;
+}
+
+void Progress::run() {
+  std::unique_lock lock(mutex_);
+  while (!stop_) {
+    wake_.wait_for(lock, std::chrono::milliseconds(200));
+    if (!stop_) draw();
+  }
+}
+
+void Progress::draw() {
+  // Called with mutex_ held.
+  std::string line = "\r\033[Kreading " + (cluster_.empty() ? std::string() : cluster_ + " ") + current_ + ": " +
+                     std::to_string(objects_.load(std::memory_order_relaxed)) + " objects (" +
+                     std::to_string(done_.load(std::memory_order_relaxed)) + "/" +
+                     std::to_string(total_.load(std::memory_order_relaxed)) + " resources)";
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+}  // namespace hybridctl::live

@@ -1,0 +1,39 @@
+#include "live/snapshot_merge.h"
+
+namespace hybridctl::live {
+namespace {
+
+template <typename Vector>
+void shift(Vector& objects, uint32_t offset) {
+  for (auto& o : objects) {
+    if (o.origin.file != UINT32_MAX) o.origin.file += offset;
+  }
+}
+
+}  // namespace
+
+void merge_snapshot(model::Snapshot& into, model::Snapshot&& part) {
+  uint32_t offset = static_cast<uint32_t>(into.files.size());
+  shift(part.nodes, offset);
+  shift(part.pods, offset);
+  shift(part.workloads, offset);
+  shift(part.services, offset);
+  shift(part.endpoint_slices, offset);
+  shift(part.webhook_configurations, offset);
+  shift(part.api_services, offset);
+  shift(part.crds, offset);
+  shift(part.namespaces, offset);
+  shift(part.config_maps, offset);
+  shift(part.ingresses, offset);
+  shift(part.target_group_bindings, offset);
+  shift(part.cluster_role_bindings, offset);
+  shift(part.otel_collectors, offset);
+  shift(part.pod_pools, offset);
+  shift(part.bgp_advertisers, offset);
+  shift(part.cilium_nodes, offset);
+  shift(part.unknown, offset);
+  for (std::string& f : part.files) into.files.push_back(std::move(f));
+  into.absorb(std::move(part));
+}
+
+}  // namespace hybridctl::live
