@@ -141,6 +141,7 @@ ClusterRead read_cluster(const ClusterReadOptions& options) {
     switch (r.outcome) {
       case ReadOutcome::Read:
         out.objects += r.objects;
+        set_missing_api_version(r.snapshot, spec.group.empty() ? plan[i].version : spec.group + "/" + plan[i].version);
         merge_snapshot(out.snapshot, std::move(r.snapshot));
         out.diagnostics.append(r.diagnostics);
         if (r.restarts > 0) {
