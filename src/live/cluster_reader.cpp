@@ -115,7 +115,7 @@ ClusterRead read_cluster(const ClusterReadOptions& options) {
   std::vector<std::string> save_errors(plan.size());
   parallel_for(plan.size(), std::max(1u, options.connections), [&](size_t i) {
     const ResourceSpec& spec = *plan[i].spec;
-    progress.reading(resource_label(spec));
+    progress.started(resource_label(spec));
     std::unique_ptr<SavedResource> saved;
     ListOptions list;
     list.page_size = options.page_size;
@@ -129,7 +129,7 @@ ClusterRead read_cluster(const ClusterReadOptions& options) {
     reads[i] = read_resource(*client, spec, plan[i].version, list);
     pool.give_back(std::move(client));
     if (saved && reads[i]->outcome == ReadOutcome::Read) saved->commit(save_errors[i]);
-    progress.done_one();
+    progress.finished(resource_label(spec));
   });
 
   // Merged in the table's order, whatever order they finished in: the

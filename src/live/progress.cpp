@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -25,10 +26,18 @@ Progress::~Progress() {
   std::fflush(stderr);
 }
 
-void Progress::reading(const std::string& resource) {
+void Progress::started(const std::string& resource) {
   if (!enabled_) return;
   std::lock_guard lock(mutex_);
-  current_ = resource;
+  open_.push_back(resource);
+}
+
+void Progress::finished(const std::string& resource) {
+  done_.fetch_add(1, std::memory_order_relaxed);
+  if (!enabled_) return;
+  std::lock_guard lock(mutex_);
+  auto it = std::find(open_.begin(), open_.end(), resource);
+  if (it != open_.end()) open_.erase(it);
 }
 
 void Progress::run() {
@@ -41,7 +50,8 @@ void Progress::run() {
 
 void Progress::draw() {
   // Called with mutex_ held.
-  std::string line = "\r\033[Kreading " + (cluster_.empty() ? std::string() : cluster_ + " ") + current_ + ": " +
+  std::string line = "\r\033[Kreading " + (cluster_.empty() ? std::string() : cluster_ + " ") +
+                     (open_.empty() ? "" : open_.front()) + ": " +
                      std::to_string(objects_.load(std::memory_order_relaxed)) + " objects (" +
                      std::to_string(done_.load(std::memory_order_relaxed)) + "/" +
                      std::to_string(total_.load(std::memory_order_relaxed)) + " resources)";

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace hybridctl::live {
 
@@ -18,8 +19,10 @@ class Progress final {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  void reading(const std::string& resource);
-  void done_one() { done_.fetch_add(1, std::memory_order_relaxed); }
+  // The resources being read: the line names the oldest still open (the
+  // pods, on a large cluster), not the last small list started.
+  void started(const std::string& resource);
+  void finished(const std::string& resource);
   void set_total(size_t total) { total_.store(total, std::memory_order_relaxed); }
   std::atomic<size_t>& objects() { return objects_; }
 
@@ -32,7 +35,7 @@ class Progress final {
   std::atomic<size_t> objects_{0}, done_{0}, total_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::string current_;
+  std::vector<std::string> open_;
   bool stop_ = false;
   std::thread ticker_;
 };
