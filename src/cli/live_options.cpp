@@ -1,7 +1,5 @@
 #include "cli/live_options.h"
 
-#include <sys/stat.h>
-
 #include "core/json_writer.h"
 #include "live/cluster_reader.h"
 #include "live/progress.h"
@@ -38,7 +36,6 @@ std::string load_live(const LiveOptions& o, size_t index, model::Snapshot& snaps
   read.context_given = !o.contexts.empty();
   read.progress = live::progress_wanted(o.quiet);
   if (!o.save_dir.empty()) read.save_dir = o.contexts.size() > 1 ? o.save_dir + "/" + read.context : o.save_dir;
-  if (!read.save_dir.empty() && o.contexts.size() > 1) ::mkdir(o.save_dir.c_str(), 0755);
   live::ClusterRead cluster = live::read_cluster(read);
   if (!cluster.fatal.empty()) return cluster.fatal;
   live::merge_snapshot(snapshot, std::move(cluster.snapshot));

@@ -1,7 +1,6 @@
 #include "live/cluster_reader.h"
 
-#include <sys/stat.h>
-
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -107,7 +106,10 @@ ClusterRead read_cluster(const ClusterReadOptions& options) {
     }
     // An API group that is not served (no Cilium, no OpenTelemetry operator) is skipped quietly.
   }
-  if (!options.save_dir.empty()) ::mkdir(options.save_dir.c_str(), 0755);
+  if (!options.save_dir.empty()) {
+    std::error_code ec;  // a failure shows when the first file cannot be created
+    std::filesystem::create_directories(options.save_dir, ec);
+  }
 
   Progress progress(out.name, options.progress);
   progress.set_total(plan.size());
