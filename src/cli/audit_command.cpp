@@ -110,6 +110,7 @@ void register_audit(CLI::App& app, int& exit_code) {
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");
   cmd->callback([options, &exit_code] {
     options->input.live.quiet = options->quiet;
+    options->input.live.several_clusters = true;
     exit_code = run_audit(*options);
   });
 }

@@ -30,6 +30,8 @@ std::string load_live(const LiveOptions& o, size_t index, model::Snapshot& snaps
       return "--context, --kubeconfig and --save need --live";
     return {};
   }
+  if (o.contexts.size() > 1 && !o.several_clusters)
+    return "this command reads one cluster: give one --context (audit takes several)";
   live::ClusterReadOptions read;
   read.kubeconfig = o.kubeconfig;
   read.context = live_cluster_name(o, index);

@@ -18,6 +18,9 @@ struct LiveOptions {
   std::string kubeconfig;
   std::string save_dir;
   bool quiet = false;  // set from the command's -q: no progress
+  // Set by the commands that report per cluster (audit); the others refuse
+  // several --context rather than silently read only the first.
+  bool several_clusters = false;
 };
 
 void add_live_options(CLI::App& app, LiveOptions& options);

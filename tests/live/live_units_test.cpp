@@ -120,3 +120,21 @@ TEST(Deploy, TheKustomizeBaseRendersAndPassesItsOwnAuditOnAMixedCluster) {
 
 }  // namespace
 }  // namespace hybridctl::live
+
+namespace hybridctl::testing {
+namespace {
+
+TEST(LiveOptions, ACommandThatReportsOneClusterRefusesSeveralContexts) {
+  CliResult r = run_cli({"simulate", "--live", "--context", "east", "--context", "west"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("this command reads one cluster: give one --context"), std::string::npos) << r.err;
+}
+
+TEST(LiveOptions, LiveFlagsWithoutLiveAreAUsageError) {
+  CliResult r = run_cli({"audit", source_dir() + "/examples/healthy-mixed", "--context", "east"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--context, --kubeconfig and --save need --live"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace hybridctl::testing
