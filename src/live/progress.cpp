@@ -43,8 +43,8 @@ void Progress::finished(const std::string& resource) {
 void Progress::run() {
   std::unique_lock lock(mutex_);
   while (!stop_) {
+    draw();  // at once, then five times a second
     wake_.wait_for(lock, std::chrono::milliseconds(200));
-    if (!stop_) draw();
   }
 }
 

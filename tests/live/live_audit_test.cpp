@@ -82,6 +82,28 @@ TEST_F(LiveAudit, FindingsEqualTheOfflineAuditOfTheSameObjectsAndTheStubRunsOnce
   // A group the cluster does not serve is skipped without a request or a word.
   EXPECT_FALSE(server.any_call_containing("cilium.io"));
   EXPECT_EQ(l.err.find("cilium"), std::string::npos) << l.err;
+  EXPECT_EQ(l.err.find("reading "), std::string::npos) << "no progress when stderr is not a terminal: " << l.err;
+}
+
+TEST_F(LiveAudit, ProgressIsDrawnOnATerminalAndQuietSilencesIt) {
+  if (sh("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) is not installed";
+  StandIn server(dir_, "api", server_args(dir_));
+  std::string kubeconfig = write_kubeconfig(dir_, server.port(), {"prod"});
+  std::string run = "env PATH=" + shell_arg(bin_ + ":" + std::getenv("PATH")) +
+                    " KUBECONFIG= " + shell_arg(HYBRIDCTL_BINARY) + " audit --live --kubeconfig " +
+                    shell_arg(kubeconfig) + " -o json";
+  // script(1) gives the command a terminal and records what it drew there.
+  for (bool quiet : {false, true}) {
+    std::string typescript = dir_ / (quiet ? "quiet.tty" : "tty");
+    sh("script -qec " + shell_arg(run + (quiet ? " -q" : "") + " >/dev/null") + " " + shell_arg(typescript) +
+       " >/dev/null 2>&1");
+    std::string drawn = read_text(typescript);
+    if (quiet) {
+      EXPECT_EQ(drawn.find("reading "), std::string::npos) << drawn;
+    } else {
+      EXPECT_NE(drawn.find("objects ("), std::string::npos) << drawn;
+    }
+  }
 }
 
 TEST_F(LiveAudit, AForbiddenResourceIsReportedOnceWithTheMissingVerbAndTheAuditGoesOn) {
