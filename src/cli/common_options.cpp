@@ -17,15 +17,18 @@ void add_input_options(CLI::App& app, InputOptions& o) {
   app.add_option("--remote-pod-network", o.remote_pod_networks, "A remotePodNetworks CIDR (repeatable)");
   app.add_option("--remote-node-network", o.remote_node_networks, "A remoteNodeNetworks CIDR (repeatable)");
   app.add_option("--kubernetes-version", o.kubernetes_version, "The cluster's Kubernetes version (X.Y)");
+  add_live_options(app, o.live);
 }
 
-std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diagnostics& diagnostics) {
+std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diagnostics& diagnostics,
+                          size_t live_cluster) {
   for (const auto* list : {&o.remote_pod_networks, &o.remote_node_networks}) {
     for (const std::string& c : *list) {
       if (!Cidr::parse(c)) return "invalid CIDR \"" + c + "\"";
     }
   }
-  if (o.sources.empty() && o.cluster_profile.empty()) return "no input: name files, directories or - for stdin";
+  if (o.sources.empty() && o.cluster_profile.empty() && !o.live.live)
+    return "no input: name files, directories or - for stdin";
   if (!o.cluster_profile.empty()) decode::load_file(o.cluster_profile, snapshot, diagnostics);
   decode::load_sources(o.sources, snapshot, diagnostics);
   if (!o.assume_nodes.empty()) {
@@ -37,6 +40,7 @@ std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diag
   snapshot.facts.remote_pod_networks = o.remote_pod_networks;
   snapshot.facts.remote_node_networks = o.remote_node_networks;
   snapshot.facts.kubernetes_version = o.kubernetes_version;
+  if (std::string err = load_live(o.live, live_cluster, snapshot, diagnostics); !err.empty()) return err;
   snapshot.build_indexes();
   return {};
 }

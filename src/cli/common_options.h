@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/live_options.h"
 #include "core/diagnostic.h"
 #include "model/snapshot.h"
 
@@ -19,6 +20,7 @@ struct InputOptions {
   std::vector<std::string> remote_pod_networks;
   std::vector<std::string> remote_node_networks;
   std::string kubernetes_version;
+  LiveOptions live;
 };
 
 void add_input_options(CLI::App& app, InputOptions& options);
@@ -38,7 +40,9 @@ void add_what_if_options(CLI::App& app, WhatIfOptions& options);
 std::string apply_what_if_options(const WhatIfOptions& options, model::Snapshot& snapshot);
 
 // Reads every source into `snapshot` and applies the cluster facts; usage
-// errors (a bad flag value) are returned as a message.
-std::string load_snapshot(const InputOptions& options, model::Snapshot& snapshot, Diagnostics& diagnostics);
+// errors (a bad flag value) are returned as a message. With --live, cluster
+// `live_cluster` (see live_cluster_count) is read as one more source.
+std::string load_snapshot(const InputOptions& options, model::Snapshot& snapshot, Diagnostics& diagnostics,
+                          size_t live_cluster = 0);
 
 }  // namespace hybridctl::cli

@@ -93,13 +93,14 @@ class FileLoader {
   FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics) : snapshot_(snapshot), diagnostics_(diagnostics) {}
 
   void load(const std::string& path);
+  void load_json_fd(int fd, const std::string& display, Value* list_root);
 
  private:
   uint32_t register_file(const std::string& path) {
     snapshot_.files.push_back(path);
     return static_cast<uint32_t>(snapshot_.files.size() - 1);
   }
-  void load_json_stream(int fd, const std::string& path, uint32_t id);
+  void load_json_stream(int fd, const std::string& path, uint32_t id, Value* list_root = nullptr);
   void load_text(std::string_view text, const std::string& path, uint32_t id, bool json);
   void fail(const std::string& path, LineCol at, const std::string& message) {
     diagnostics_.error(Location{path, at.line, at.column}, message);
@@ -151,7 +152,11 @@ void FileLoader::load(const std::string& path) {
   load_text(text, display, id, first == '{' || first == '[');
 }
 
-void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) {
+void FileLoader::load_json_fd(int fd, const std::string& display, Value* list_root) {
+  load_json_stream(fd, display, register_file(display), list_root);
+}
+
+void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id, Value* list_root) {
   // Items are decoded on worker threads, one output per batch of items,
   // merged below in file order: the result is the sequential one.
   struct BatchOutput {
@@ -227,6 +232,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id) 
       return;
     }
     item_kind = k == "List" ? "" : k.substr(0, k.size() - 4);
+    if (list_root) *list_root = *root;
   }
   // Kindless items take their List's kind; those of a top-level array (no
   // List) are reported like any document without `kind`, never dropped silently.
@@ -349,6 +355,11 @@ bool looks_like_template(std::string_view text) {
 
 void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& diagnostics) {
   FileLoader(snapshot, diagnostics).load(path);
+}
+
+void load_json_fd(int fd, const std::string& display, model::Snapshot& snapshot, Diagnostics& diagnostics,
+                  Value* list_root) {
+  FileLoader(snapshot, diagnostics).load_json_fd(fd, display, list_root);
 }
 
 void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics) {

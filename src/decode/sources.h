@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/value.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::decode {
@@ -16,6 +17,13 @@ void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snaps
 
 // Reads one file (or stdin for "-") into `snapshot`.
 void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& diagnostics);
+
+// Reads one JSON document from `fd` (a live API page: a List whose items may
+// carry no kind), naming it `display` in positions and errors, exactly as a
+// .json file is read. When `list_root` is given, it receives the top-level
+// object minus its items (a page's metadata, with its continue token).
+void load_json_fd(int fd, const std::string& display, model::Snapshot& snapshot, Diagnostics& diagnostics,
+                  Value* list_root = nullptr);
 
 // True when `text` is probably a Helm template: it holds `{{` outside quoted strings.
 bool looks_like_template(std::string_view text);
