@@ -1,11 +1,7 @@
 #include "cli/audit_command.h"
 
-#include <unistd.h>
-
-#include <cstdio>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
@@ -14,7 +10,6 @@
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "rules/engine.h"
-#include "rules/registry.h"
 
 namespace hybridctl::cli {
 namespace {
@@ -22,51 +17,34 @@ namespace {
 struct AuditOptions {
   InputOptions input;
   WhatIfOptions what_ifs;
-  std::string output = "text";
-  std::string fail_on = "error";
-  std::string rules;
-  std::string skip_rules;
-  bool no_color = false;
-  bool quiet = false;
+  CommonOptions common;
 };
-
-std::set<std::string> split_ids(const std::string& s, std::string& error) {
-  std::set<std::string> out;
-  std::stringstream in(s);
-  std::string id;
-  while (std::getline(in, id, ',')) {
-    if (id.empty()) continue;
-    if (!rules::find_rule(id)) error = "unknown rule \"" + id + "\"";
-    out.insert(id);
-  }
-  return out;
-}
 
 int run_audit(const AuditOptions& o) {
   model::Snapshot snapshot;
   Diagnostics diagnostics;
-  std::string usage = load_snapshot(o.input, snapshot, diagnostics);
+  FindingFilters filters;
+  std::string usage = read_finding_filters(o.common, filters);
+  if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics);
   if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
-  rules::RuleSelection selection;
-  if (usage.empty()) selection.only = split_ids(o.rules, usage);
-  if (usage.empty()) selection.skip = split_ids(o.skip_rules, usage);
   if (!usage.empty()) {
     std::cerr << "hybridctl audit: " << usage << "\n";
     return 2;
   }
-  for (const Diagnostic& d : diagnostics.items()) {
-    if (d.level == Diagnostic::Level::Error || !o.quiet) std::cerr << d.format() << "\n";
-  }
+  print_diagnostics(diagnostics, o.common);
   analysis::Analyses analyses(snapshot, o.what_ifs.seed);
-  rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
+  rules::AuditResult result = rules::run_rules(snapshot, analyses, filters.selection);
   report::ReportInput input{snapshot, analyses, result, diagnostics};
-  if (o.output == "json") {
+  if (std::string error = apply_baseline(o.common, filters, input, result); !error.empty()) {
+    std::cerr << "hybridctl audit: " << error << "\n";
+    return 2;
+  }
+  if (o.common.output == "json") {
     std::cout << report::render_json(input);
   } else {
-    bool color = !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    std::cout << report::render_text(input, color);
+    std::cout << report::render_text(input, {.color = use_color(o.common), .all = o.common.all});
   }
-  return exit_without_teardown(exit_code_for(diagnostics, result.findings, o.fail_on));
+  return exit_without_teardown(exit_code_for(diagnostics, result.findings, o.common.fail_on));
 }
 
 }  // namespace
@@ -76,13 +54,7 @@ void register_audit(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("audit", "Run the rules against a cluster and print findings");
   add_input_options(*cmd, options->input);
   add_what_if_options(*cmd, options->what_ifs);
-  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--fail-on", options->fail_on, "critical|error|warning|info|never (default error)")
-      ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));
-  cmd->add_option("--rules", options->rules, "Only these rules (HN001,...)");
-  cmd->add_option("--skip-rules", options->skip_rules, "Skip these rules");
-  cmd->add_flag("--no-color", options->no_color, "Never colour the text output");
-  cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");
+  add_common_options(*cmd, options->common, PrintsFindings::Yes);
   cmd->callback([options, &exit_code] { exit_code = run_audit(*options); });
 }
 
