@@ -160,6 +160,41 @@ TEST(InputValidation, AssumeNodesIsRepeatableAndToleratesSpaces) {
   std::remove(file.c_str());
 }
 
+TEST(InputValidation, RepeatableFlagsTakeOneValuePerOccurrenceAndLeaveTheSourcesAlone) {
+  std::string file = write_temp("web-flags.yaml", kWebDeployment);
+  CliResult r = run_cli({"audit", "--remote-pod-network", "10.85.0.0/16", file, "--remote-node-network", "10.80.0.0/16",
+                         "--drain", "zone=onprem", "--assume-nodes", "hybrid:onprem=1,cloud:us-west-2a=1", "-o", "json",
+                         "--fail-on", "never"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(node_count(r.out, "hybrid"), 1);
+  std::remove(file.c_str());
+}
+
+TEST(InputValidation, AYamlListHoldingTheDescribeClusterOutputGivesItsFacts) {
+  std::string profile = write_temp("profile.yaml", R"(apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: mi-1
+    labels: {eks.amazonaws.com/compute-type: hybrid, topology.kubernetes.io/zone: onprem}
+- cluster:
+    name: my-cluster
+    version: "1.30"
+    remoteNetworkConfig:
+      remoteNodeNetworks: [{cidrs: [10.80.0.0/16]}]
+)");
+  std::string file = write_temp("web-yaml-profile.yaml", kWebDeployment);
+  CliResult r = run_cli({"audit", file, "--cluster-profile", profile, "-o", "json", "--fail-on", "never"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"kubernetesVersion\": \"1.30\""), std::string::npos) << r.out;
+  // No remotePodNetworks in the describe-cluster output: the control plane cannot reach hybrid pods.
+  EXPECT_NE(r.out.find("\"podNetwork\": \"unroutable\""), std::string::npos) << r.out;
+  std::remove(profile.c_str());
+  std::remove(file.c_str());
+}
+
 TEST(InputValidation, AssumeNodesExpressesUnzonedNodesAndTaints) {
   std::string file = write_temp("web-unzoned.yaml", kWebDeployment);
   CliResult unzoned = run_cli({"audit", file, "--assume-nodes", "cloud:us-west-2a=1,hybrid:=2", "-o", "json", "--rules",
