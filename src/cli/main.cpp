@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
     std::cout << "hybridctl " << HYBRIDCTL_VERSION << "\n";
   });
   if (argc < 2) {
+    app.name(argv[0]);        // as parse() would have named it
     std::cout << app.help();  // bare `hybridctl`: what it can do, as kubectl does
     return 0;
   }
