@@ -1,11 +1,9 @@
 #include "cli/audit_command.h"
 
-#include <unistd.h>
-
-#include <cstdio>
+#include <algorithm>
 #include <iostream>
 #include <memory>
-#include <sstream>
+#include <vector>
 
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
@@ -15,7 +13,6 @@
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "rules/engine.h"
-#include "rules/registry.h"
 
 namespace hybridctl::cli {
 namespace {
@@ -23,25 +20,8 @@ namespace {
 struct AuditOptions {
   InputOptions input;
   WhatIfOptions what_ifs;
-  std::string output = "text";
-  std::string fail_on = "error";
-  std::string rules;
-  std::string skip_rules;
-  bool no_color = false;
-  bool quiet = false;
+  CommonOptions common;
 };
-
-std::set<std::string> split_ids(const std::string& s, std::string& error) {
-  std::set<std::string> out;
-  std::stringstream in(s);
-  std::string id;
-  while (std::getline(in, id, ',')) {
-    if (id.empty()) continue;
-    if (!rules::find_rule(id)) error = "unknown rule \"" + id + "\"";
-    out.insert(id);
-  }
-  return out;
-}
 
 // One cluster's report: the whole run without --live or with one context.
 ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
@@ -49,30 +29,32 @@ ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
   report.name = live_cluster_name(o.input.live, live_cluster);
   model::Snapshot snapshot;
   Diagnostics diagnostics;
-  std::string usage = load_snapshot(o.input, snapshot, diagnostics, live_cluster);
+  FindingFilters filters;
+  std::string usage = read_finding_filters(o.common, filters);
+  if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics, live_cluster);
   if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
-  rules::RuleSelection selection;
-  if (usage.empty()) selection.only = split_ids(o.rules, usage);
-  if (usage.empty()) selection.skip = split_ids(o.skip_rules, usage);
   if (!usage.empty()) {
     std::cerr << "hybridctl audit: " << usage << "\n";
     report.error = usage;
     report.exit_code = 2;
     return report;
   }
-  for (const Diagnostic& d : diagnostics.items()) {
-    if (d.level == Diagnostic::Level::Error || !o.quiet) std::cerr << d.format() << "\n";
-  }
+  print_diagnostics(diagnostics, o.common);
   analysis::Analyses analyses(snapshot, o.what_ifs.seed);
-  rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
+  rules::AuditResult result = rules::run_rules(snapshot, analyses, filters.selection);
   report::ReportInput input{snapshot, analyses, result, diagnostics};
-  if (o.output == "json") {
+  if (std::string error = apply_baseline(o.common, filters, input, result); !error.empty()) {
+    std::cerr << "hybridctl audit: " << error << "\n";
+    report.error = error;
+    report.exit_code = 2;
+    return report;
+  }
+  if (o.common.output == "json") {
     report.output = report::render_json(input);
   } else {
-    bool color = !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    report.output = report::render_text(input, color);
+    report.output = report::render_text(input, {.color = use_color(o.common), .all = o.common.all});
   }
-  report.exit_code = exit_code_for(diagnostics, result.findings, o.fail_on);
+  report.exit_code = exit_code_for(diagnostics, result.findings, o.common.fail_on);
   return report;
 }
 
@@ -90,7 +72,7 @@ int run_audit(const AuditOptions& o) {
     reports.push_back(audit_cluster(o, i));
     worst = std::max(worst, reports.back().exit_code);
   }
-  std::cout << render_clusters(reports, o.output == "json");
+  std::cout << render_clusters(reports, o.common.output == "json");
   return exit_without_teardown(worst);
 }
 
@@ -101,15 +83,9 @@ void register_audit(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("audit", "Run the rules against a cluster and print findings");
   add_input_options(*cmd, options->input);
   add_what_if_options(*cmd, options->what_ifs);
-  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--fail-on", options->fail_on, "critical|error|warning|info|never (default error)")
-      ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));
-  cmd->add_option("--rules", options->rules, "Only these rules (HN001,...)");
-  cmd->add_option("--skip-rules", options->skip_rules, "Skip these rules");
-  cmd->add_flag("--no-color", options->no_color, "Never colour the text output");
-  cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");
+  add_common_options(*cmd, options->common, PrintsFindings::Yes);
   cmd->callback([options, &exit_code] {
-    options->input.live.quiet = options->quiet;
+    options->input.live.quiet = options->common.quiet;
     options->input.live.several_clusters = true;
     exit_code = run_audit(*options);
   });

@@ -3,19 +3,23 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/live_options.h"
 #include "core/diagnostic.h"
 #include "model/snapshot.h"
+#include "report/baseline.h"
+#include "report/report_input.h"
+#include "rules/engine.h"
 
 namespace hybridctl::cli {
 
 struct InputOptions {
   std::vector<std::string> sources;
   std::string cluster_profile;
-  std::string assume_nodes;
+  std::vector<std::string> assume_nodes;
   std::string pod_network = "auto";
   std::vector<std::string> remote_pod_networks;
   std::vector<std::string> remote_node_networks;
@@ -24,6 +28,47 @@ struct InputOptions {
 };
 
 void add_input_options(CLI::App& app, InputOptions& options);
+
+// CLI.md "Common flags", defined once for every command that reports: each
+// command registers them with add_common_options and means the same by them.
+struct CommonOptions {
+  std::string output = "text";
+  std::string fail_on = "error";
+  std::string rules;       // --rules HN001,... (any case)
+  std::string skip_rules;  // --skip-rules
+  std::string baseline;    // --baseline FILE: a previous -o json output
+  std::string write_baseline;
+  bool no_color = false;
+  bool quiet = false;
+  bool all = false;  // --all / -v: every finding, never grouped
+};
+
+// Whether the command prints findings (audit, simulate): only those take
+// --fail-on, --baseline, --write-baseline and --all. The others take the
+// rest, so that one command line works across commands.
+enum class PrintsFindings : bool { No, Yes };
+
+void add_common_options(CLI::App& app, CommonOptions& options, PrintsFindings prints_findings);
+
+// What the common flags select, read before the run so that a bad flag
+// fails fast: the rules, and the baseline's findings.
+struct FindingFilters {
+  rules::RuleSelection selection;
+  std::optional<report::Baseline> baseline;
+};
+
+// A usage error ("unknown rule ...", an unreadable baseline), or "".
+std::string read_finding_filters(const CommonOptions& options, FindingFilters& filters);
+
+// Writes --write-baseline (every finding of the run), then drops the
+// findings --baseline already holds. A write error, or "".
+std::string apply_baseline(const CommonOptions& options, const FindingFilters& filters,
+                           const report::ReportInput& input, rules::AuditResult& result);
+
+// Colour only on a terminal, without --no-color or NO_COLOR.
+bool use_color(const CommonOptions& options);
+// Input errors always; notes unless -q.
+void print_diagnostics(const Diagnostics& diagnostics, const CommonOptions& options);
 
 // What-ifs and the placement's randomness (CLI.md: `simulate`, and `audit` too).
 struct WhatIfOptions {
@@ -36,7 +81,8 @@ struct WhatIfOptions {
 void add_what_if_options(CLI::App& app, WhatIfOptions& options);
 
 // Applies --add-nodes / --drain to the loaded snapshot (a no-op without
-// them); returns a usage error, or "".
+// them); returns a usage error, or "". A drain that names no node, zone or
+// environment of the input is a usage error that lists what exists.
 std::string apply_what_if_options(const WhatIfOptions& options, model::Snapshot& snapshot);
 
 // Reads every source into `snapshot` and applies the cluster facts; usage
@@ -44,5 +90,9 @@ std::string apply_what_if_options(const WhatIfOptions& options, model::Snapshot&
 // `live_cluster` (see live_cluster_count) is read as one more source.
 std::string load_snapshot(const InputOptions& options, model::Snapshot& snapshot, Diagnostics& diagnostics,
                           size_t live_cluster = 0);
+
+// "1.31", "v1.31", "1.31.4", "v1.31.4-eks-a737599" -> "1.31"; nullopt for
+// anything else (--kubernetes-version).
+std::optional<std::string> normalise_kubernetes_version(std::string_view text);
 
 }  // namespace hybridctl::cli

@@ -13,5 +13,11 @@ void register_explain(CLI::App& app, int& exit_code);
 std::string explain_markdown(const rules::RuleInfo& info);
 // docs/rules.md: every registered rule, in id order (`hybridctl explain --all`).
 std::string rules_catalogue_markdown();
+// docs/inputs.md: every input the rules read, why, and which rules read it
+// (`hybridctl explain --inputs`).
+std::string inputs_catalogue_markdown();
+// The shell commands that dump every kind the rules read into dump/ (the
+// README shows them; a test holds it to the rules' declared inputs).
+std::string dump_command();
 
 }  // namespace hybridctl::cli

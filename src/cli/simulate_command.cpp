@@ -21,9 +21,8 @@ namespace placement = analysis::placement;
 
 struct SimulateOptions {
   InputOptions input;
-  std::string output = "text";
-  std::string fail_on = "error";
   WhatIfOptions what_ifs;
+  CommonOptions common;
 };
 
 const model::ObjectBase& object_of(const placement::WorkloadPlacement& w) {
@@ -45,13 +44,15 @@ std::string findings_array(const std::string& audit_json) {
 int run_simulate(const SimulateOptions& o) {
   model::Snapshot snapshot;
   Diagnostics diagnostics;
-  std::string usage = load_snapshot(o.input, snapshot, diagnostics);
+  FindingFilters filters;
+  std::string usage = read_finding_filters(o.common, filters);
+  if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics);
   if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
   if (!usage.empty()) {
     std::cerr << "hybridctl simulate: " << usage << "\n";
     return 2;
   }
-  for (const Diagnostic& d : diagnostics.items()) std::cerr << d.format() << "\n";
+  print_diagnostics(diagnostics, o.common);
   placement::PlacementOptions options;
   options.seed = o.what_ifs.seed;
   options.runs = o.what_ifs.runs;
@@ -62,7 +63,8 @@ int run_simulate(const SimulateOptions& o) {
   // The placement is written first and streamed: its feasible-node lists run
   // to a gigabyte on a large cluster.
   JsonWriter json(2);
-  if (o.output == "json") {
+  const bool json_output = o.common.output == "json";
+  if (json_output) {
     json.begin_object().key("workloads");
     write_simulation_workloads_json(json, result, o.what_ifs.runs, std::cout);
   } else {
@@ -80,17 +82,21 @@ int run_simulate(const SimulateOptions& o) {
   simulated = {};
   snapshot.build_indexes();
   analysis::Analyses analyses(snapshot, o.what_ifs.seed);
-  rules::AuditResult audit = rules::run_rules(snapshot, analyses, {});
+  rules::AuditResult audit = rules::run_rules(snapshot, analyses, filters.selection);
   report::ReportInput input{snapshot, analyses, audit, diagnostics};
-  if (o.output == "json") {
+  if (std::string error = apply_baseline(o.common, filters, input, audit); !error.empty()) {
+    std::cerr << "hybridctl simulate: " << error << "\n";
+    return exit_without_teardown(2);
+  }
+  if (json_output) {
     json.key("findings").raw(findings_array(report::render_json(input)));
     json.end_object();
     json.write_to(std::cout);
     std::cout << "\n";
   } else {
-    std::cout << report::render_text(input, false);
+    std::cout << report::render_text(input, {.color = use_color(o.common), .all = o.common.all});
   }
-  return exit_without_teardown(exit_code_for(diagnostics, audit.findings, o.fail_on));
+  return exit_without_teardown(exit_code_for(diagnostics, audit.findings, o.common.fail_on));
 }
 
 }  // namespace
@@ -160,11 +166,12 @@ void register_simulate(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SimulateOptions>();
   CLI::App* cmd = app.add_subcommand("simulate", "Place every workload's replicas as kube-scheduler would, then audit");
   add_input_options(*cmd, options->input);
-  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--fail-on", options->fail_on, "critical|error|warning|info|never (default error)")
-      ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));
+  add_common_options(*cmd, options->common, PrintsFindings::Yes);
   add_what_if_options(*cmd, options->what_ifs);
-  cmd->callback([options, &exit_code] { exit_code = run_simulate(*options); });
+  cmd->callback([options, &exit_code] {
+    options->input.live.quiet = options->common.quiet;  // -q silences --live's progress too
+    exit_code = run_simulate(*options);
+  });
 }
 
 }  // namespace hybridctl::cli

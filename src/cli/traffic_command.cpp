@@ -1,5 +1,6 @@
 #include "cli/traffic_command.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -20,11 +21,10 @@ namespace traffic = analysis::traffic;
 
 struct TrafficOptions {
   InputOptions input;
-  std::string output = "text";
+  CommonOptions common;
   std::string service;
   std::string from_node;
   std::string weights_file;
-  bool quiet = false;
 };
 
 struct TrafficResult {
@@ -174,10 +174,27 @@ std::string render_text(const TrafficResult& result) {
   return out.str();
 }
 
+// The Services a --weights file names that the input lacks, sorted: a typo
+// or a stale file would otherwise weigh them silently as nothing.
+std::vector<std::string> unknown_weighted_services(const traffic::ServiceWeights& weights,
+                                                   const model::Snapshot& snapshot) {
+  std::vector<std::string> out;
+  for (const auto& [name, rate] : weights.rates) {
+    size_t slash = name.find('/');
+    if (slash == std::string::npos || !snapshot.service(name.substr(0, slash), name.substr(slash + 1))) {
+      out.push_back(name);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 int run_traffic(const TrafficOptions& o) {
   model::Snapshot snapshot;
   Diagnostics diagnostics;
-  std::string usage = load_snapshot(o.input, snapshot, diagnostics);
+  FindingFilters filters;  // validated only: traffic prints no findings
+  std::string usage = read_finding_filters(o.common, filters);
+  if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics);
   TrafficResult result;
   if (usage.empty() && !o.weights_file.empty()) {
     std::ifstream f(o.weights_file, std::ios::binary);
@@ -204,8 +221,12 @@ int run_traffic(const TrafficOptions& o) {
     std::cerr << "hybridctl traffic: " << usage << "\n";
     return 2;
   }
-  for (const Diagnostic& d : diagnostics.items()) {
-    if (d.level == Diagnostic::Level::Error || !o.quiet) std::cerr << d.format() << "\n";
+  print_diagnostics(diagnostics, o.common);
+  if (result.weights && !o.common.quiet) {
+    for (const std::string& name : unknown_weighted_services(*result.weights, snapshot)) {
+      std::cerr << "hybridctl traffic: --weights " << o.weights_file << ": no Service " << name
+                << " in the input (its rate is not counted)\n";
+    }
   }
   traffic::TrafficContext context(traffic::TrafficInputs{snapshot});
   if (only) {
@@ -224,7 +245,7 @@ int run_traffic(const TrafficOptions& o) {
       st.hybrid_to_cloud = !client->is_hybrid() || dropped ? 0.0 : 1.0 - only_route.to_hybrid;
     }
   }
-  std::cout << (o.output == "json" ? render_json(result) : render_text(result));
+  std::cout << (o.common.output == "json" ? render_json(result) : render_text(result));
   return exit_without_teardown(diagnostics.has_errors() ? 2 : 0);
 }
 
@@ -236,13 +257,15 @@ void register_traffic(CLI::App& app, int& exit_code) {
                                      "Per Service: endpoints, hints, the endpoints each zone or "
                                      "node uses, cross-environment share");
   add_input_options(*cmd, options->input);
-  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
+  add_common_options(*cmd, options->common, PrintsFindings::No);
   cmd->add_option("--service", options->service, "Only this Service (NAMESPACE/NAME)");
   cmd->add_option("--from-node", options->from_node, "Answer for one client node, as its kube-proxy (or Cilium) would");
   cmd->add_option("--weights", options->weights_file,
                   "Request rates per Service for the cluster total: lines of NAMESPACE/NAME RATE");
-  cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");
-  cmd->callback([options, &exit_code] { exit_code = run_traffic(*options); });
+  cmd->callback([options, &exit_code] {
+    options->input.live.quiet = options->common.quiet;  // -q silences --live's progress too
+    exit_code = run_traffic(*options);
+  });
 }
 
 }  // namespace hybridctl::cli

@@ -117,6 +117,15 @@ void ObjectDecoder::decode_object(const Value& obj, const DocumentContext& ctx, 
   try {
     std::string kind = read_string(obj.get("kind"), "kind");
     if (kind.empty()) kind = default_kind;
+    if (const Value* cluster = obj.get("cluster"); kind.empty() && cluster) {
+      // describe-cluster output as an item of a List (a cluster profile gathers it with the Nodes).
+      try {
+        into_.cluster_info = decode_cluster_info(*cluster, ctx);
+      } catch (const DecodeError& e) {
+        error_at(ctx, e.offset, std::string("describe-cluster: ") + e.what());
+      }
+      return;
+    }
     if (kind.empty()) {
       LineCol lc = ctx.lines->locate(obj.offset());
       diagnostics_.note(Location{*ctx.path, lc.line, lc.column}, "a document without `kind` was ignored");

@@ -1,5 +1,8 @@
 // `audit -o text`: findings grouped by severity, coloured on a terminal,
-// and a summary line.
+// and a summary line. More than kGroupAbove findings of one rule and
+// severity are shown as one line (the count and the first objects) unless
+// every finding is asked for: a large cluster's hundreds of HN007 warnings
+// would bury the one critical finding.
 #pragma once
 
 #include <string>
@@ -8,6 +11,14 @@
 
 namespace hybridctl::report {
 
-std::string render_text(const ReportInput& input, bool color);
+inline constexpr size_t kGroupAbove = 20;
+inline constexpr size_t kGroupShows = 3;  // objects named on a grouped line
+
+struct TextOptions {
+  bool color = false;
+  bool all = false;  // --all / -v: never group
+};
+
+std::string render_text(const ReportInput& input, const TextOptions& options);
 
 }  // namespace hybridctl::report

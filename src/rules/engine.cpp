@@ -15,7 +15,7 @@ bool ignored(const model::ObjectBase& object, std::string_view rule) {
   while (std::getline(in, token, ',')) {
     token.erase(0, token.find_first_not_of(' '));
     token.erase(token.find_last_not_of(' ') + 1);
-    if (token == "all" || token == rule) return true;
+    if (same_rule_id(token, "all") || same_rule_id(token, rule)) return true;
   }
   return false;
 }
@@ -49,7 +49,10 @@ AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analy
   });
   for (std::vector<Finding>& of_rule : found) {
     for (Finding& f : of_rule) {
-      if (f.subject && ignored(*f.subject, f.rule)) continue;
+      if (f.subject && ignored(*f.subject, f.rule)) {
+        ++result.suppressed_by_annotation;
+        continue;
+      }
       result.findings.push_back(std::move(f));
     }
   }
@@ -59,6 +62,11 @@ AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analy
     result.notes.push_back("No nodes in the input: " + ids +
                            " need them and were skipped (pass --cluster-profile FILE or --assume-nodes SPEC); the "
                            "other rules assumed a mixed cluster.");
+  }
+  std::vector<std::string> ran;
+  for (const Rule* rule : to_run) ran.push_back(rule->info().id);
+  if (std::string blind = blind_spots_note(blind_spots(snapshot, ran)); !blind.empty()) {
+    result.notes.push_back(std::move(blind));
   }
   std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity > b.severity;

@@ -1,5 +1,6 @@
-// Runs the selected rules, drops what the ignore annotation opts out of and
-// sorts the findings as CLI.md prescribes.
+// Runs the selected rules, drops what the ignore annotation opts out of,
+// notes the inputs the rules could not see, and sorts the findings as CLI.md
+// prescribes.
 #pragma once
 
 #include <set>
@@ -19,12 +20,15 @@ struct RuleSelection {
 
 struct AuditResult {
   std::vector<Finding> findings;
-  std::vector<std::string> notes;  // e.g. rules that needed nodes
+  std::vector<std::string> notes;       // rules that needed nodes, inputs the rules were blind to
+  size_t suppressed_by_annotation = 0;  // findings the hybridctl/ignore annotation opted out of
+  size_t suppressed_by_baseline = 0;    // findings dropped as already in --baseline
 };
 
 AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analyses, const RuleSelection& selection);
 
-// True when the object's `hybridctl/ignore` annotation names the rule (or `all`).
+// True when the object's `hybridctl/ignore` annotation names the rule (or
+// `all`), in any case.
 bool ignored(const model::ObjectBase& object, std::string_view rule);
 
 }  // namespace hybridctl::rules

@@ -13,19 +13,28 @@ class BackendUnreachable final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN001",
-        "backend-unreachable",
-        "critical if any webhook calling it has failurePolicy Fail (the v1 default) or it is an APIService or "
-        "conversion webhook; error if every caller is Ignore; one lower when routability is only unknown",
-        "A control-plane-called backend (admission webhook, CRD conversion webhook, APIService) has a ready endpoint "
-        "pod on a hybrid node whose pod network is not routable.",
-        "The EKS control plane reaches pods only through remotePodNetworks. A webhook whose pod sits on an "
-        "unroutable hybrid node times out: with failurePolicy Fail every matching request is rejected, with Ignore "
-        "each waits up to timeoutSeconds and the policy is silently skipped; an unreachable APIService breaks "
-        "discovery (kubectl, namespace deletion, HPA).",
-        "Required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid] on the owning workload, or make the pod "
-        "CIDR routable.",
-        true};
+        .id = "HN001",
+        .name = "backend-unreachable",
+        .severity =
+            "critical if any webhook calling it has failurePolicy Fail (the v1 default) or it is an APIService or "
+            "conversion webhook; error if every caller is Ignore; one lower when routability is only unknown",
+        .fires_when =
+            "A control-plane-called backend (admission webhook, CRD conversion webhook, APIService) has a ready "
+            "endpoint pod on a hybrid node whose pod network is not routable.",
+        .rationale =
+            "The EKS control plane reaches pods only through remotePodNetworks. A webhook whose pod sits on an "
+            "unroutable hybrid node times out: with failurePolicy Fail every matching request is rejected, with "
+            "Ignore each waits up to timeoutSeconds and the policy is silently skipped; an unreachable APIService "
+            "breaks discovery (kubectl, namespace deletion, HPA).",
+        .fix =
+            "Required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid] on the owning workload, or make the "
+            "pod CIDR routable.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::Namespace, Input::MutatingWebhookConfiguration, Input::ValidatingWebhookConfiguration,
+                  Input::APIService, Input::CustomResourceDefinition, Input::ConfigMap, Input::CniPodPools,
+                  Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -15,17 +15,25 @@ class BackendMayLandOnHybrid final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN002",
-        "backend-may-land-on-hybrid",
-        "error when a calling webhook has failurePolicy Fail or it backs an APIService or conversion webhook; "
-        "warning when every caller is Ignore; one lower when routability is only unknown",
-        "The workload behind a control-plane-called backend is feasible on a hybrid node and the cluster-wide pod "
-        "network is not routable (not reported when HN001 already is, nor for add-ons, which HN012 covers).",
-        "Nothing keeps the webhook's pods off hybrid nodes: the next rollout, eviction or scale-up may put one "
-        "where the control plane cannot reach it, and the webhook then fails.",
-        "Required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid], added to every existing "
-        "nodeSelectorTerm (terms are ORed).",
-        false};
+        .id = "HN002",
+        .name = "backend-may-land-on-hybrid",
+        .severity =
+            "error when a calling webhook has failurePolicy Fail or it backs an APIService or conversion webhook; "
+            "warning when every caller is Ignore; one lower when routability is only unknown",
+        .fires_when =
+            "The workload behind a control-plane-called backend is feasible on a hybrid node and the cluster-wide "
+            "pod network is not routable (not reported when HN001 already is, nor for add-ons, which HN012 covers).",
+        .rationale =
+            "Nothing keeps the webhook's pods off hybrid nodes: the next rollout, eviction or scale-up may put one "
+            "where the control plane cannot reach it, and the webhook then fails.",
+        .fix =
+            "Required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid], added to every existing "
+            "nodeSelectorTerm (terms are ORed).",
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::Namespace, Input::MutatingWebhookConfiguration, Input::ValidatingWebhookConfiguration,
+                  Input::APIService, Input::CustomResourceDefinition, Input::ConfigMap, Input::CniPodPools,
+                  Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -42,24 +42,26 @@ fix::ApplyJsonPatch installation_patch(const analysis::Manager& m, const CniComp
 class CniPlacement final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{"HN003",
-                            "cni-placement",
-                            "error",
-                            "The VPC CNI DaemonSet (kube-system/aws-node) is feasible on a hybrid "
-                            "node, or a Cilium component (DaemonSets cilium, cilium-envoy; "
-                            "Deployment cilium-operator) or Calico component (DaemonSet "
-                            "calico-node; Deployments calico-typha, calico-kube-controllers; in "
-                            "kube-system or calico-system) is feasible on a cloud node.",
-                            "AWS supports the VPC CNI only on cloud nodes and Cilium or Calico "
-                            "only on hybrid nodes: a CNI pod on the wrong side fights the "
-                            "supported CNI for the node's pod network (or crash-loops) and its "
-                            "pods get no working addresses.",
-                            "Required nodeAffinity: aws-node eks.amazonaws.com/compute-type NotIn "
-                            "[hybrid]; Cilium and Calico components In [hybrid] — as Helm values "
-                            "where Helm installed the CNI (Cilium: affinity, operator.affinity, "
-                            "envoy.affinity), as a patch of the Installation custom resource where "
-                            "the Tigera operator manages Calico.",
-                            false};
+    static const RuleInfo i{
+        .id = "HN003",
+        .name = "cni-placement",
+        .severity = "error",
+        .fires_when =
+            "The VPC CNI DaemonSet (kube-system/aws-node) is feasible on a hybrid node, or a Cilium component "
+            "(DaemonSets cilium, cilium-envoy; Deployment cilium-operator) or Calico component (DaemonSet "
+            "calico-node; Deployments calico-typha, calico-kube-controllers; in kube-system or calico-system) is "
+            "feasible on a cloud node.",
+        .rationale =
+            "AWS supports the VPC CNI only on cloud nodes and Cilium or Calico only on hybrid nodes: a CNI pod on "
+            "the wrong side fights the supported CNI for the node's pod network (or crash-loops) and its pods get no "
+            "working addresses.",
+        .fix =
+            "Required nodeAffinity: aws-node eks.amazonaws.com/compute-type NotIn [hybrid]; Cilium and Calico "
+            "components In [hybrid] — as Helm values where Helm installed the CNI (Cilium: affinity, "
+            "operator.affinity, envoy.affinity), as a patch of the Installation custom resource where the Tigera "
+            "operator manages Calico.",
+        .reads = {Input::Node, Input::Workloads, Input::DaemonSet},
+    };
     return i;
   }
 

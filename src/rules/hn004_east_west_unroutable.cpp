@@ -41,22 +41,28 @@ class EastWestUnroutable final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN004",
-        "east-west-unroutable",
-        "error; warning when the pod network's routability is only unknown",
-        "The traffic model (kube-proxy's endpoint choice, including the fallback to every endpoint when a client "
-        "zone has no hinted endpoint, and each node's data plane) sends some share of a cloud client zone's "
-        "connections to endpoints on hybrid nodes whose pod network is not routable; or a headless Service has "
-        "ready endpoints on such hybrid nodes while cloud nodes exist.",
-        "Cloud nodes reach on-premises pods only through routes to the on-premises pod CIDR. Where the VPC has "
-        "none, every connection kube-proxy sends from a cloud node to a hybrid pod times out. Topology hints keep "
-        "traffic local only while every cloud zone has an endpoint of its own; a zone without one falls back to "
-        "all endpoints, hybrid ones included. A headless Service's DNS name hands out every pod IP, with no "
-        "kube-proxy and no hints in between.",
-        "Make the on-premises pod CIDR routable (remotePodNetworks and routes from the VPC, e.g. BGP); or keep an "
-        "endpoint in every cloud zone and use trafficDistribution: PreferClose (the finding names the zones that "
-        "fall back); or run the backends on cloud nodes.",
-        true};
+        .id = "HN004",
+        .name = "east-west-unroutable",
+        .severity = "error; warning when the pod network's routability is only unknown",
+        .fires_when =
+            "The traffic model (kube-proxy's endpoint choice, including the fallback to every endpoint when a client "
+            "zone has no hinted endpoint, and each node's data plane) sends some share of a cloud client zone's "
+            "connections to endpoints on hybrid nodes whose pod network is not routable; or a headless Service has "
+            "ready endpoints on such hybrid nodes while cloud nodes exist.",
+        .rationale =
+            "Cloud nodes reach on-premises pods only through routes to the on-premises pod CIDR. Where the VPC has "
+            "none, every connection kube-proxy sends from a cloud node to a hybrid pod times out. Topology hints "
+            "keep traffic local only while every cloud zone has an endpoint of its own; a zone without one falls "
+            "back to all endpoints, hybrid ones included. A headless Service's DNS name hands out every pod IP, with "
+            "no kube-proxy and no hints in between.",
+        .fix =
+            "Make the on-premises pod CIDR routable (remotePodNetworks and routes from the VPC, e.g. BGP); or keep "
+            "an endpoint in every cloud zone and use trafficDistribution: PreferClose (the finding names the zones "
+            "that fall back); or run the backends on cloud nodes.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::ConfigMap, Input::CniPodPools, Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

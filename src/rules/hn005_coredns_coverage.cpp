@@ -120,23 +120,28 @@ class CorednsCoverage final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN005",
-        "coredns-coverage",
-        "(a) error; (b) warning; (c) info",
-        "CoreDNS (kube-system/coredns) in a mixed cluster: (a) its pods are in the input and no ready replica "
-        "runs on a cloud node, or none on a hybrid node; (b) fewer than 2 replicas, or the podAntiAffinity by "
-        "kubernetes.io/hostname (weight 100) and topology.kubernetes.io/zone (weight 50) is missing; (c) that "
-        "configuration is present but cannot guarantee a replica on each side (preferred terms, replicas no more "
-        "than the cloud zones: every replica may land in the cloud).",
-        "Pods resolve names through the kube-dns Service; with trafficDistribution: PreferClose each side uses its "
-        "local replicas, so each side needs one. A side without a replica sends every DNS query across the VPN and "
-        "loses DNS when the link fails. Preferred anti-affinity only spreads replicas over nodes and zones: with "
-        "two replicas and three cloud zones both may well land in the cloud.",
-        "replicas >= 2 and the document's preferred podAntiAffinity (hostname weight 100, zone weight 50), as a "
-        "JSON patch or the EKS add-on's configurationValues (replicaCount, affinity); to guarantee both sides, "
-        "one replica per zone with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
-        "DoNotSchedule) and replicas equal to the number of zones, which the simulation confirms.",
-        true};
+        .id = "HN005",
+        .name = "coredns-coverage",
+        .severity = "(a) error; (b) warning; (c) info",
+        .fires_when =
+            "CoreDNS (kube-system/coredns) in a mixed cluster: (a) its pods are in the input and no ready replica "
+            "runs on a cloud node, or none on a hybrid node; (b) fewer than 2 replicas, or the podAntiAffinity by "
+            "kubernetes.io/hostname (weight 100) and topology.kubernetes.io/zone (weight 50) is missing; (c) that "
+            "configuration is present but cannot guarantee a replica on each side (preferred terms, replicas no more "
+            "than the cloud zones: every replica may land in the cloud).",
+        .rationale =
+            "Pods resolve names through the kube-dns Service; with trafficDistribution: PreferClose each side uses "
+            "its local replicas, so each side needs one. A side without a replica sends every DNS query across the "
+            "VPN and loses DNS when the link fails. Preferred anti-affinity only spreads replicas over nodes and "
+            "zones: with two replicas and three cloud zones both may well land in the cloud.",
+        .fix =
+            "replicas >= 2 and the document's preferred podAntiAffinity (hostname weight 100, zone weight 50), as a "
+            "JSON patch or the EKS add-on's configurationValues (replicaCount, affinity); to guarantee both sides, "
+            "one replica per zone with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
+            "DoNotSchedule) and replicas equal to the number of zones, which the simulation confirms.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Namespace},
+    };
     return i;
   }
 

@@ -10,16 +10,23 @@ class HybridNodeZoneLabel final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN006",
-        "hybrid-node-zone-label",
-        "error",
-        "A hybrid node has no topology.kubernetes.io/zone label.",
-        "Cloud nodes get their availability zone automatically; hybrid nodes do not. The EndpointSlice controller "
-        "gives an endpoint on an unzoned node no hint, and kube-proxy then ignores the hints of that whole Service "
-        "in every zone; with topology-mode: Auto one unzoned ready node removes hints from every such Service.",
-        "Set the label in the nodeadm NodeConfig (kubelet flags --node-labels=topology.kubernetes.io/zone=onprem, "
-        "durable across re-registration), or now: kubectl label node NAME topology.kubernetes.io/zone=onprem.",
-        true};
+        .id = "HN006",
+        .name = "hybrid-node-zone-label",
+        .severity = "error",
+        .fires_when = "A hybrid node has no topology.kubernetes.io/zone label.",
+        .rationale =
+            "Cloud nodes get their availability zone automatically; hybrid nodes do not. The EndpointSlice "
+            "controller gives an endpoint on an unzoned node no hint, and kube-proxy then ignores the hints of that "
+            "whole Service in every zone; with topology-mode: Auto one unzoned ready node removes hints from every "
+            "such Service.",
+        .fix =
+            "Set the label in the nodeadm NodeConfig (kubelet flags "
+            "--node-labels=topology.kubernetes.io/zone=onprem, durable across re-registration), or now: kubectl "
+            "label node NAME topology.kubernetes.io/zone=onprem.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::ConfigMap, Input::CniPodPools, Input::DescribeCluster},
+    };
     return i;
   }
 

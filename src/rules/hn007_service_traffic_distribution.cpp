@@ -108,23 +108,30 @@ class ServiceTrafficDistribution final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN007",
-        "service-traffic-distribution",
-        "kube-dns without trafficDistribution: error; another Service with backends on (or placeable on) both "
-        "sides: warning (info when its backends can only ever be on one side); trafficDistribution on a cluster "
-        "older than 1.31: error; kube-proxy older than 1.31: warning",
-        "In a mixed cluster kube-system/kube-dns has no spec.trafficDistribution, or another Service (not headless, "
-        "not ExternalName) has none; or trafficDistribution is used where the cluster or kube-proxy is too old to "
-        "honour it.",
-        "Without trafficDistribution kube-proxy spreads connections over every endpoint, so DNS queries and "
-        "Service traffic cross the VPN between the on-premises network and the VPC for no reason, adding latency "
-        "and failing when the link does. PreferClose (beta and on by default from Kubernetes 1.31) keeps traffic "
-        "in the client's zone when it has an endpoint there. Kubelet versions only bound the control plane's "
-        "version from below, so a version finding needs --kubernetes-version or describe-cluster output.",
-        "kubectl patch svc NAME -n NS --type=merge -p '{\"spec\":{\"trafficDistribution\":\"PreferClose\"}}' "
-        "(PreferSameZone, its newer name, from 1.34); upgrade the cluster or kube-proxy where the version is the "
-        "problem.",
-        true};
+        .id = "HN007",
+        .name = "service-traffic-distribution",
+        .severity =
+            "kube-dns without trafficDistribution: error; another Service with backends on (or placeable on) both "
+            "sides: warning (info when its backends can only ever be on one side); trafficDistribution on a cluster "
+            "older than 1.31: error; kube-proxy older than 1.31: warning",
+        .fires_when =
+            "In a mixed cluster kube-system/kube-dns has no spec.trafficDistribution, or another Service (not "
+            "headless, not ExternalName) has none; or trafficDistribution is used where the cluster or kube-proxy is "
+            "too old to honour it.",
+        .rationale =
+            "Without trafficDistribution kube-proxy spreads connections over every endpoint, so DNS queries and "
+            "Service traffic cross the VPN between the on-premises network and the VPC for no reason, adding latency "
+            "and failing when the link does. PreferClose (beta and on by default from Kubernetes 1.31) keeps traffic "
+            "in the client's zone when it has an endpoint there. Kubelet versions only bound the control plane's "
+            "version from below, so a version finding needs --kubernetes-version or describe-cluster output.",
+        .fix =
+            "kubectl patch svc NAME -n NS --type=merge -p '{\"spec\":{\"trafficDistribution\":\"PreferClose\"}}' "
+            "(PreferSameZone, its newer name, from 1.34); upgrade the cluster or kube-proxy where the version is the "
+            "problem.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::Namespace, Input::ConfigMap, Input::CniPodPools, Input::DescribeCluster},
+    };
     return i;
   }
 

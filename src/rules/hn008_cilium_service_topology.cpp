@@ -36,20 +36,23 @@ std::string restart_command(std::string_view ns) {
 class CiliumServiceTopology final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{"HN008",
-                            "cilium-service-topology",
-                            "error",
-                            "Cilium runs on hybrid nodes and kube-system/cilium-config does not set "
-                            "enable-service-topology: \"true\" while some Service uses trafficDistribution or "
-                            "topology-mode (whatever kube-proxy-replacement says). Reported on the ConfigMap, or on "
-                            "the cilium DaemonSet when the ConfigMap is not in the input.",
-                            "Cilium's service load balancing honours EndpointSlice hints only with "
-                            "enable-service-topology; without it, traffic the Services meant to keep in its zone "
-                            "crosses between on-premises and the cloud. The agents read the setting at start, so they "
-                            "must be restarted after the change.",
-                            "Helm --set loadBalancer.serviceTopology=true, or cilium config set "
-                            "enable-service-topology true, then kubectl -n kube-system rollout restart ds/cilium.",
-                            false};
+    static const RuleInfo i{
+        .id = "HN008",
+        .name = "cilium-service-topology",
+        .severity = "error",
+        .fires_when =
+            "Cilium runs on hybrid nodes and kube-system/cilium-config does not set enable-service-topology: "
+            "\"true\" while some Service uses trafficDistribution or topology-mode (whatever kube-proxy-replacement "
+            "says). Reported on the ConfigMap, or on the cilium DaemonSet when the ConfigMap is not in the input.",
+        .rationale =
+            "Cilium's service load balancing honours EndpointSlice hints only with enable-service-topology; without "
+            "it, traffic the Services meant to keep in its zone crosses between on-premises and the cloud. The "
+            "agents read the setting at start, so they must be restarted after the change.",
+        .fix =
+            "Helm --set loadBalancer.serviceTopology=true, or cilium config set enable-service-topology true, then "
+            "kubectl -n kube-system rollout restart ds/cilium.",
+        .reads = {Input::Node, Input::DaemonSet, Input::Service, Input::ConfigMap, Input::CniPodPools},
+    };
     return i;
   }
 

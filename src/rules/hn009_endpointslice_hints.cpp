@@ -24,19 +24,24 @@ class EndpointSliceHints final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN009",
-        "endpointslice-hints",
-        "warning",
-        "A Service uses trafficDistribution but the endpoints of its EndpointSlices lack hints.forZones (or a "
-        "zone), or carry hints other than those the EndpointSlice controller would set.",
-        "kube-proxy follows zone hints only when every endpoint of the Service has one; a single endpoint "
-        "without a hint (typically on a hybrid node without a zone label) makes every client in every zone "
-        "use every endpoint, across the VPN. The source document asks to verify the hints by reading the "
-        "EndpointSlices; hybridctl computes what the controller would write and compares.",
-        "Label the hybrid nodes with topology.kubernetes.io/zone (HN006) and, with Cilium, set "
-        "enable-service-topology (HN008); the controller then rewrites the hints. The finding lists the "
-        "endpoints whose hints are missing or differ.",
-        false};
+        .id = "HN009",
+        .name = "endpointslice-hints",
+        .severity = "warning",
+        .fires_when =
+            "A Service uses trafficDistribution but the endpoints of its EndpointSlices lack hints.forZones (or a "
+            "zone), or carry hints other than those the EndpointSlice controller would set.",
+        .rationale =
+            "kube-proxy follows zone hints only when every endpoint of the Service has one; a single endpoint "
+            "without a hint (typically on a hybrid node without a zone label) makes every client in every zone use "
+            "every endpoint, across the VPN. The source document asks to verify the hints by reading the "
+            "EndpointSlices; hybridctl computes what the controller would write and compares.",
+        .fix =
+            "Label the hybrid nodes with topology.kubernetes.io/zone (HN006) and, with Cilium, set "
+            "enable-service-topology (HN008); the controller then rewrites the hints. The finding lists the "
+            "endpoints whose hints are missing or differ.",
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::ConfigMap, Input::CniPodPools, Input::DescribeCluster},
+    };
     return i;
   }
 

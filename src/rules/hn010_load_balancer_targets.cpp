@@ -63,22 +63,27 @@ std::vector<LoadBalancerTarget> load_balancer_targets(const model::Snapshot& sna
 class LoadBalancerTargets final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{"HN010",
-                            "load-balancer-targets",
-                            "error; warning when routability is only unknown",
-                            "An AWS load balancer reaches backends on hybrid nodes (or backends that may be placed "
-                            "there) whose pod network is not routable from the VPC: IP targets (NLB target type ip, "
-                            "ALB target-type ip, TargetGroupBinding targetType ip) need the pod IPs routable; instance "
-                            "targets (the ALB default, NLB/CLB without ip mode) send NodePort traffic from cloud nodes "
-                            "to hybrid pod IPs.",
-                            "The load balancer lives in the VPC: with IP targets it connects to the pod IPs "
-                            "themselves; with instance targets it connects to cloud nodes' NodePorts (hybrid nodes "
-                            "cannot be instance targets) and kube-proxy forwards east-west to the hybrid pod IPs. "
-                            "Either way the VPC needs a route to the on-prem pod CIDR, or the connections time out.",
-                            "Make the on-prem pod CIDR routable from the VPC (route tables / BGP to the on-prem "
-                            "router), or keep those backends on cloud nodes (required nodeAffinity "
-                            "eks.amazonaws.com/compute-type NotIn [hybrid]).",
-                            false};
+    static const RuleInfo i{
+        .id = "HN010",
+        .name = "load-balancer-targets",
+        .severity = "error; warning when routability is only unknown",
+        .fires_when =
+            "An AWS load balancer reaches backends on hybrid nodes (or backends that may be placed there) whose pod "
+            "network is not routable from the VPC: IP targets (NLB target type ip, ALB target-type ip, "
+            "TargetGroupBinding targetType ip) need the pod IPs routable; instance targets (the ALB default, NLB/CLB "
+            "without ip mode) send NodePort traffic from cloud nodes to hybrid pod IPs.",
+        .rationale =
+            "The load balancer lives in the VPC: with IP targets it connects to the pod IPs themselves; with "
+            "instance targets it connects to cloud nodes' NodePorts (hybrid nodes cannot be instance targets) and "
+            "kube-proxy forwards east-west to the hybrid pod IPs. Either way the VPC needs a route to the on-prem "
+            "pod CIDR, or the connections time out.",
+        .fix =
+            "Make the on-prem pod CIDR routable from the VPC (route tables / BGP to the on-prem router), or keep "
+            "those backends on cloud nodes (required nodeAffinity eks.amazonaws.com/compute-type NotIn [hybrid]).",
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::Namespace, Input::ConfigMap, Input::Ingress, Input::TargetGroupBinding, Input::CniPodPools,
+                  Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

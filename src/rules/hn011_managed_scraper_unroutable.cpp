@@ -20,17 +20,22 @@ bool binds_collector_user(const model::ClusterRoleBinding& b) {
 class ManagedScraperUnroutable final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{"HN011",
-                            "managed-scraper-unroutable",
-                            "warning; info when routability is only unknown",
-                            "An Amazon Managed Service for Prometheus managed collector is present (a "
-                            "ClusterRoleBinding to user aps-collector-user) and hybrid pods are not routable.",
-                            "The managed collector runs outside the cluster, in the VPC: it scrapes pod IPs directly, "
-                            "so metrics of pods on hybrid nodes whose pod CIDR the VPC cannot route to are silently "
-                            "missing.",
-                            "Use the managed collector for the control plane and cloud nodes, and an ADOT collector "
-                            "(EKS add-on) pinned to hybrid nodes for the hybrid pods (see HN013).",
-                            false};
+    static const RuleInfo i{
+        .id = "HN011",
+        .name = "managed-scraper-unroutable",
+        .severity = "warning; info when routability is only unknown",
+        .fires_when =
+            "An Amazon Managed Service for Prometheus managed collector is present (a ClusterRoleBinding to user "
+            "aps-collector-user) and hybrid pods are not routable.",
+        .rationale =
+            "The managed collector runs outside the cluster, in the VPC: it scrapes pod IPs directly, so metrics of "
+            "pods on hybrid nodes whose pod CIDR the VPC cannot route to are silently missing.",
+        .fix =
+            "Use the managed collector for the control plane and cloud nodes, and an ADOT collector (EKS add-on) "
+            "pinned to hybrid nodes for the hybrid pods (see HN013).",
+        .reads = {Input::Node, Input::Pod, Input::ConfigMap, Input::ClusterRoleBinding, Input::OpenTelemetryCollector,
+                  Input::CniPodPools, Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

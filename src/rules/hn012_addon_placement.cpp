@@ -34,18 +34,26 @@ class AddonPlacement final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN012",
-        "addon-placement",
-        "AWS Load Balancer Controller: error. Others: error when the component serves a webhook and the pod network "
-        "is not routable, warning for non-webhook components; info when routable",
-        "In a mixed cluster a component of the AWS Load Balancer Controller, the CloudWatch Observability operator, "
-        "the ADOT operator or cert-manager can run on hybrid nodes.",
-        "The source document asks to run these add-ons on cloud nodes: the AWS Load Balancer Controller must run "
-        "in the cloud whatever the routability; the others serve webhooks the control plane must reach.",
-        "The add-on's own form: Helm values (affinity; for cert-manager also webhook.affinity, cainjector.affinity, "
-        "startupapicheck.affinity), EKS add-on configurationValues, or a patch where neither can (the CloudWatch "
-        "operator; an add-on update reverts it).",
-        false};
+        .id = "HN012",
+        .name = "addon-placement",
+        .severity =
+            "AWS Load Balancer Controller: error. Others: error when the component serves a webhook and the pod "
+            "network is not routable, warning for non-webhook components; info when routable",
+        .fires_when =
+            "In a mixed cluster a component of the AWS Load Balancer Controller, the CloudWatch Observability "
+            "operator, the ADOT operator or cert-manager can run on hybrid nodes.",
+        .rationale =
+            "The source document asks to run these add-ons on cloud nodes: the AWS Load Balancer Controller must run "
+            "in the cloud whatever the routability; the others serve webhooks the control plane must reach.",
+        .fix =
+            "The add-on's own form: Helm values (affinity; for cert-manager also webhook.affinity, "
+            "cainjector.affinity, startupapicheck.affinity), EKS add-on configurationValues, or a patch where "
+            "neither can (the CloudWatch operator; an add-on update reverts it).",
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::Namespace, Input::MutatingWebhookConfiguration, Input::ValidatingWebhookConfiguration,
+                  Input::APIService, Input::CustomResourceDefinition, Input::ConfigMap, Input::CniPodPools,
+                  Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -17,25 +17,29 @@ std::string describe_check(const analysis::ScrapeConfigCheck& c) {
 class AdotCollectorPlacement final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{"HN013",
-                            "adot-collector-placement",
-                            "warning; info when routability is only unknown",
-                            "With an unroutable pod network, an OpenTelemetryCollector scraping Prometheus targets "
-                            "(kubernetes_sd scrape configs of a prometheus receiver used in a pipeline; role node "
-                            "alone targets node IPs, which are routable, and is not checked) is not pinned to hybrid "
-                            "nodes (eks.amazonaws.com/compute-type In [hybrid]), or one of its scrape configs lacks "
-                            "the relabel rule action: keep, regex: hybrid, source_labels: "
-                            "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type] (for role pod / endpoints "
-                            "discovery the node labels exist only with attach_metadata: {node: true}).",
-                            "Hybrid pods cannot be scraped from the cloud when their pod CIDR is not routable: the "
-                            "document runs an ADOT collector on the hybrid nodes that keeps only hybrid targets, and "
-                            "leaves the rest to the managed collector. The keep rule reads a node label that "
-                            "Prometheus attaches to pod and endpoints targets only when attach_metadata.node is set; "
-                            "without it the rule drops every target.",
-                            "A JSON patch of the OpenTelemetryCollector: compute-type In [hybrid] in spec.affinity, "
-                            "and per scrape config the keep rule plus attach_metadata where needed (a string "
-                            "spec.config is replaced by the rewritten configuration).",
-                            false};
+    static const RuleInfo i{
+        .id = "HN013",
+        .name = "adot-collector-placement",
+        .severity = "warning; info when routability is only unknown",
+        .fires_when =
+            "With an unroutable pod network, an OpenTelemetryCollector scraping Prometheus targets (kubernetes_sd "
+            "scrape configs of a prometheus receiver used in a pipeline; role node alone targets node IPs, which are "
+            "routable, and is not checked) is not pinned to hybrid nodes (eks.amazonaws.com/compute-type In "
+            "[hybrid]), or one of its scrape configs lacks the relabel rule action: keep, regex: hybrid, "
+            "source_labels: [__meta_kubernetes_node_label_eks_amazonaws_com_compute_type] (for role pod / endpoints "
+            "discovery the node labels exist only with attach_metadata: {node: true}).",
+        .rationale =
+            "Hybrid pods cannot be scraped from the cloud when their pod CIDR is not routable: the document runs an "
+            "ADOT collector on the hybrid nodes that keeps only hybrid targets, and leaves the rest to the managed "
+            "collector. The keep rule reads a node label that Prometheus attaches to pod and endpoints targets only "
+            "when attach_metadata.node is set; without it the rule drops every target.",
+        .fix =
+            "A JSON patch of the OpenTelemetryCollector: compute-type In [hybrid] in spec.affinity, and per scrape "
+            "config the keep rule plus attach_metadata where needed (a string spec.config is replaced by the "
+            "rewritten configuration).",
+        .reads = {Input::Node, Input::Pod, Input::ConfigMap, Input::OpenTelemetryCollector, Input::CniPodPools,
+                  Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -37,19 +37,25 @@ class TopologyAwareRouting final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN014",
-        "topology-aware-routing",
-        "info; warning when the controller's safeguards drop the hints or the allocation sends traffic across "
-        "environments",
-        "A Service in a mixed cluster uses service.kubernetes.io/topology-mode: Auto (or the older "
-        "topology-aware-hints annotation, which wins when both are set).",
-        "Topology Aware Hints allocate endpoints to zones in proportion to each zone's allocatable CPU. An "
-        "on-premises zone with CPU but few endpoints borrows cloud endpoints (its clients are sent across the "
-        "VPN by design), a zone without enough endpoints or one node without a zone label removes every hint, "
-        "and the annotation overrides trafficDistribution. PreferClose keeps each zone's traffic on its own "
-        "endpoints with none of these surprises.",
-        "Remove the topology-mode / topology-aware-hints annotation and set trafficDistribution: PreferClose.",
-        true};
+        .id = "HN014",
+        .name = "topology-aware-routing",
+        .severity =
+            "info; warning when the controller's safeguards drop the hints or the allocation sends traffic across "
+            "environments",
+        .fires_when =
+            "A Service in a mixed cluster uses service.kubernetes.io/topology-mode: Auto (or the older "
+            "topology-aware-hints annotation, which wins when both are set).",
+        .rationale =
+            "Topology Aware Hints allocate endpoints to zones in proportion to each zone's allocatable CPU. An "
+            "on-premises zone with CPU but few endpoints borrows cloud endpoints (its clients are sent across the "
+            "VPN by design), a zone without enough endpoints or one node without a zone label removes every hint, "
+            "and the annotation overrides trafficDistribution. PreferClose keeps each zone's traffic on its own "
+            "endpoints with none of these surprises.",
+        .fix = "Remove the topology-mode / topology-aware-hints annotation and set trafficDistribution: PreferClose.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
+                  Input::ConfigMap, Input::CniPodPools, Input::DescribeCluster},
+    };
     return i;
   }
 

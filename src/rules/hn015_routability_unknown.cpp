@@ -9,14 +9,20 @@ class RoutabilityUnknown final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN015",
-        "routability-unknown",
-        "info",
-        "Hybrid nodes exist and the cluster-wide pod network routability is unknown.",
-        "Whether the control plane and the VPC can reach hybrid pods decides which webhook, load balancer and "
-        "east-west findings apply; without evidence those rules report one severity lower.",
-        "Pass --pod-network, --remote-pod-network, the `aws eks describe-cluster` output, or the CNI's BGP objects.",
-        true};
+        .id = "HN015",
+        .name = "routability-unknown",
+        .severity = "info",
+        .fires_when = "Hybrid nodes exist and the cluster-wide pod network routability is unknown.",
+        .rationale =
+            "Whether the control plane and the VPC can reach hybrid pods decides which webhook, load balancer and "
+            "east-west findings apply; without evidence those rules report one severity lower.",
+        .fix =
+            "Pass --pod-network, --remote-pod-network, the `aws eks describe-cluster` output, or the CNI's BGP "
+            "objects.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::Pod, Input::ConfigMap, Input::CniPodPools, Input::BgpAdvertisements,
+                  Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -39,21 +39,23 @@ std::string update_command(const model::Snapshot& snapshot, const analysis::Rout
 class PodPoolOutsideRemoteNetwork final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static const RuleInfo i{"HN016",
-                            "pod-pool-outside-remote-network",
-                            "error",
-                            "remotePodNetworks is configured and a CNI pod pool for hybrid nodes (Cilium "
-                            "cluster-pool-ipv4-cidr, CiliumNode spec.ipam.podCIDRs, Calico IPPool cidr selecting "
-                            "hybrid nodes, hybrid Node spec.podCIDRs) is not inside it; or BGP advertises pod CIDRs "
-                            "from only some hybrid nodes (peering nodeSelector).",
-                            "The EKS control plane routes to hybrid pods only through remotePodNetworks: pods that get "
-                            "addresses from a pool outside it are unreachable for webhooks, kubectl exec/logs proxying "
-                            "and metrics. A pod CIDR that only some nodes advertise is routable for those nodes' pods "
-                            "only.",
-                            "Widen remotePodNetworks (aws eks update-cluster-config --remote-network-config ...; the "
-                            "update replaces the whole list) or shrink the pool into it; advertise from every hybrid "
-                            "node.",
-                            false};
+    static const RuleInfo i{
+        .id = "HN016",
+        .name = "pod-pool-outside-remote-network",
+        .severity = "error",
+        .fires_when =
+            "remotePodNetworks is configured and a CNI pod pool for hybrid nodes (Cilium cluster-pool-ipv4-cidr, "
+            "CiliumNode spec.ipam.podCIDRs, Calico IPPool cidr selecting hybrid nodes, hybrid Node spec.podCIDRs) is "
+            "not inside it; or BGP advertises pod CIDRs from only some hybrid nodes (peering nodeSelector).",
+        .rationale =
+            "The EKS control plane routes to hybrid pods only through remotePodNetworks: pods that get addresses "
+            "from a pool outside it are unreachable for webhooks, kubectl exec/logs proxying and metrics. A pod CIDR "
+            "that only some nodes advertise is routable for those nodes' pods only.",
+        .fix =
+            "Widen remotePodNetworks (aws eks update-cluster-config --remote-network-config ...; the update replaces "
+            "the whole list) or shrink the pool into it; advertise from every hybrid node.",
+        .reads = {Input::Node, Input::ConfigMap, Input::CniPodPools, Input::BgpAdvertisements, Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -10,15 +10,19 @@ class NodeIpOutsideRemoteNetwork final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
-        "HN017",
-        "node-ip-outside-remote-network",
-        "error",
-        "A hybrid node's InternalIP is not inside remoteNodeNetworks.",
-        "nodeadm refuses to join such a node; a node already joined loses control-plane reach to its kubelet "
-        "(logs, exec, port-forward, metrics).",
-        "Widen remoteNodeNetworks (aws eks update-cluster-config --remote-network-config ...; the update replaces "
-        "the whole list) or move the node into it.",
-        true};
+        .id = "HN017",
+        .name = "node-ip-outside-remote-network",
+        .severity = "error",
+        .fires_when = "A hybrid node's InternalIP is not inside remoteNodeNetworks.",
+        .rationale =
+            "nodeadm refuses to join such a node; a node already joined loses control-plane reach to its kubelet "
+            "(logs, exec, port-forward, metrics).",
+        .fix =
+            "Widen remoteNodeNetworks (aws eks update-cluster-config --remote-network-config ...; the update "
+            "replaces the whole list) or move the node into it.",
+        .needs_nodes = true,
+        .reads = {Input::Node, Input::DescribeCluster},
+    };
     return i;
   }
 

@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace hybridctl::rules {
 namespace {
@@ -40,9 +41,15 @@ const std::vector<const Rule*>& all_rules() {
   return view;
 }
 
+bool same_rule_id(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+         });
+}
+
 const Rule* find_rule(std::string_view id) {
   for (const Rule* r : all_rules()) {
-    if (r->info().id == id) return r;
+    if (same_rule_id(r->info().id, id)) return r;
   }
   return nullptr;
 }

@@ -12,7 +12,10 @@ namespace hybridctl::rules {
 
 // All rules, sorted by id.
 const std::vector<const Rule*>& all_rules();
+// By id in any case ("hn001" finds HN001): users type ids in flags,
+// annotations and `explain`.
 const Rule* find_rule(std::string_view id);
+bool same_rule_id(std::string_view a, std::string_view b);
 
 // One factory per rule file.
 std::unique_ptr<Rule> make_hn001_backend_unreachable();

@@ -1,6 +1,7 @@
 // A rule is a self-describing object: its id, name and documentation (from
-// which `explain`, docs/rules.md and SARIF metadata are generated) and a
-// pure check over the snapshot and the analyses.
+// which `explain`, docs/rules.md and SARIF metadata are generated), the
+// inputs it reads, and a pure check over the snapshot and the analyses.
+// Rules build their RuleInfo with designated initialisers.
 #pragma once
 
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "analysis/analyses.h"
 #include "rules/finding.h"
+#include "rules/input_kinds.h"
 
 namespace hybridctl::rules {
 
@@ -19,6 +21,9 @@ struct RuleInfo {
   std::string rationale;
   std::string fix;
   bool needs_nodes = false;  // says so (once) when no node is known
+  // What check() reads, through the analyses too: a run says which rules
+  // were blind to an input it lacked (rules/input_kinds.h).
+  std::vector<Input> reads;
 };
 
 struct RuleContext {

@@ -72,10 +72,20 @@ std::vector<std::string> names_in(const Value* list) {
   return out;
 }
 
-class SchedulingConformance : public ::testing::TestWithParam<size_t> {};
+// A case by its index in all_cases(); printed (in CTest's list) as its file and name.
+struct CaseIndex {
+  size_t index;
+};
+
+void PrintTo(const CaseIndex& c, std::ostream* os) {
+  const Case& found = all_cases()[c.index];
+  *os << found.file << ": " << found.name;
+}
+
+class SchedulingConformance : public ::testing::TestWithParam<CaseIndex> {};
 
 TEST_P(SchedulingConformance, MatchesUpstream) {
-  const Case& c = all_cases()[GetParam()];
+  const Case& c = all_cases()[GetParam().index];
   SCOPED_TRACE(c.file + ": " + c.name + " [" + c.upstream + "]");
   ASSERT_FALSE(c.upstream.empty()) << "every case names its upstream test";
   model::Snapshot snapshot, incoming_holder;
@@ -123,18 +133,18 @@ TEST_P(SchedulingConformance, MatchesUpstream) {
   EXPECT_TRUE(checked) << "a case must expect something";
 }
 
-std::string case_name(const ::testing::TestParamInfo<size_t>& info) {
-  const Case& c = all_cases()[info.param];
-  std::string out = c.file.substr(0, c.file.find('.')) + "_" + std::to_string(info.param);
+std::string case_name(const ::testing::TestParamInfo<CaseIndex>& info) {
+  const Case& c = all_cases()[info.param.index];
+  std::string out = c.file.substr(0, c.file.find('.')) + "_" + std::to_string(info.param.index);
   for (char& ch : out) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   }
   return out;
 }
 
-std::vector<size_t> case_indexes() {
-  std::vector<size_t> out(all_cases().size());
-  for (size_t i = 0; i < out.size(); ++i) out[i] = i;
+std::vector<CaseIndex> case_indexes() {
+  std::vector<CaseIndex> out(all_cases().size());
+  for (size_t i = 0; i < out.size(); ++i) out[i].index = i;
   return out;
 }
 

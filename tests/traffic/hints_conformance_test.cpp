@@ -18,6 +18,10 @@ struct CaseParam {
   std::string name;
 };
 
+// CTest shows each parameter beside its test's name: the case's name, not a
+// dump of its bytes.
+void PrintTo(const CaseParam& c, std::ostream* os) { *os << c.name; }
+
 std::vector<CaseParam> cases(const std::string& file, const std::string& section) {
   std::vector<CaseParam> out;
   for (Value& v : testing::conformance_cases(file, section)) out.push_back({v, testing::param_name(str(v, "name"))});

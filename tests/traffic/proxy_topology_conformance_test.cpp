@@ -18,6 +18,10 @@ struct CaseParam {
   std::string name;
 };
 
+// CTest shows each parameter beside its test's name: the case's name, not a
+// dump of its bytes.
+void PrintTo(const CaseParam& c, std::ostream* os) { *os << c.name; }
+
 std::vector<CaseParam> cases() {
   std::vector<CaseParam> out;
   for (Value& v : testing::conformance_cases("proxy-topology.yaml", "cases")) {
