@@ -50,7 +50,8 @@ struct Planned {
 std::string forbidden_note(const ResourceSpec& spec, const std::string& verb, const std::string& message) {
   return "cannot " + verb + " " + resource_label(spec) + ": forbidden (the RBAC role needs verb \"" + verb +
          "\" on resource \"" + spec.resource + "\" in API group \"" + spec.group +
-         "\"; see deploy/rbac-readonly.yaml)" + "; rules that read it ran without it: " + spec.rules +
+         "\"; see deploy/rbac-readonly.yaml); the rules that read it ran without it (the note on inputs not checked "
+         "names them)" +
          (message.empty() ? "" : " [" + message + "]");
 }
 

@@ -1,6 +1,8 @@
-// Exactly the resources the rules read (RULES.md, and the kinds decode/
-// turns into model objects), where the API serves them, and which rules go
-// without data when one cannot be read. Nothing else is ever requested:
+// Exactly the resources the rules read (the kinds their RuleInfo::reads
+// declare: tests/live/resource_table_test.cpp keeps the two equal), and where
+// the API serves them. A resource that cannot be read is absent from the
+// input, so the report's note on inputs not checked names the rules that went
+// without it. Nothing else is ever requested:
 // deploy/rbac-readonly.yaml grants get/list on this table and no more, and a
 // test keeps the two equal. Secrets are never read.
 #pragma once
@@ -20,7 +22,6 @@ struct ResourceSpec {
   // ConfigMaps: only these objects, fetched by name (namespace/name), never
   // the whole list: other ConfigMaps may hold credentials.
   std::vector<std::string> by_name;
-  std::string rules;  // the rules that read it, for "which rules lacked data"
 };
 
 const std::vector<ResourceSpec>& resource_table();

@@ -316,10 +316,8 @@ class PodTopologySpread final : public Plugin {
         }
         s += static_cast<double>(count) * t.weight + t.constant;
       }
-      // math.Round of a non-negative sum. Adding 0.5 and truncating differs
-      // from it only within an ulp of x.5, which a sum of count * log(size+2)
-      // terms (log of an integer >= 2 is irrational) plus integers never is.
-      out[i] = static_cast<int64_t>(s + 0.5);
+      // Upstream's math.Round: halves away from zero, as std::llround.
+      out[i] = std::llround(s);
       lo = std::min(lo, out[i]);
       hi = std::max(hi, out[i]);
     }
@@ -365,14 +363,14 @@ class PodTopologySpread final : public Plugin {
       if (c.affinity_ok_by_slot.empty()) c.affinity_ok_by_slot.assign(static_slot_count(state_, t), -1);
       int8_t& ok = c.affinity_ok_by_slot[static_slot(state_, t, n)];
       if (ok < 0) {
-        ok = node_affinity_filter(t.spec, node);
+        ok = node_affinity_filter(t.spec, node) ? 1 : 0;
       }
       if (!ok) return false;
     }
     if (k.honor_taints) {
       if (c.taints_ok_by_slot.empty()) c.taints_ok_by_slot.assign(static_slot_count(state_, t), -1);
       int8_t& ok = c.taints_ok_by_slot[static_slot(state_, t, n)];
-      if (ok < 0) ok = taint_toleration_filter(t.spec, node);
+      if (ok < 0) ok = taint_toleration_filter(t.spec, node) ? 1 : 0;
       if (!ok) return false;
     }
     return true;
