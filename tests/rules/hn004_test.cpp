@@ -223,7 +223,7 @@ TEST(Hn004, KubeProxyOlderThan131IgnoresPreferCloseHintsAndSpreadsOverEveryEndpo
   // zone sends a third of its connections to the unroutable hybrid endpoint.
   auto fs = hn004(mixed_nodes() + kube_proxy_daemonset("v1.30.0-minimal-eksbuild.3") + prefer_close_in_every_zone());
   ASSERT_EQ(fs.size(), 1u);
-  EXPECT_TRUE(mentions(fs[0], "33% from node cloud-a")) << fs[0]->message;
+  EXPECT_TRUE(mentions(fs[0], "33% from us-west-2a")) << fs[0]->message;
   EXPECT_TRUE(mentions(fs[0], "reads hints only with the topology annotation")) << fs[0]->message;
 }
 
