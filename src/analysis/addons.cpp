@@ -110,6 +110,20 @@ const char* addon_name(Addon a) {
   return "?";
 }
 
+const char* addon_chart(Addon a) {
+  switch (a) {
+    case Addon::AwsLoadBalancerController:
+      return "aws-load-balancer-controller";
+    case Addon::CloudWatchOperator:
+      return "amazon-cloudwatch-observability";
+    case Addon::AdotOperator:
+      return "opentelemetry-operator";
+    case Addon::CertManager:
+      return "cert-manager";
+  }
+  return "";
+}
+
 std::string image_name(std::string_view image) {
   if (size_t at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
   size_t slash = image.rfind('/');

@@ -24,6 +24,8 @@ struct AddonComponent {
 };
 
 const char* addon_name(Addon a);
+// The Helm chart (charts/) the add-on is installed from.
+const char* addon_chart(Addon a);
 
 std::optional<AddonComponent> recognise_addon(const model::Workload& workload, const std::vector<Backend>& backends);
 

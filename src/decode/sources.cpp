@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/parallel.h"
+#include "decode/duplicate_objects.h"
 #include "decode/item_batches.h"
 #include "decode/json_reader.h"
 #include "decode/mapped_file.h"
@@ -374,6 +375,9 @@ void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snaps
       loader.load(input);
     }
   }
+  // After the last input (a --cluster-profile is read before the sources):
+  // an object given twice is one object.
+  merge_duplicate_objects(snapshot, diagnostics);
 }
 
 }  // namespace hybridctl::decode

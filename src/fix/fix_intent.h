@@ -3,6 +3,7 @@
 // add-on configuration). A small closed set: every renderer handles all.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,16 +23,24 @@ struct RequireNodeAffinity {
   std::string key;
   std::string op;
   std::vector<std::string> values;
-  // Helm value paths that hold this component's affinity (e.g. "affinity",
-  // "webhook.affinity"); empty for objects not installed by a chart.
+  // Values keys (Helm values, and the EKS add-on's configurationValues) that
+  // hold this component's affinity (e.g. "affinity", "webhook.affinity", from
+  // charts/); empty when no chart or add-on configuration can set it.
   std::vector<std::string> helm_value_paths;
+  // False when the object cannot be patched in place (a Job's pod template is
+  // immutable): only the values, or delete and re-create, can change it.
+  bool patchable = true;
+  // For `aws eks update-addon --cluster-name`; "" when the input does not say.
+  std::string cluster_name;
 };
 
-// Label a node now (kubectl) and durably (nodeadm NodeConfig).
+// Label a node now (kubectl, or the equivalent guarded JSON patch of the
+// Node) and durably (nodeadm NodeConfig, in the note).
 struct LabelNode {
   std::string node;
   std::string key;
   std::string value;
+  std::optional<std::string> current;  // the label's value in the dump; nullopt when absent
 };
 
 // No object change fixes it: the network must change (advice rendered as a note/command).
@@ -50,6 +59,7 @@ struct ApplyJsonPatch {
   std::string patch;  // a JSON array of RFC 6902 operations
   std::string helm_values;
   std::string eks_addon_configuration;
+  std::string cluster_name;  // for `aws eks update-addon`; "" when unknown
 };
 
 // A command to run besides (or instead of) a patch, e.g. restarting the

@@ -1,5 +1,6 @@
 #include "fix/node_affinity_fix.h"
 
+#include "fix/json_patch_ops.h"
 #include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
@@ -37,57 +38,56 @@ model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const mod
 
 std::string json_patch(const RequireNodeAffinity& intent) {
   model::Requirement req{intent.key, intent.op, intent.values};
-  const std::string& base = intent.template_path;
-  JsonWriter w;
-  w.begin_array();
+  const std::string affinity_path = intent.template_path + "/affinity";
+  const std::string node_affinity_path = affinity_path + "/nodeAffinity";
+  const std::string required_path = node_affinity_path + "/requiredDuringSchedulingIgnoredDuringExecution";
+  const std::string terms_path = required_path + "/nodeSelectorTerms";
+  const std::vector<model::NodeSelectorTerm> new_terms{model::NodeSelectorTerm{{req}, {}}};
   const auto& affinity = intent.spec.affinity;
   const model::NodeAffinity* na = affinity && affinity->node_affinity ? &*affinity->node_affinity : nullptr;
+  JsonWriter w;
+  w.begin_array();
+  // Each level the dump lacks is added whole, guarded by a test that it is
+  // still absent; a level it has is kept, so the user's other terms stay.
   if (!affinity) {
     model::Affinity a;
     a.node_affinity = model::NodeAffinity{};
-    a.node_affinity->required = {true, {model::NodeSelectorTerm{{req}, {}}}};
-    w.begin_object().key("op").string("add").key("path").string(base + "/affinity").key("value");
-    write_affinity(w, a);
-    w.end_object();
-  } else if (!na || !na->required.present || na->required.terms.empty()) {
-    // Keep the user's preferred terms and pod (anti-)affinity: add only what is missing.
-    std::string path = base + "/affinity/nodeAffinity";
-    if (!na) {
-      w.begin_object().key("op").string("add").key("path").string(path).key("value").begin_object();
-    } else {
-      w.begin_object()
-          .key("op")
-          .string("add")
-          .key("path")
-          .string(path + "/requiredDuringSchedulingIgnoredDuringExecution")
-          .key("value");
-    }
-    if (!na) w.key("requiredDuringSchedulingIgnoredDuringExecution");
-    w.begin_object().key("nodeSelectorTerms").begin_array().begin_object().key("matchExpressions").begin_array();
-    w.raw(requirement_json(req));
-    w.end_array().end_object().end_array().end_object();
-    if (!na) w.end_object();
-    w.end_object();
+    a.node_affinity->required = {true, new_terms};
+    JsonWriter v;
+    write_affinity(v, a);
+    write_add_absent(w, affinity_path, v.take());
+  } else if (!na) {
+    JsonWriter v;
+    v.begin_object().key("requiredDuringSchedulingIgnoredDuringExecution").begin_object().key("nodeSelectorTerms");
+    write_node_selector_terms(v, new_terms);
+    v.end_object().end_object();
+    write_add_absent(w, node_affinity_path, v.take());
+  } else if (!na->required.present) {
+    JsonWriter v;
+    v.begin_object().key("nodeSelectorTerms");
+    write_node_selector_terms(v, new_terms);
+    v.end_object();
+    write_add_absent(w, required_path, v.take());
+  } else if (na->required.terms.empty()) {
+    JsonWriter v;
+    write_node_selector_terms(v, new_terms);
+    write_replace_tested(w, terms_path, "[]", v.take());
   } else {
-    std::string terms_path =
-        base + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms";
     // Guard: the terms are still what this patch was computed from.
-    w.begin_object().key("op").string("test").key("path").string(terms_path).key("value");
-    write_node_selector_terms(w, na->required.terms);
-    w.end_object();
+    JsonWriter old;
+    write_node_selector_terms(old, na->required.terms);
+    write_op(w, "test", terms_path, old.take());
     for (size_t i = 0; i < na->required.terms.size(); ++i) {
       const auto& term = na->required.terms[i];
       bool present = false;
       for (const auto& r : term.match_expressions) present = present || same(r, req);
       if (present) continue;
       std::string term_path = terms_path + "/" + std::to_string(i) + "/matchExpressions";
-      w.begin_object().key("op").string("add");
       if (term.match_expressions.empty()) {
-        w.key("path").string(term_path).key("value").begin_array().raw(requirement_json(req)).end_array();
+        write_op(w, "add", term_path, "[" + requirement_json(req) + "]");  // covered by the terms' test
       } else {
-        w.key("path").string(term_path + "/-").key("value").raw(requirement_json(req));
+        write_op(w, "add", term_path + "/-", requirement_json(req));
       }
-      w.end_object();
     }
   }
   w.end_array();

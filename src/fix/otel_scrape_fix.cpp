@@ -79,15 +79,18 @@ void config_ops(JsonWriter& w, const analysis::CollectorScrapes& scrapes) {
       } else if (c.has_relabel_configs) {
         op(w, "add", base + "/relabel_configs/-", to_json(hybrid_keep_rule()));
       } else {
+        op(w, "test", base + "/relabel_configs", "null");  // still absent
         op(w, "add", base + "/relabel_configs", "[" + to_json(hybrid_keep_rule()) + "]");
       }
     }
     for (const auto& [j, attach_present] : c.sd_configs_needing_node_metadata) {
       std::string sd = base + "/kubernetes_sd_configs/" + std::to_string(j) + "/attach_metadata";
-      if (attach_present)
-        op(w, "add", sd + "/node", "true");
-      else
+      if (attach_present) {
+        op(w, "add", sd + "/node", "true");  // the flag is what this patch sets, whatever it was
+      } else {
+        op(w, "test", sd, "null");  // still absent
         op(w, "add", sd, to_json(node_metadata()));
+      }
     }
   }
 }

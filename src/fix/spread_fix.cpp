@@ -1,5 +1,6 @@
 #include "fix/spread_fix.h"
 
+#include "fix/json_patch_ops.h"
 #include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
@@ -26,44 +27,42 @@ void write_constraints(JsonWriter& w, const std::vector<model::TopologySpreadCon
 }  // namespace
 
 void write_replicas_ops(JsonWriter& w, std::optional<int32_t> current, int32_t wanted) {
+  const std::string wanted_json = std::to_string(wanted);
   if (current) {
-    w.begin_object().key("op").string("test").key("path").string("/spec/replicas").key("value");
-    w.number(static_cast<int64_t>(*current)).end_object();
+    write_replace_tested(w, "/spec/replicas", std::to_string(*current), wanted_json);
+  } else {
+    write_add_absent(w, "/spec/replicas", wanted_json);
   }
-  w.begin_object().key("op").string(current ? "replace" : "add").key("path").string("/spec/replicas");
-  w.key("value").number(static_cast<int64_t>(wanted)).end_object();
 }
 
 void write_add_preferred_anti_affinity_ops(JsonWriter& w, const std::string& spec_path, const model::PodSpec& spec,
                                            const std::vector<model::WeightedPodAffinityTerm>& terms) {
   const std::string affinity_path = spec_path + "/affinity";
+  const std::string anti_path = affinity_path + "/podAntiAffinity";
+  const std::string list = anti_path + "/preferredDuringSchedulingIgnoredDuringExecution";
   const model::PodAffinity* anti =
       spec.affinity && spec.affinity->pod_anti_affinity ? &*spec.affinity->pod_anti_affinity : nullptr;
+  JsonWriter v;
   if (!spec.affinity) {
-    w.begin_object().key("op").string("add").key("path").string(affinity_path).key("value").begin_object();
-    w.key("podAntiAffinity").begin_object().key("preferredDuringSchedulingIgnoredDuringExecution");
-    write_weighted_terms(w, terms);
-    w.end_object().end_object().end_object();
+    v.begin_object().key("podAntiAffinity").begin_object().key("preferredDuringSchedulingIgnoredDuringExecution");
+    write_weighted_terms(v, terms);
+    v.end_object().end_object();
+    write_add_absent(w, affinity_path, v.take());
   } else if (!anti) {
-    w.begin_object().key("op").string("add").key("path").string(affinity_path + "/podAntiAffinity").key("value");
-    w.begin_object().key("preferredDuringSchedulingIgnoredDuringExecution");
-    write_weighted_terms(w, terms);
-    w.end_object().end_object();
+    v.begin_object().key("preferredDuringSchedulingIgnoredDuringExecution");
+    write_weighted_terms(v, terms);
+    v.end_object();
+    write_add_absent(w, anti_path, v.take());
   } else if (anti->preferred.empty()) {
-    w.begin_object().key("op").string("add");
-    w.key("path").string(affinity_path + "/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution");
-    w.key("value");
-    write_weighted_terms(w, terms);
-    w.end_object();
+    write_weighted_terms(v, terms);
+    write_add_absent(w, list, v.take());
   } else {
-    const std::string list = affinity_path + "/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution";
-    w.begin_object().key("op").string("test").key("path").string(list).key("value");
-    write_weighted_terms(w, anti->preferred);
-    w.end_object();
+    write_weighted_terms(v, anti->preferred);
+    write_op(w, "test", list, v.take());
     for (const auto& t : terms) {
-      w.begin_object().key("op").string("add").key("path").string(list + "/-").key("value");
-      write_weighted_term(w, t);
-      w.end_object();
+      JsonWriter term;
+      write_weighted_term(term, t);
+      write_op(w, "add", list + "/-", term.take());
     }
   }
 }
@@ -71,18 +70,17 @@ void write_add_preferred_anti_affinity_ops(JsonWriter& w, const std::string& spe
 void write_add_topology_spread_ops(JsonWriter& w, const std::string& spec_path, const model::PodSpec& spec,
                                    const model::TopologySpreadConstraint& constraint) {
   const std::string list = spec_path + "/topologySpreadConstraints";
+  JsonWriter v;
   if (spec.topology_spread.empty()) {
-    w.begin_object().key("op").string("add").key("path").string(list).key("value");
-    write_constraints(w, {constraint});
-    w.end_object();
+    write_constraints(v, {constraint});
+    write_add_absent(w, list, v.take());
     return;
   }
-  w.begin_object().key("op").string("test").key("path").string(list).key("value");
-  write_constraints(w, spec.topology_spread);
-  w.end_object();
-  w.begin_object().key("op").string("add").key("path").string(list + "/-").key("value");
-  write_topology_spread_constraint(w, constraint);
-  w.end_object();
+  write_constraints(v, spec.topology_spread);
+  write_op(w, "test", list, v.take());
+  JsonWriter c;
+  write_topology_spread_constraint(c, constraint);
+  write_op(w, "add", list + "/-", c.take());
 }
 
 model::PodSpec with_preferred_anti_affinity(model::PodSpec spec,

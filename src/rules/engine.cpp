@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/parallel.h"
+#include "fix/repeated_changes.h"
 #include "rules/registry.h"
 
 namespace hybridctl::rules {
@@ -75,6 +76,7 @@ AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analy
     if (a.object.name != b.object.name) return a.object.name < b.object.name;
     return a.object.kind < b.object.kind;
   });
+  fix::drop_repeated_changes(result.findings);
   return result;
 }
 

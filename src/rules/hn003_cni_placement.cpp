@@ -28,7 +28,11 @@ std::string requirement_text(const model::Requirement& r) {
 fix::ApplyJsonPatch installation_patch(const analysis::Manager& m, const CniComponent& c,
                                        const model::Affinity& merged) {
   JsonWriter w;
-  w.begin_array().begin_object().key("op").string("add").key("path").string("/spec/" + c.installation_field);
+  // The override is added whole: guarded on its absence, so one the user
+  // wrote since (tolerations, resources) is never replaced.
+  w.begin_array().begin_object().key("op").string("test").key("path").string("/spec/" + c.installation_field);
+  w.key("value").null().end_object();
+  w.begin_object().key("op").string("add").key("path").string("/spec/" + c.installation_field);
   w.key("value").begin_object().key("spec").begin_object().key("template").begin_object().key("spec").begin_object();
   w.key("affinity");
   fix::write_affinity(w, merged);

@@ -2,15 +2,18 @@
 // ready replica in the cloud and one on premises, spread by the document's
 // anti-affinity, and — since preferred terms guarantee nothing — a
 // configuration that forces both sides when the user needs certainty.
+#include <optional>
 #include <set>
 
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
 #include "analysis/placement/placement.h"
+#include "charts/chart_values.h"
 #include "core/json_writer.h"
 #include "fix/scheduling_json.h"
 #include "fix/spread_fix.h"
 #include "k8s/label_selector.h"
+#include "k8s/taints.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -99,16 +102,18 @@ Zones feasible_zones(const model::Snapshot& snapshot, const model::PodSpec& spec
   return z;
 }
 
-// The add-on / chart values that carry the same configuration.
+// The add-on / chart values that carry the same configuration (the CoreDNS
+// add-on's configurationValues keys, charts/coredns).
 std::string addon_values(int32_t replicas, const model::PodSpec& spec) {
+  const charts::ChartValues& chart = charts::coredns_chart();
   JsonWriter w;
-  w.begin_object().key("replicaCount").number(static_cast<int64_t>(replicas));
+  w.begin_object().key(chart.replicas_key).number(static_cast<int64_t>(replicas));
   if (spec.affinity) {
-    w.key("affinity");
+    w.key(chart.components.front().affinity_key);
     fix::write_affinity(w, *spec.affinity);
   }
   if (!spec.topology_spread.empty()) {
-    w.key("topologySpreadConstraints").begin_array();
+    w.key(chart.topology_spread_key).begin_array();
     for (const auto& c : spec.topology_spread) fix::write_topology_spread_constraint(w, c);
     w.end_array();
   }
@@ -149,15 +154,19 @@ class CorednsCoverage final : public Rule {
     if (!ctx.analyses.mixed()) return;
     const model::Snapshot& snap = ctx.snapshot;
     const model::Workload* coredns = snap.workload(model::WorkloadKind::Deployment, "kube-system", "coredns");
-    check_running_replicas(ctx, coredns);
+    bool reported_running = false;
+    // One object, one line of fixes: (b)'s patch builds on (a)'s, which sorts
+    // (and is applied) first as an error.
+    std::optional<model::Workload> after_running = check_running_replicas(ctx, coredns, reported_running);
     if (!coredns) return;
     Spreading spreading = spreading_of(*coredns);
     int32_t replicas = coredns->replicas.value_or(1);
     if (replicas < 2 || !spreading.hostname || !spreading.zone) {
-      report_configuration(ctx, *coredns, spreading, replicas);
+      report_configuration(ctx, *coredns, after_running ? *after_running : *coredns, spreading, replicas);
       return;
     }
-    if (spreading.zone_enforced) return;
+    // (a) already reports the missing side, with the fix that guarantees both.
+    if (spreading.zone_enforced || reported_running) return;
     Zones zones = feasible_zones(snap, coredns->tmpl.spec);
     if (static_cast<size_t>(replicas) > zones.cloud.size()) return;
     report_no_guarantee(ctx, *coredns, replicas, zones);
@@ -165,7 +174,9 @@ class CorednsCoverage final : public Rule {
 
  private:
   // (a): where the replicas run now.
-  void check_running_replicas(RuleContext& ctx, const model::Workload* coredns) const {
+  // Returns CoreDNS as its fix leaves it, when the finding carries one.
+  std::optional<model::Workload> check_running_replicas(RuleContext& ctx, const model::Workload* coredns,
+                                                        bool& reported) const {
     const model::Snapshot& snap = ctx.snapshot;
     size_t cloud = 0, hybrid = 0, pods = 0;
     const model::Pod* first = nullptr;
@@ -179,19 +190,24 @@ class CorednsCoverage final : public Rule {
       if (!first) first = p;
       if (pod_is_ready(*p)) ++(n->is_hybrid() ? hybrid : cloud);
     }
-    if (pods == 0 || (cloud > 0 && hybrid > 0)) return;
+    if (pods == 0 || (cloud > 0 && hybrid > 0)) return std::nullopt;
+    reported = true;
     std::string missing = cloud == 0 && hybrid == 0 ? "any node" : cloud == 0 ? "a cloud node" : "a hybrid node";
     std::string message = "CoreDNS has " + std::to_string(cloud + hybrid) + " ready replica(s) and none on " + missing +
                           ": DNS queries from that side cross the VPN, and fail with it.";
     Finding f = coredns ? make_finding(info(), Severity::Error, *coredns, message)
                         : make_finding(info(), Severity::Error, *first, message);
-    if (coredns) add_guarantee_fix(ctx, *coredns, f);
+    std::optional<model::Workload> fixed;
+    if (coredns) fixed = add_guarantee_fix(ctx, *coredns, f);
     ctx.findings.push_back(std::move(f));
+    return fixed;
   }
 
   // (b): replicas and the document's anti-affinity.
-  void report_configuration(RuleContext& ctx, const model::Workload& coredns, const Spreading& s,
-                            int32_t replicas) const {
+  // `base` is CoreDNS as the fixes before this one leave it: the patch adds
+  // only what is still missing there, guarded on that state.
+  void report_configuration(RuleContext& ctx, const model::Workload& coredns, const model::Workload& base,
+                            const Spreading& s, int32_t replicas) const {
     std::vector<std::string> problems;
     if (replicas < 2) problems.push_back(std::to_string(replicas) + " replica(s)");
     if (!s.hostname) problems.push_back("no podAntiAffinity by kubernetes.io/hostname");
@@ -200,21 +216,30 @@ class CorednsCoverage final : public Rule {
     for (const auto& p : problems) list += (list.empty() ? "" : ", ") + p;
     Finding f = make_finding(info(), Severity::Warning, coredns,
                              "CoreDNS cannot be relied on to have a replica on each side: " + list + ".");
+    const Spreading b = spreading_of(base);
+    const int32_t base_replicas = base.replicas.value_or(1);
     std::vector<model::WeightedPodAffinityTerm> terms;
-    if (!s.hostname) terms.push_back(document_term(coredns, kHostnameKey, 100));
-    if (!s.zone) terms.push_back(document_term(coredns, kZoneKey, 50));
-    int32_t wanted = std::max(replicas, 2);
-    const std::string spec_path = pod_spec_path(coredns);
+    if (!b.hostname) terms.push_back(document_term(base, kHostnameKey, 100));
+    if (!b.zone) terms.push_back(document_term(base, kZoneKey, 50));
+    int32_t wanted = std::max(base_replicas, 2);
+    if (terms.empty() && base_replicas >= 2) {
+      f.fix_note = "The fix of the HN005 finding above (running replicas) covers this too.";
+      ctx.findings.push_back(std::move(f));
+      return;
+    }
+    const std::string spec_path = pod_spec_path(base);
     JsonWriter w;
     w.begin_array();
-    if (replicas < 2) fix::write_replicas_ops(w, coredns.replicas, wanted);
-    if (!terms.empty()) fix::write_add_preferred_anti_affinity_ops(w, spec_path, coredns.tmpl.spec, terms);
+    if (base_replicas < 2) fix::write_replicas_ops(w, base.replicas, wanted);
+    if (!terms.empty()) fix::write_add_preferred_anti_affinity_ops(w, spec_path, base.tmpl.spec, terms);
     w.end_array();
-    model::PodSpec fixed = fix::with_preferred_anti_affinity(coredns.tmpl.spec, terms);
+    model::PodSpec fixed = fix::with_preferred_anti_affinity(base.tmpl.spec, terms);
     std::string values = addon_values(wanted, fixed);
-    f.fixes.push_back(fix::ApplyJsonPatch{coredns.ref(), w.take(), values, values});
-    f.fix_note = "Sets " + std::to_string(wanted) +
-                 " replicas and adds the document's preferred podAntiAffinity (hostname weight 100, zone weight 50).";
+    fix::ApplyJsonPatch patch{coredns.ref(), w.take(), values, values, cluster_name(ctx)};
+    f.fixes.push_back(std::move(patch));
+    f.fix_note = "Sets " + std::to_string(wanted) + " replicas and adds the document's preferred podAntiAffinity " +
+                 "(hostname weight 100, zone weight 50)" +
+                 (&base != &coredns ? ", on top of the fix of the HN005 finding above." : ".");
     ctx.findings.push_back(std::move(f));
   }
 
@@ -238,14 +263,19 @@ class CorednsCoverage final : public Rule {
 
   // One replica per zone: a DoNotSchedule spread with maxSkew 1 over Z zones
   // and Z replicas leaves no zone empty, the on-premises ones included.
-  void add_guarantee_fix(RuleContext& ctx, const model::Workload& coredns, Finding& f) const {
+  std::optional<model::Workload> add_guarantee_fix(RuleContext& ctx, const model::Workload& coredns, Finding& f) const {
     Zones zones = feasible_zones(ctx.snapshot, coredns.tmpl.spec);
-    if (zones.hybrid.empty() || zones.cloud.empty() || zones.unzoned_hybrid) {
-      f.fix_note = zones.unzoned_hybrid || zones.hybrid.empty()
-                       ? "Label the hybrid nodes with topology.kubernetes.io/zone (HN006) and let CoreDNS tolerate "
-                         "them; a zone spread can then place one replica on each side."
-                       : "No cloud node fits CoreDNS's constraints: fix those first.";
-      return;
+    if (zones.unzoned_hybrid) {
+      f.fix_note =
+          "Label the hybrid nodes with topology.kubernetes.io/zone (HN006); a zone spread can then place one "
+          "replica on each side.";
+      return std::nullopt;
+    }
+    if (zones.hybrid.empty() || zones.cloud.empty()) {
+      f.fix_note = "No " + std::string(zones.hybrid.empty() ? "hybrid" : "cloud") +
+                   " node can run CoreDNS: " + blocker(ctx.snapshot, coredns.tmpl.spec, zones.hybrid.empty()) +
+                   "; fix that first.";
+      return std::nullopt;
     }
     auto [label, value] = self_label(coredns);
     model::TopologySpreadConstraint c;
@@ -267,17 +297,47 @@ class CorednsCoverage final : public Rule {
     analysis::placement::ReplicaOdds odds = analysis::placement::place_alone(ctx.snapshot, fixed, 1, kSimulationRuns);
     if (odds.both_sides < 1.0) {
       f.fix_note += " No zone spread places a replica on each side here (the simulation puts both sides in " +
-                    percent(odds.both_sides) + " of placements): check CoreDNS's tolerations and node capacity.";
-      return;
+                    percent(odds.both_sides) + " of " + std::to_string(odds.runs) +
+                    " simulated placements): the nodes CoreDNS tolerates lack the free capacity for one replica "
+                    "per zone.";
+      return std::nullopt;
     }
     std::string values = addon_values(wanted, fixed.tmpl.spec);
-    f.fixes.push_back(fix::ApplyJsonPatch{coredns.ref(), w.take(), values, values});
+    f.fixes.push_back(fix::ApplyJsonPatch{coredns.ref(), w.take(), values, values, cluster_name(ctx)});
     f.fix_note = "Runs " + std::to_string(wanted) + " replicas, one per zone (" + std::to_string(zones.cloud.size()) +
                  " cloud, " + std::to_string(zones.hybrid.size()) +
                  " on premises), with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
                  "DoNotSchedule): every zone, and so each side, gets a replica — in all " +
                  std::to_string(odds.runs) + " simulated placements" +
                  (odds.guaranteed_both_sides ? ", and the constraints force it." : ".");
+    return fixed;
+  }
+
+  static std::string cluster_name(RuleContext& ctx) {
+    return ctx.snapshot.cluster_info ? ctx.snapshot.cluster_info->name : "";
+  }
+
+  // Why no node of one environment passes CoreDNS's static filters: the real
+  // blocker (a cordon or drain, a taint it does not tolerate), named.
+  static std::string blocker(const model::Snapshot& snapshot, const model::PodSpec& spec, bool hybrid) {
+    size_t nodes = 0, cordoned = 0;
+    std::string taint;
+    for (const model::Node& n : snapshot.nodes) {
+      if (n.is_hybrid() != hybrid) continue;
+      ++nodes;
+      if (n.unschedulable) {
+        ++cordoned;
+        continue;
+      }
+      std::vector<model::Toleration> tolerations(spec.tolerations.begin(), spec.tolerations.end());
+      if (const model::Taint* t = k8s::first_untolerated_filtering_taint(tolerations, n.taints); t && taint.empty()) {
+        taint = t->key + (t->value.empty() ? "" : "=" + t->value) + ":" + t->effect;
+      }
+    }
+    if (nodes == 0) return std::string("there is no ") + (hybrid ? "hybrid" : "cloud") + " node";
+    if (cordoned == nodes) return "every one is cordoned or drained";
+    if (!taint.empty()) return "they carry the taint " + taint + ", which CoreDNS does not tolerate";
+    return "its nodeSelector or required node affinity excludes them";
   }
 };
 

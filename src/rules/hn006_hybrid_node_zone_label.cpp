@@ -1,4 +1,8 @@
-// HN006: a hybrid node without a zone label voids topology routing.
+// HN006: a hybrid node without a zone label voids topology routing; one in a
+// cloud node's zone makes PreferClose send that zone's traffic across.
+#include <map>
+#include <set>
+
 #include "analysis/traffic/traffic_model.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
@@ -31,28 +35,101 @@ class HybridNodeZoneLabel final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
+    std::set<std::string_view> cloud_zones;
     for (const model::Node& n : ctx.snapshot.nodes) {
-      if (!n.is_hybrid() || !n.zone().empty()) continue;
-      std::vector<std::string> voided = services_voided_by(ctx, n);
-      std::string message = "Hybrid node " + n.meta.name + " has no topology.kubernetes.io/zone label";
-      if (voided.empty()) {
-        message += ", so Services cannot keep traffic in its zone with trafficDistribution";
-      } else {
-        std::string list;
-        for (size_t i = 0; i < voided.size() && i < 5; ++i) list += (i ? ", " : "") + voided[i];
-        if (voided.size() > 5) list += " and " + std::to_string(voided.size() - 5) + " more";
-        message += ", so Services using topology routing (" + list + ") lose it in every zone";
+      if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
+    }
+    const std::string suggested = suggested_zone(ctx.snapshot, cloud_zones);
+    for (const model::Node& n : ctx.snapshot.nodes) {
+      if (!n.is_hybrid()) continue;
+      if (n.zone().empty()) {
+        report_unzoned(ctx, n, suggested);
+      } else if (cloud_zones.count(n.zone())) {
+        report_shared_zone(ctx, n, suggested);
       }
-      Finding f = make_finding(info(), Severity::Error, n, message + ".");
-      f.fixes.push_back(fix::LabelNode{n.meta.name, model::kZoneLabel, "onprem"});
-      f.fix_note =
-          "Label the node now, and add --node-labels=topology.kubernetes.io/zone=onprem to the kubelet "
-          "flags of the nodeadm NodeConfig so the label survives re-registration.";
-      ctx.findings.push_back(std::move(f));
     }
   }
 
  private:
+  // The zone the other hybrid nodes already use (the most common one that is
+  // no cloud node's zone); `onprem`, the document's example, when none has one.
+  static std::string suggested_zone(const model::Snapshot& snapshot, const std::set<std::string_view>& cloud_zones) {
+    std::map<std::string_view, size_t> counts;
+    for (const model::Node& n : snapshot.nodes) {
+      if (n.is_hybrid() && !n.zone().empty() && !cloud_zones.count(n.zone())) ++counts[n.zone()];
+    }
+    std::string_view best = "onprem";
+    size_t most = 0;
+    for (const auto& [zone, count] : counts) {
+      if (count > most) best = zone, most = count;
+    }
+    return std::string(best);
+  }
+
+  void add_label_fix(const model::Node& n, const std::string& zone, Finding& f) const {
+    fix::LabelNode label{n.meta.name, model::kZoneLabel, zone, std::nullopt};
+    if (!n.zone().empty()) label.current = std::string(n.zone());
+    f.fixes.push_back(std::move(label));
+    f.fix_note = "Label the node topology.kubernetes.io/zone=" + zone +
+                 " now, and make it durable in the nodeadm NodeConfig (spec.kubelet.flags: "
+                 "[\"--node-labels=topology.kubernetes.io/zone=" +
+                 zone + "\"]) so the label survives re-registration.";
+  }
+
+  void report_unzoned(RuleContext& ctx, const model::Node& n, const std::string& zone) const {
+    std::vector<std::string> voided = services_voided_by(ctx, n);
+    std::string message = "Hybrid node " + n.meta.name + " has no topology.kubernetes.io/zone label";
+    if (voided.empty()) {
+      message += ", so Services cannot keep traffic in its zone with trafficDistribution";
+    } else {
+      message += ", so Services using topology routing (" + first_few(voided) + ") lose it in every zone";
+    }
+    Finding f = make_finding(info(), Severity::Error, n, message + ".");
+    add_label_fix(n, zone, f);
+    ctx.findings.push_back(std::move(f));
+  }
+
+  // A hybrid node in a cloud zone: the controller hints its endpoints to that
+  // zone like the cloud ones, and PreferClose spreads the zone's clients over
+  // both environments — the traffic model gives the share that crosses.
+  void report_shared_zone(RuleContext& ctx, const model::Node& n, const std::string& zone) const {
+    double crossing = 0, clients = 0;
+    std::vector<std::string> services;
+    for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
+      if (!st.service || st.mechanism == analysis::traffic::HintsMechanism::None) continue;
+      bool touched = false;
+      for (const auto& r : st.routes) {
+        if (r.from_zone != n.zone()) continue;
+        double c = r.cloud_clients, h = r.hybrid_clients;
+        double crossed = c * r.to_hybrid + h * (1.0 - r.to_hybrid);
+        if (r.endpoints.empty()) continue;
+        crossing += crossed;
+        clients += c + h;
+        touched = touched || crossed > 0;
+      }
+      if (touched) services.push_back(st.service->meta.ns + "/" + st.service->meta.name);
+    }
+    std::string message = "Hybrid node " + n.meta.name +
+                          " is labelled topology.kubernetes.io/zone=" + std::string(n.zone()) +
+                          ", a zone cloud nodes also use: hybrid and cloud endpoints share that zone's hints, so "
+                          "PreferClose sends its clients across the VPN";
+    if (!services.empty() && clients > 0) {
+      message += " (" + percent(crossing / clients) + " of zone " + std::string(n.zone()) +
+                 "'s connections cross between the VPC and on premises, per the traffic model; Services: " +
+                 first_few(services) + ")";
+    }
+    Finding f = make_finding(info(), Severity::Error, n, message + ".");
+    add_label_fix(n, zone, f);
+    ctx.findings.push_back(std::move(f));
+  }
+
+  static std::string first_few(const std::vector<std::string>& names) {
+    std::string list;
+    for (size_t i = 0; i < names.size() && i < 5; ++i) list += (i ? ", " : "") + names[i];
+    if (names.size() > 5) list += " and " + std::to_string(names.size() - 5) + " more";
+    return list;
+  }
+
   // The Services whose hints this node removes, per the traffic model: with
   // trafficDistribution those with an endpoint on it (that endpoint gets no
   // hint, and kube-proxy then ignores every hint of the Service); with

@@ -87,21 +87,50 @@ class BackendIndex {
 };
 
 std::string prefer_close_patch() {
-  return R"([{"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
+  // The test keeps a value set since the dump (PreferSameNode, say) from being replaced.
+  return R"([{"op":"test","path":"/spec/trafficDistribution","value":null},)"
+         R"({"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
 }
 
-// "(simulated: 40% of cloud clients' connections go on premises and 50% of
-// on-premises clients' to the cloud; PreferClose leaves 0% and 0%)", from the
-// traffic model with observed and simulated endpoints; "" without endpoints.
-// The traffic as it runs is the shared model's; only PreferClose is modelled here.
-std::string simulated_share(RuleContext& ctx, const model::Service& svc, const BackendIndex& index) {
+// The crossing shares as the Service runs now and under PreferClose, from the
+// traffic model with observed and simulated endpoints; `known` is false
+// without endpoints. The traffic as it runs is the shared model's; only
+// PreferClose is modelled here.
+struct CrossingShares {
+  bool known = false;
+  double now_cloud_to_hybrid = 0, now_hybrid_to_cloud = 0;
+  double close_cloud_to_hybrid = 0, close_hybrid_to_cloud = 0;
+
+  // PreferClose would change nothing (e.g. internalTrafficPolicy: Local, or
+  // endpoints on one side only).
+  bool nothing_to_gain() const {
+    auto same = [](double a, double b) { return a - b < 0.005 && b - a < 0.005; };
+    return known && same(now_cloud_to_hybrid, close_cloud_to_hybrid) &&
+           same(now_hybrid_to_cloud, close_hybrid_to_cloud);
+  }
+  bool crosses_now() const { return now_cloud_to_hybrid >= 0.005 || now_hybrid_to_cloud >= 0.005; }
+  // "(simulated: 40% of cloud clients' connections go on premises and 50% of
+  // on-premises clients' to the cloud; PreferClose leaves 0% and 0%)"; "" when unknown.
+  std::string text() const {
+    if (!known) return "";
+    return " (simulated: " + percent(now_cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
+           percent(now_hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
+           percent(close_cloud_to_hybrid) + " and " + percent(close_hybrid_to_cloud) + ")";
+  }
+};
+
+CrossingShares simulated_shares(RuleContext& ctx, const model::Service& svc, const BackendIndex& index) {
+  CrossingShares out;
   const analysis::traffic::ServiceTraffic* now = index.traffic_of(svc);
-  if (!now || now->endpoints.empty()) return "";
+  if (!now || now->endpoints.empty()) return out;
   analysis::traffic::ServiceTraffic close =
       analysis::traffic::model_service(ctx.analyses.traffic_context(), svc, "PreferClose");
-  return " (simulated: " + percent(now->cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
-         percent(now->hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
-         percent(close.cloud_to_hybrid) + " and " + percent(close.hybrid_to_cloud) + ")";
+  out.known = true;
+  out.now_cloud_to_hybrid = now->cloud_to_hybrid;
+  out.now_hybrid_to_cloud = now->hybrid_to_cloud;
+  out.close_cloud_to_hybrid = close.cloud_to_hybrid;
+  out.close_hybrid_to_cloud = close.hybrid_to_cloud;
+  return out;
 }
 
 class ServiceTrafficDistribution final : public Rule {
@@ -163,7 +192,7 @@ class ServiceTrafficDistribution final : public Rule {
     // runs on every core; the findings keep the Services' order.
     parallel_for(missing.size(), worker_threads(), [&](size_t i) {
       Missing& m = missing[i];
-      if (!m.kube_dns && m.sides.cloud && m.sides.hybrid) m.simulated = simulated_share(ctx, *m.service, index);
+      if (!m.kube_dns && m.sides.cloud && m.sides.hybrid) m.simulated = simulated_shares(ctx, *m.service, index);
     });
     for (const Missing& m : missing) check_missing(ctx, m, version);
     check_kube_proxy(ctx, version, services_using_td);
@@ -190,7 +219,7 @@ class ServiceTrafficDistribution final : public Rule {
     const model::Service* service;
     bool kube_dns;
     Sides sides;
-    std::string simulated;
+    CrossingShares simulated;
   };
 
   void check_missing(RuleContext& ctx, const Missing& m, const analysis::ClusterVersion& v) const {
@@ -204,12 +233,21 @@ class ServiceTrafficDistribution final : public Rule {
           "replicas in the cloud (and the reverse) across the VPN.";
     } else {
       if (!sides.known) return;
-      if (sides.cloud && sides.hybrid) {
+      if (sides.cloud && sides.hybrid && m.simulated.nothing_to_gain()) {
+        // Its own simulation shows PreferClose changes nothing (e.g.
+        // internalTrafficPolicy: Local already keeps traffic on the node).
+        if (!m.simulated.crosses_now()) return;
+        severity = Severity::Info;
+        message = describe(svc) +
+                  " has no trafficDistribution, but PreferClose would not change where its "
+                  "connections go" +
+                  m.simulated.text() + ".";
+      } else if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
         message = describe(svc) +
                   " has backends that are, or may be placed, on both cloud and hybrid nodes and "
                   "no trafficDistribution: connections cross between the VPC and the on-premises network" +
-                  m.simulated + ".";
+                  m.simulated.text() + ".";
       } else {
         severity = Severity::Info;
         message = describe(svc) + " has no trafficDistribution; its backends can only run on " +
@@ -219,7 +257,7 @@ class ServiceTrafficDistribution final : public Rule {
       }
     }
     Finding f = make_finding(info(), severity, svc, message);
-    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), prefer_close_patch(), "", ""});
+    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), prefer_close_patch(), "", "", ""});
     f.fix_note = "Sets spec.trafficDistribution: PreferClose";
     if (v.at_least(kPreferSameBeta))
       f.fix_note += " (Kubernetes " + v.exact.value_or(*v.lower_bound).str() + " also names it PreferSameZone)";

@@ -107,6 +107,7 @@ class CiliumServiceTopology final : public Rule {
       w.end_object();
       w.begin_object().key("op").string("replace").key("path").string(path).key("value").string("true").end_object();
     } else {
+      w.begin_object().key("op").string("test").key("path").string(path).key("value").null().end_object();
       w.begin_object().key("op").string("add").key("path").string(path).key("value").string("true").end_object();
     }
     w.end_array();

@@ -1,6 +1,8 @@
 // HN009: the EndpointSlices of a Service using trafficDistribution must
 // carry the hints the EndpointSlice controller would set — the document's
 // "verify the hints" step, done for every Service at once.
+#include <set>
+
 #include "analysis/traffic/traffic_model.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
@@ -55,35 +57,57 @@ class EndpointSliceHints final : public Rule {
 
  private:
   void check_service(RuleContext& ctx, const analysis::traffic::ServiceTraffic& st) const {
+    std::set<std::string_view> cloud_zones;
+    for (const model::Node& n : ctx.snapshot.nodes) {
+      if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
+    }
     std::string missing, differing;
-    size_t count = 0;
+    bool unzoned = false, hybrid_in_cloud_zone = false;
     for (const auto& e : st.endpoints) {
       // The controller leaves unready endpoints' hints as they were: nothing to expect of them.
       if (!e.controller_ready) continue;
       bool lacks = hints_text(e.observed_hints) == "none";
       if (!lacks && same_hints(e.observed_hints, e.expected_hints)) continue;
-      ++count;
       std::string line = e.address + (e.node.empty() ? "" : " on " + e.node) +
                          (e.zone.empty() ? " (no zone)" : " (zone " + e.zone + ")");
+      unzoned = unzoned || e.zone.empty();
+      hybrid_in_cloud_zone =
+          hybrid_in_cloud_zone || (e.environment == model::Environment::Hybrid && cloud_zones.count(e.zone) > 0);
       if (lacks) {
         missing += (missing.empty() ? "" : ", ") + line;
       } else {
-        differing += (differing.empty() ? "" : ", ") + line + ": " + hints_text(e.observed_hints) + ", expected " +
-                     hints_text(e.expected_hints);
+        // A wrong zone is not a missing hint: say what is there and what belongs there.
+        differing += (differing.empty() ? "" : ", ") + line + " is hinted " + hints_text(e.observed_hints) +
+                     " where the controller would set " + hints_text(e.expected_hints);
       }
     }
-    if (count == 0) return;
+    if (missing.empty() && differing.empty()) return;
     std::string message = describe(*st.service) + " uses trafficDistribution: " + st.service->traffic_distribution +
-                          ", but its EndpointSlices do not carry the expected hints";
+                          ", but its EndpointSlices do not carry the hints the EndpointSlice controller would set";
     if (!missing.empty()) message += "; without hints: " + missing;
     if (!differing.empty()) message += "; different: " + differing;
     if (!st.hints_removed_reason.empty())
       message += " (the controller would set none: " + st.hints_removed_reason + ")";
-    message += ". kube-proxy ignores the Service's hints in every zone while one endpoint lacks them.";
+    message +=
+        missing.empty() ? "." : ". kube-proxy ignores the Service's hints in every zone while one endpoint lacks them.";
     Finding f = make_finding(info(), Severity::Warning, *st.service, message);
-    f.fix_note =
-        "EndpointSlices are written by the controller: label every hybrid node with "
-        "topology.kubernetes.io/zone (HN006) and, with Cilium, set enable-service-topology (HN008).";
+    // Name only the causes that apply to these endpoints.
+    std::vector<std::string> causes;
+    if (unzoned) causes.push_back("label every hybrid node with topology.kubernetes.io/zone (HN006)");
+    if (hybrid_in_cloud_zone)
+      causes.push_back("give the hybrid nodes a zone of their own, not a cloud node's zone (HN006)");
+    if (!st.hints_removed_reason.empty())
+      causes.push_back("remove what makes the controller drop the hints (" + st.hints_removed_reason + ")");
+    if (causes.empty()) {
+      f.fix_note =
+          "The zones are in order: the hints are stale or were written by another controller. The EndpointSlice "
+          "controller rewrites them at its next sync of the Service (any endpoint change); check that the slices "
+          "carry endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io.";
+    } else {
+      f.fix_note = "EndpointSlices are written by the controller: ";
+      for (size_t i = 0; i < causes.size(); ++i) f.fix_note += (i ? "; " : "") + causes[i];
+      f.fix_note += ". It then rewrites the hints.";
+    }
     ctx.findings.push_back(std::move(f));
   }
 };

@@ -122,9 +122,21 @@ class LoadBalancerTargets final : public Rule {
       std::string target = t.service == t.lb ? "" : " (backend Service " + t.service->meta.name + ")";
       std::string message =
           describe(*t.lb) + target + " uses " + (t.ip_targets ? "IP" : "instance") + " targets and " + why;
-      message += t.ip_targets ? "; the load balancer connects to pod IPs the VPC cannot route to"
-                              : "; cloud nodes forward its NodePort traffic to hybrid pod IPs the VPC cannot "
-                                "route to (hybrid nodes cannot be instance targets)";
+      if (t.ip_targets) {
+        message += "; the load balancer connects to pod IPs the VPC cannot route to";
+      } else if (t.service->external_traffic_policy == "Local") {
+        // kube-proxy then forwards only to endpoints on its own node: nothing
+        // crosses, but the hybrid replicas can never be reached.
+        message +=
+            "; with externalTrafficPolicy: Local a cloud node forwards only to its own endpoints and its health "
+            "check node port reports it unhealthy without one, while hybrid nodes cannot be instance targets: the "
+            "hybrid replicas get no load balancer traffic, and when no cloud node has a ready endpoint every "
+            "target fails its health check";
+      } else {
+        message +=
+            "; cloud nodes forward its NodePort traffic to hybrid pod IPs the VPC cannot route to (hybrid nodes "
+            "cannot be instance targets)";
+      }
       Severity sev = Severity::Error;
       if (net == model::PodNetwork::Unknown) {
         sev = lower(sev);

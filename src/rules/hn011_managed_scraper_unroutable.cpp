@@ -45,6 +45,8 @@ class ManagedScraperUnroutable final : public Rule {
     const auto& routability = ctx.analyses.routability();
     model::PodNetwork net = routability.cluster_wide();
     if (net == model::PodNetwork::Routable) return;
+    // The document's split is in place: hybrid pods are scraped on premises.
+    if (hybrid_scraping_collector(ctx.snapshot)) return;
     for (const model::ClusterRoleBinding& b : ctx.snapshot.cluster_role_bindings) {
       if (!binds_collector_user(b)) continue;
       std::string message = "ClusterRoleBinding " + b.meta.name +

@@ -1,4 +1,7 @@
 // HN012: a component of an add-on the document names can run on hybrid nodes.
+#include <cctype>
+#include <set>
+
 #include "analysis/addons.h"
 #include "analysis/feasibility.h"
 #include "rules/registry.h"
@@ -7,14 +10,14 @@
 namespace hybridctl::rules {
 namespace {
 
-// Where each add-on's chart keeps this component's affinity (the document's values).
-std::vector<std::string> helm_paths(const analysis::AddonComponent& c) {
-  using analysis::Addon;
-  if (c.addon != Addon::CertManager) return {"affinity"};
-  if (c.component == "webhook") return {"webhook.affinity"};
-  if (c.component == "cainjector") return {"cainjector.affinity"};
-  if (c.component == "startupapicheck") return {"startupapicheck.affinity"};
-  return {"affinity"};
+// "CloudWatch Observability operator" + "operator": the component only when
+// the add-on's name does not already say it.
+std::string addon_component_text(const analysis::AddonComponent& c) {
+  std::string name = analysis::addon_name(c.addon);
+  std::string lower = name;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (lower.find(c.component) != std::string::npos) return name;
+  return name + " " + c.component;
 }
 
 Severity severity_for(const analysis::AddonComponent& c, model::PodNetwork net) {
@@ -61,13 +64,15 @@ class AddonPlacement final : public Rule {
     // With no nodes at all the input is a set of manifests: assume they target a mixed cluster.
     if (ctx.snapshot.has_nodes() && !ctx.analyses.mixed()) return;
     model::PodNetwork net = ctx.analyses.routability().cluster_wide();
+    // HN001 reports these with the add-on's form of the fix: not twice.
+    const std::set<const model::Workload*> reported_by_hn001 = backend_workloads_unreachable_now(ctx);
     for (const model::Workload* w : top_level_workloads(ctx.snapshot)) {
       auto component = analysis::recognise_addon(*w, ctx.analyses.backends());
-      if (!component) continue;
+      if (!component || reported_by_hn001.count(w)) continue;
       if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
       Severity sev = severity_for(*component, net);
-      std::string message = describe(*w) + " (" + analysis::addon_name(component->addon) + " " + component->component +
-                            ", recognised by " + component->evidence + ") can run on hybrid nodes";
+      std::string message = describe(*w) + " (" + addon_component_text(*component) + ", recognised by " +
+                            component->evidence + ") can run on hybrid nodes";
       if (component->addon == analysis::Addon::AwsLoadBalancerController) {
         message += "; the controller must run on cloud nodes in a mixed cluster";
       } else if (net == model::PodNetwork::Routable) {
@@ -76,12 +81,7 @@ class AddonPlacement final : public Rule {
         message += " and serves a webhook the control plane may not reach";
       }
       Finding f = make_finding(info(), sev, *w, message + ".");
-      add_keep_in_cloud_fix(ctx.analyses, *w, f, helm_paths(*component));
-      if (component->addon == analysis::Addon::CloudWatchOperator) {
-        f.fix_note +=
-            " The CloudWatch Observability add-on cannot set the operator's affinity (containers-roadmap "
-            "#2431): the patch is reverted by an add-on update, so re-apply it after each one.";
-      }
+      add_keep_in_cloud_fix(ctx.analyses, *w, f);
       ctx.findings.push_back(std::move(f));
     }
   }

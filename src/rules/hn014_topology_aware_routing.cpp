@@ -27,6 +27,13 @@ std::string switch_to_prefer_close_patch(const model::Service& svc) {
     w.string(svc.meta.annotations.get(key)).end_object();
     w.begin_object().key("op").string("remove").key("path").string(path).end_object();
   }
+  if (svc.traffic_distribution.empty()) {
+    w.begin_object().key("op").string("test").key("path").string("/spec/trafficDistribution").key("value");
+    w.null().end_object();
+  } else {
+    w.begin_object().key("op").string("test").key("path").string("/spec/trafficDistribution").key("value");
+    w.string(svc.traffic_distribution).end_object();
+  }
   w.begin_object().key("op").string("add").key("path").string("/spec/trafficDistribution").key("value");
   w.string("PreferClose").end_object();
   w.end_array();
@@ -101,7 +108,7 @@ class TopologyAwareRouting final : public Rule {
     if (!svc.traffic_distribution.empty()) message += " (the annotation overrides its trafficDistribution)";
     message += ".";
     Finding f = make_finding(info(), severity, svc, message);
-    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), switch_to_prefer_close_patch(svc), "", ""});
+    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), switch_to_prefer_close_patch(svc), "", "", ""});
     f.fix_note = "Removes the topology annotation and sets trafficDistribution: PreferClose (Kubernetes 1.31+).";
     ctx.findings.push_back(std::move(f));
   }

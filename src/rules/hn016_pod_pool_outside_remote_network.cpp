@@ -120,7 +120,9 @@ class PodPoolOutsideRemoteNetwork final : public Rule {
       std::string message = describe(b) + " advertises pod CIDRs from " + std::to_string(advertised.size()) + " of " +
                             std::to_string(advertised.size() + silent.size()) + " hybrid nodes; " + missing +
                             (silent.size() == 1 ? " advertises" : " advertise") +
-                            " nothing, so pods there are unreachable from the control plane and the VPC";
+                            " nothing: no route to the pods there is known, so the other rules treat them as "
+                            "unknown (could not be confirmed), and unless static routes cover them the control "
+                            "plane and the VPC cannot reach them";
       Finding f = make_finding(info(), Severity::Error, b, message + ".");
       f.fix_note =
           "Widen the nodeSelector so that every hybrid node peers and advertises its pod CIDR (for "

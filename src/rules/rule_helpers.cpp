@@ -1,7 +1,10 @@
 #include "rules/rule_helpers.h"
 
+#include "analysis/addons.h"
 #include "analysis/feasibility.h"
+#include "analysis/otel_scrape.h"
 #include "analysis/ownership.h"
+#include "charts/chart_values.h"
 #include "fix/node_affinity_fix.h"
 
 namespace hybridctl::rules {
@@ -31,6 +34,38 @@ std::set<std::pair<std::string, std::string>> control_plane_called_services(anal
   return out;
 }
 
+std::set<const model::Workload*> backend_workloads_unreachable_now(RuleContext& ctx) {
+  std::set<const model::Workload*> out;
+  const auto& routability = ctx.analyses.routability();
+  for (const analysis::Backend& b : ctx.analyses.backends()) {
+    for (const model::Pod* pod : b.ready_endpoints) {
+      const model::Node* node = ctx.snapshot.node(pod->spec.node_name);
+      if (!node || !node->is_hybrid() || routability.of_pod(*pod, *node) == model::PodNetwork::Routable) continue;
+      if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod)) out.insert(w);
+    }
+  }
+  return out;
+}
+
+const model::OpenTelemetryCollector* hybrid_scraping_collector(const model::Snapshot& snapshot) {
+  for (const model::OpenTelemetryCollector& c : snapshot.otel_collectors) {
+    if (c.mode == "sidecar") continue;
+    model::PodSpec placement;
+    placement.node_selector = c.node_selector;
+    placement.affinity = c.affinity;
+    if (analysis::feasible_in(snapshot, placement, model::Environment::Cloud)) continue;  // not pinned
+    analysis::CollectorScrapes scrapes = analysis::analyse_collector_scrapes(c);
+    bool scrapes_hybrid_pods = false, compliant = true;
+    for (const analysis::ScrapeConfigCheck& check : scrapes.scrape_configs) {
+      if (!check.node_labels_possible) continue;
+      scrapes_hybrid_pods = true;
+      compliant = compliant && check.compliant();
+    }
+    if (scrapes_hybrid_pods && compliant) return &c;
+  }
+  return nullptr;
+}
+
 std::string describe(const model::ObjectBase& o) {
   return o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name;
 }
@@ -46,8 +81,38 @@ std::string change_key(const model::Requirement& r) {
 
 }  // namespace
 
-void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f,
-                           std::vector<std::string> helm_value_paths) {
+AffinityValues affinity_values_of(analysis::Analyses& analyses, const model::Workload& w) {
+  analysis::Manager m = analysis::manager_of(w);
+  const charts::ChartValues* chart = nullptr;
+  std::string component;
+  if (auto addon = analysis::recognise_addon(w, analyses.backends())) {
+    chart = charts::find_chart(analysis::addon_chart(addon->addon));
+    component = addon->component;
+  }
+  if (!chart && m.kind == analysis::Manager::Kind::EksAddon) chart = charts::find_chart(m.name);
+  if (!chart) chart = charts::find_chart(w.meta.labels.get("helm.sh/chart"));
+  if (chart) {
+    const charts::ComponentValues& c = chart->component(component);
+    if (c.affinity_key.empty()) return {{}, c.why_not};
+    return {{c.affinity_key}, ""};
+  }
+  if (m.kind == analysis::Manager::Kind::Helm) {
+    return {{"affinity"},
+            "Helm release " + m.name +
+                " comes from a chart hybridctl does not know: `affinity` is the usual values key "
+                "of its pods, check the chart's values."};
+  }
+  if (m.kind == analysis::Manager::Kind::EksAddon) {
+    return {{"affinity"},
+            "Check that the " + m.name +
+                " add-on's configuration schema has `affinity` (aws eks "
+                "describe-addon-configuration --addon-name " +
+                m.name + ")."};
+  }
+  return {};
+}
+
+void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f) {
   const model::Snapshot& snapshot = analyses.snapshot();
   model::Requirement req{model::kComputeTypeLabel, "NotIn", {"hybrid"}};
   model::Workload patched = w;
@@ -60,11 +125,15 @@ void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& 
     f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
                  " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the "
                  "on-prem pod "
-                 "CIDR routable (remotePodNetworks plus BGP advertisement), or run the pods with hostNetwork: true "
-                 "so they are reached at their node IP.";
+                 "CIDR routable (remotePodNetworks plus BGP advertisement)";
+    f.fix_note += w.tmpl.spec.host_network ? "; it already uses hostNetwork, so its node IP must be inside "
+                                             "remoteNodeNetworks."
+                                           : ", or run the pods with hostNetwork: true so they are reached at their "
+                                             "node IP.";
     f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});
     return;
   }
+  AffinityValues values = affinity_values_of(analyses, w);
   fix::RequireNodeAffinity intent;
   intent.target = w.ref();
   intent.template_path = pod_spec_path(w);
@@ -72,11 +141,22 @@ void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& 
   intent.key = req.key;
   intent.op = req.op;
   intent.values = req.values;
-  intent.helm_value_paths = std::move(helm_value_paths);
+  intent.helm_value_paths = values.keys;
+  // A Job's pod template is immutable: the API server rejects the patch.
+  intent.patchable = w.workload_kind != model::WorkloadKind::Job;
+  if (snapshot.cluster_info) intent.cluster_name = snapshot.cluster_info->name;
   f.fixes.push_back(std::move(intent));
   f.fix_note =
       "Adds eks.amazonaws.com/compute-type NotIn [hybrid] to every required nodeSelectorTerm, so the pods "
       "run on cloud nodes; alternatively make the on-prem pod CIDR routable.";
+  if (w.workload_kind == model::WorkloadKind::Job) {
+    f.fix_note += " A Job's pod template is immutable: " +
+                  (values.keys.empty() ? std::string("delete the Job and re-create it with this affinity.")
+                                       : "set the values key " + values.keys.front() +
+                                             " and let the chart re-create the Job (or delete it and re-create it "
+                                             "with this affinity).");
+  }
+  if (!values.note.empty()) f.fix_note += " " + values.note;
 }
 
 std::vector<const model::Workload*> top_level_workloads(const model::Snapshot& snapshot) {

@@ -16,10 +16,18 @@ Finding make_finding(const RuleInfo& rule, Severity severity, const model::Objec
 // JSON pointer of a workload's PodSpec (CronJobs nest it under jobTemplate).
 std::string pod_spec_path(const model::Workload& w);
 
+// Where the workload's manager keeps its affinity: the chart's or EKS
+// add-on's values key (charts/), and why there is none or what to check.
+struct AffinityValues {
+  std::vector<std::string> keys;
+  std::string note;
+};
+AffinityValues affinity_values_of(analysis::Analyses& analyses, const model::Workload& w);
+
 // Adds `compute-type NotIn [hybrid]` as the fix when it is valid (the patched
-// template still fits a cloud node); otherwise explains the alternatives.
-void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f,
-                           std::vector<std::string> helm_value_paths = {});
+// template still fits a cloud node), in the manager's form (the values key
+// from affinity_values_of); otherwise explains the alternatives.
+void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f);
 
 // "35%": a share for messages, rounded to a whole percent.
 std::string percent(double share);
@@ -27,6 +35,14 @@ std::string percent(double share);
 // The Services the API server calls itself (webhooks, conversion, APIService
 // backends): their clients are not pods behind kube-proxy.
 std::set<std::pair<std::string, std::string>> control_plane_called_services(analysis::Analyses& analyses);
+
+// The workloads HN001 reports: a ready endpoint of a control-plane-called
+// backend on a hybrid node whose pod network is not routable.
+std::set<const model::Workload*> backend_workloads_unreachable_now(RuleContext& ctx);
+
+// The source document's split for metrics: an OpenTelemetryCollector pinned to
+// hybrid nodes whose Prometheus scrape configs all keep only hybrid targets.
+const model::OpenTelemetryCollector* hybrid_scraping_collector(const model::Snapshot& snapshot);
 
 // "Deployment kube-system/coredns"
 std::string describe(const model::ObjectBase& o);

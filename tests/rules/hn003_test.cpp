@@ -212,10 +212,19 @@ TEST(RuleHN003, InstallationPatchAppliesAndIsANoOpTheSecondTime) {
   EXPECT_NE(once.yaml.find("typhaDeployment:"), std::string::npos) << once.yaml;
   EXPECT_NE(once.yaml.find("- hybrid"), std::string::npos) << once.yaml;
   EXPECT_NE(once.yaml.find("cidr: 192.168.0.0/16"), std::string::npos) << "the pools are untouched";
-  // `add` of the same override replaces it with itself.
-  PatchOutcome twice = kubectl_patch_local(once.yaml, patch);
-  ASSERT_TRUE(twice.applied) << twice.error;
-  EXPECT_EQ(twice.yaml, once.yaml);
+  // The override is now present: the absence guard fails, nothing is replaced twice.
+  EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied);
+}
+
+TEST(RuleHN003, InstallationPatchNeverReplacesAnOverrideWrittenSinceTheDump) {
+  if (!kubectl_available()) GTEST_SKIP() << "kubectl not installed";
+  Audit a;
+  run_audit(a, operator_managed_typha(), kMixedNodes, model::PodNetwork::Unroutable);
+  std::string patch = first_json_patch(*a.of("HN003").at(0));
+  std::string with_override = std::string(kInstallation) +
+                              "  typhaDeployment:\n    spec:\n      template:\n        spec:\n"
+                              "          tolerations: [{key: dedicated, operator: Exists}]\n";
+  EXPECT_FALSE(kubectl_patch_local(with_override, patch).applied) << patch;
 }
 
 TEST(RuleHN003, AwsNodePatchClearsTheFindingAndItsGuardFailsTheSecondTime) {

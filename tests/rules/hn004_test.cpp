@@ -201,7 +201,38 @@ TEST(Hn004, UnknownRoutabilityIsOnlyAWarning) {
   EXPECT_TRUE(mentions(fs[0], "50% from us-west-2a")) << fs[0]->message;
 }
 
+std::string kube_proxy_daemonset(const std::string& tag) {
+  return "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: kube-proxy, namespace: kube-system}\nspec:\n"
+         "  selector: {matchLabels: {k8s-app: kube-proxy}}\n  template:\n    metadata: {labels: {k8s-app: "
+         "kube-proxy}}\n    spec:\n      hostNetwork: true\n      tolerations: [{operator: Exists}]\n"
+         "      containers: [{name: kube-proxy, image: "
+         "602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/kube-proxy:" +
+         tag + "}]\n";
+}
+
+std::string prefer_close_in_every_zone() {
+  return service("  trafficDistribution: PreferClose\n") +
+         slice(endpoint("192.168.10.20", "cloud-a", "us-west-2a", "us-west-2a") +
+               endpoint("192.168.20.20", "cloud-b", "us-west-2b", "us-west-2b") +
+               endpoint("10.85.1.10", "hybrid-1", "onprem", "onprem"));
+}
+
+TEST(Hn004, KubeProxyOlderThan131IgnoresPreferCloseHintsAndSpreadsOverEveryEndpoint) {
+  // The same hinted Service that is clean with a current kube-proxy: a 1.30
+  // kube-proxy reads hints only with the topology annotation, so every cloud
+  // zone sends a third of its connections to the unroutable hybrid endpoint.
+  auto fs = hn004(mixed_nodes() + kube_proxy_daemonset("v1.30.0-minimal-eksbuild.3") + prefer_close_in_every_zone());
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_TRUE(mentions(fs[0], "33% from us-west-2a")) << fs[0]->message;
+  EXPECT_TRUE(mentions(fs[0], "reads hints only with the topology annotation")) << fs[0]->message;
+}
+
 // --- passing -----------------------------------------------------------------------------------
+
+TEST(Hn004, KubeProxy131HonoursPreferCloseHints) {
+  auto fs = hn004(mixed_nodes() + kube_proxy_daemonset("v1.31.2-minimal-eksbuild.3") + prefer_close_in_every_zone());
+  EXPECT_TRUE(fs.empty()) << fs[0]->message;
+}
 
 TEST(Hn004, PreferCloseWithAnEndpointInEveryCloudZoneIsClean) {
   auto fs = hn004(mixed_nodes() + service("  trafficDistribution: PreferClose\n") +

@@ -111,16 +111,33 @@ TEST(Hn009, WrongHintIsReportedWithTheExpectedOne) {
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0]->severity, rules::Severity::Warning);
   EXPECT_TRUE(mentions(fs[0],
-                       "different: 192.168.10.20 on cloud-a (zone us-west-2a): zone us-west-2b, expected "
-                       "zone us-west-2a"))
+                       "different: 192.168.10.20 on cloud-a (zone us-west-2a) is hinted zone us-west-2b where the "
+                       "controller would set zone us-west-2a"))
       << fs[0]->message;
+  // Every endpoint has a hint: the "one endpoint lacks them" consequence does not apply,
+  // nor do the zone labels (HN006) or Cilium (HN008), which write no hints.
+  EXPECT_FALSE(mentions(fs[0], "lacks them")) << fs[0]->message;
+  EXPECT_EQ(fs[0]->fix_note.find("HN006"), std::string::npos) << fs[0]->fix_note;
+  EXPECT_EQ(fs[0]->fix_note.find("HN008"), std::string::npos) << fs[0]->fix_note;
+  EXPECT_NE(fs[0]->fix_note.find("stale"), std::string::npos) << fs[0]->fix_note;
+}
+
+TEST(Hn009, UnzonedHybridEndpointBlamesTheZoneLabelOnly) {
+  std::string nodes =
+      node("cloud-a", "us-west-2a", false) + node("cloud-b", "us-west-2b", false) + node("hybrid-1", "", true);
+  auto fs = hn009(nodes + service(kPreferClose) +
+                  slice(hinted_cloud_endpoints() + endpoint("10.85.1.10", "hybrid-1", "", "")));
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_NE(fs[0]->fix_note.find("HN006"), std::string::npos) << fs[0]->fix_note;
+  EXPECT_EQ(fs[0]->fix_note.find("HN008"), std::string::npos) << fs[0]->fix_note;
 }
 
 TEST(Hn009, PreferSameNodeWithoutNodeHintsExpectsThem) {
   auto fs = hn009(mixed_nodes() + service("  trafficDistribution: PreferSameNode\n") +
                   slice(endpoint("192.168.10.20", "cloud-a", "us-west-2a", zone_hint("us-west-2a"))));
   ASSERT_EQ(fs.size(), 1u);
-  EXPECT_TRUE(mentions(fs[0], "expected zone us-west-2a, node cloud-a")) << fs[0]->message;
+  EXPECT_TRUE(mentions(fs[0], "is hinted zone us-west-2a where the controller would set zone us-west-2a, node cloud-a"))
+      << fs[0]->message;
 }
 
 // --- near misses -------------------------------------------------------------------------------

@@ -118,6 +118,17 @@ TEST(RuleHN010, ClbInstanceModeServiceFires) {
   EXPECT_NE(a.of("HN010")[0]->message.find("instance targets"), std::string::npos);
 }
 
+TEST(RuleHN010, InstanceTargetsWithExternalTrafficPolicyLocalExplainTheHealthCheckNotForwarding) {
+  std::string svc = service("LoadBalancer");
+  svc.replace(svc.find("  selector:"), 0, "  externalTrafficPolicy: Local\n");
+  Audit a;
+  run_audit(a, join({deployment(), svc}), kMixedNodes, model::PodNetwork::Unroutable);
+  ASSERT_EQ(a.of("HN010").size(), 1u);
+  const std::string& m = a.of("HN010")[0]->message;
+  EXPECT_NE(m.find("health check"), std::string::npos) << m;
+  EXPECT_EQ(m.find("forward its NodePort traffic to hybrid pod IPs"), std::string::npos) << m;
+}
+
 TEST(RuleHN010, TargetGroupBindingIpFires) {
   const char* tgb = R"(apiVersion: elbv2.k8s.aws/v1beta1
 kind: TargetGroupBinding
@@ -209,10 +220,9 @@ TEST(RuleHN010, KeepInCloudPatchClearsTheFinding) {
   Audit after;
   run_audit(after, join({once.yaml, rest}), kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN010").empty());
-  // No affinity before: the patch adds the whole affinity, so a second run rewrites the same value.
-  PatchOutcome twice = kubectl_patch_local(once.yaml, patch);
-  ASSERT_TRUE(twice.applied) << twice.error;
-  EXPECT_EQ(twice.yaml, once.yaml);
+  // No affinity before: the patch adds the whole affinity behind a test of its absence,
+  // which now fails: nothing changes twice.
+  EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied);
 }
 
 }  // namespace

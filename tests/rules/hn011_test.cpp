@@ -30,6 +30,47 @@ TEST(RuleHN011, ManagedCollectorWithUnroutableHybridPodsWarns) {
   EXPECT_EQ(r.kubectl[0], "aws eks create-addon --cluster-name CLUSTER --addon-name adot");
 }
 
+// The source document's split: an ADOT collector pinned to hybrid nodes whose
+// scrape config keeps only hybrid targets.
+const char* kHybridCollector = R"(---
+apiVersion: opentelemetry.io/v1beta1
+kind: OpenTelemetryCollector
+metadata: {name: adot-col-prom-metrics, namespace: opentelemetry-operator-system}
+spec:
+  mode: deployment
+  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchExpressions:
+          - {key: eks.amazonaws.com/compute-type, operator: In, values: [hybrid]}
+  config:
+    receivers:
+      prometheus:
+        config:
+          scrape_configs:
+          - job_name: pods
+            kubernetes_sd_configs:
+            - role: pod
+              attach_metadata: {node: true}
+            relabel_configs:
+            - action: keep
+              regex: hybrid
+              source_labels: [__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]
+    exporters:
+      debug: {}
+    service:
+      pipelines:
+        metrics: {receivers: [prometheus], exporters: [debug]}
+)";
+
+TEST(RuleHN011, TheDocumentsSplitWithAHybridPinnedCollectorIsSilent) {
+  Audit a;
+  run_audit(a, binding("User", "aps-collector-user") + kHybridCollector, kMixedNodes, model::PodNetwork::Unroutable);
+  EXPECT_TRUE(a.of("HN011").empty()) << a.of("HN011")[0]->message;
+  EXPECT_TRUE(a.of("HN013").empty()) << "the collector itself is compliant";
+}
+
 TEST(RuleHN011, UnknownRoutabilityIsInfo) {
   Audit a;
   run_audit(a, binding("User", "aps-collector-user"), kMixedNodes, std::nullopt);

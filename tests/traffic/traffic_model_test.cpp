@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/traffic/data_plane.h"
 #include "analysis/traffic/service_weights.h"
 #include "analysis/traffic/traffic_context.h"
 #include "decode/object_decoder.h"
@@ -92,6 +93,27 @@ TEST(TrafficModel, PreferCloseZoneWithoutEndpointsUsesEveryEndpoint) {
   EXPECT_DOUBLE_EQ(st.hybrid_to_cloud, 0.0);
   ASSERT_NE(zone_route(st, "onprem"), nullptr);
   EXPECT_EQ(zone_route(st, "onprem")->hybrid_clients, 2u);
+}
+
+TEST(TrafficModel, KubeProxyOlderThan131IsEachNodesDataPlaneAndIgnoresTrafficDistributionHints) {
+  // The kube-proxy DaemonSet's image says which release runs on the nodes: a 1.30
+  // kube-proxy reads hints only with the topology annotation, so every zone, the
+  // one with its own endpoint included, spreads over every endpoint.
+  std::string kube_proxy =
+      "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: kube-proxy, namespace: kube-system}\nspec:\n"
+      "  selector: {matchLabels: {k8s-app: kube-proxy}}\n  template:\n    metadata: {labels: {k8s-app: "
+      "kube-proxy}}\n    spec:\n      tolerations: [{operator: Exists}]\n      containers: [{name: kube-proxy, "
+      "image: 602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/kube-proxy:v1.30.6-minimal-eksbuild.3}]\n---\n";
+  Cluster c(mixed_nodes() + kube_proxy + pod("web-a", "cloud-a", "192.168.10.53") +
+            pod("web-b", "cloud-b", "192.168.20.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
+            service("  trafficDistribution: PreferClose\n"));
+  EXPECT_EQ(data_planes(c.snapshot), std::vector<DataPlane>(4, DataPlane::KubeProxyBeforeTrafficDistribution));
+  ServiceTraffic st = model_service(TrafficInputs{c.snapshot}, c.service("web"));
+  const Route* onprem = zone_route(st, "onprem");
+  ASSERT_NE(onprem, nullptr);
+  EXPECT_EQ(onprem->endpoints.size(), 3u);
+  EXPECT_EQ(onprem->why, "kube-proxy of this release reads hints only with the topology annotation");
+  EXPECT_GT(st.cloud_to_hybrid, 0.3);
 }
 
 TEST(TrafficModel, ZoneMatrixRowsSumToOne) {

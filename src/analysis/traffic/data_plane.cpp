@@ -3,6 +3,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "analysis/cluster_version.h"
 #include "analysis/feasibility.h"
 
 namespace hybridctl::analysis::traffic {
@@ -11,6 +12,8 @@ const char* data_plane_name(DataPlane plane) {
   switch (plane) {
     case DataPlane::KubeProxy:
       return "kube-proxy";
+    case DataPlane::KubeProxyBeforeTrafficDistribution:
+      return "kube-proxy (older than 1.31: ignores trafficDistribution hints)";
     case DataPlane::CiliumServiceTopology:
       return "cilium (enable-service-topology)";
     case DataPlane::CiliumIgnoresHints:
@@ -42,7 +45,12 @@ model::PodSpec daemon_pod_spec(const model::PodSpec& tmpl) {
 }  // namespace
 
 std::vector<DataPlane> data_planes(const model::Snapshot& snapshot) {
-  std::vector<DataPlane> out(snapshot.nodes.size(), DataPlane::KubeProxy);
+  // ServiceTrafficDistribution is beta (on) from 1.31: an older kube-proxy reads no hint
+  // of a Service without the topology annotation.
+  std::optional<KubeVersion> kube_proxy = cluster_version(snapshot).kube_proxy;
+  const DataPlane proxy = kube_proxy && *kube_proxy < KubeVersion{1, 31} ? DataPlane::KubeProxyBeforeTrafficDistribution
+                                                                         : DataPlane::KubeProxy;
+  std::vector<DataPlane> out(snapshot.nodes.size(), proxy);
   const model::ConfigMap* config = snapshot.config_map("kube-system", "cilium-config");
   if (config) {
     std::string_view kpr = config->data.get("kube-proxy-replacement");
@@ -71,6 +79,13 @@ k8s::ProxyHintSupport hint_support(DataPlane plane, const StringMap& service_ann
   switch (plane) {
     case DataPlane::KubeProxy:
       return k8s::kube_proxy_hint_support(service_annotations, gates);
+    case DataPlane::KubeProxyBeforeTrafficDistribution: {
+      // Neither ServiceTrafficDistribution (1.31) nor PreferSameTrafficDistribution (1.34).
+      k8s::HintsFeatureGates old = gates;
+      old.service_traffic_distribution = false;
+      old.prefer_same_traffic_distribution = false;
+      return k8s::kube_proxy_hint_support(service_annotations, old);
+    }
     // Cilium's service topology reads forZones only.
     case DataPlane::CiliumServiceTopology:
       return {true, false};

@@ -242,13 +242,17 @@ void compute_routes(const TrafficContext& context, ServiceTraffic& st) {
   std::vector<Route> node_routes;
   for (size_t g = 0; g < groups.size();) {
     const std::string& zone = groups[g].zone;
-    // The zone's reference: kube-proxy on a node of the zone that hosts no endpoint.
-    const Decision reference = decide(st, in, {"", zone}, DataPlane::KubeProxy, context, reference_lists);
+    // The zone's reference: kube-proxy on a node of the zone that hosts no endpoint — of the
+    // release the zone's nodes run (groups list kube-proxy's planes first within a zone).
+    const DataPlane reference_plane = groups[g].plane == DataPlane::KubeProxyBeforeTrafficDistribution
+                                          ? DataPlane::KubeProxyBeforeTrafficDistribution
+                                          : DataPlane::KubeProxy;
+    const Decision reference = decide(st, in, {"", zone}, reference_plane, context, reference_lists);
     Route zone_route = cache.get(st, reference, zone, "");
     node_routes.clear();
     for (; g < groups.size() && groups[g].zone == zone; ++g) {
       const ClientGroup& group = groups[g];
-      const bool same_plane = group.plane == DataPlane::KubeProxy;
+      const bool same_plane = group.plane == reference_plane;
       const Decision generic = same_plane ? reference : decide(st, in, {"", zone}, group.plane, context, scratch);
       const bool same = same_plane || *generic.picks == *reference.picks;
       std::optional<Route> generic_route;
