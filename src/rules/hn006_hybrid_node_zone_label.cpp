@@ -17,16 +17,19 @@ class HybridNodeZoneLabel final : public Rule {
         .id = "HN006",
         .name = "hybrid-node-zone-label",
         .severity = "error",
-        .fires_when = "A hybrid node has no topology.kubernetes.io/zone label.",
+        .fires_when =
+            "A hybrid node has no topology.kubernetes.io/zone label, or its zone is also a cloud node's zone.",
         .rationale =
             "Cloud nodes get their availability zone automatically; hybrid nodes do not. The EndpointSlice "
             "controller gives an endpoint on an unzoned node no hint, and kube-proxy then ignores the hints of that "
             "whole Service in every zone; with topology-mode: Auto one unzoned ready node removes hints from every "
-            "such Service.",
+            "such Service. A hybrid node in a cloud zone shares that zone's hints with the cloud endpoints, so "
+            "PreferClose sends that zone's traffic across the VPN.",
         .fix =
-            "Set the label in the nodeadm NodeConfig (kubelet flags "
-            "--node-labels=topology.kubernetes.io/zone=onprem, durable across re-registration), or now: kubectl "
-            "label node NAME topology.kubernetes.io/zone=onprem.",
+            "Set the label in the nodeadm NodeConfig (kubelet flags --node-labels=topology.kubernetes.io/zone=ZONE, "
+            "durable across re-registration), or now: kubectl label node NAME topology.kubernetes.io/zone=ZONE "
+            "(--overwrite for a cloud zone), ZONE being the zone the other hybrid nodes use (onprem when none has "
+            "one).",
         .needs_nodes = true,
         .reads = {Input::Node, Input::Pod, Input::Workloads, Input::DaemonSet, Input::Service, Input::EndpointSlice,
                   Input::ConfigMap, Input::CniPodPools, Input::DescribeCluster},
