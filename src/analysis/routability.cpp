@@ -110,15 +110,6 @@ bool Routability::node_selected_by_bgp(const model::Node& node) const {
 
 bool Routability::advertised(const model::Node& node) const { return node_selected_by_bgp(node); }
 
-PodNetwork Routability::of_pod(const model::Pod& pod, const model::Node& node) const {
-  if (pod.spec.host_network) return PodNetwork::Routable;
-  if (snapshot_.facts.pod_network) return *snapshot_.facts.pod_network;
-  auto ip = IpAddress::parse(pod.pod_ip);
-  if (!ip || !remote_known_) return cluster_wide_;
-  if (!remote_pods_.contains(*ip)) return PodNetwork::Unroutable;
-  return advertised(node) ? PodNetwork::Routable : PodNetwork::Unknown;
-}
-
 void Routability::decide_cluster_wide() {
   if (snapshot_.facts.pod_network) {
     cluster_wide_ = *snapshot_.facts.pod_network;

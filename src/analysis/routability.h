@@ -18,8 +18,6 @@ class Routability {
   model::PodNetwork cluster_wide() const { return cluster_wide_; }
   // One sentence saying why the cluster-wide value is what it is.
   const std::string& reason() const { return reason_; }
-  // For a pod running on a hybrid node (hostNetwork pods are reached at the node IP: routable).
-  model::PodNetwork of_pod(const model::Pod& pod, const model::Node& node) const;
   bool advertised(const model::Node& node) const;
   const CidrSet& remote_pod_networks() const { return remote_pods_; }
   const CidrSet& remote_node_networks() const { return remote_nodes_; }
