@@ -95,7 +95,11 @@ class LoadBalancerTargets final : public Rule {
         if (e.location.environment != analysis::EndpointEnvironment::Hybrid) continue;
         analysis::Reach reach = reachability.of_endpoint(e);
         if (reach.reachable()) continue;
-        if (why.empty()) why = "has ready endpoint " + e.describe();
+        if (why.empty()) {
+          why = e.pod && e.location.node
+                    ? "has ready pod " + e.pod->meta.name + " on hybrid node " + e.location.node->meta.name
+                    : "has ready endpoint " + e.describe();
+        }
         if (net != model::PodNetwork::Unroutable) {
           net = reach.network;
           unknown_why = reach.why;
