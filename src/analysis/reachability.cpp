@@ -18,7 +18,7 @@ Reach Reachability::of_node_ip(const model::Node& node) const {
 }
 
 Reach Reachability::of_pod_ip(std::string_view address, const model::Node* node) const {
-  const std::string on = node ? " on hybrid node " + node->meta.name : std::string(" in a hybrid pod range");
+  const std::string on = node ? "" : std::string(" in a hybrid pod range");
   if (snapshot_.facts.pod_network) {
     return {*snapshot_.facts.pod_network, std::string("pod IP") + on + " (--pod-network " +
                                               model::pod_network_name(*snapshot_.facts.pod_network) + ")"};
@@ -28,7 +28,11 @@ Reach Reachability::of_pod_ip(std::string_view address, const model::Node* node)
     return {routability_.cluster_wide(), "pod IP" + on + " (" + routability_.reason() + ")"};
   }
   if (!routability_.remote_pod_networks().contains(*ip)) {
-    return {PodNetwork::Unroutable, "pod IP " + std::string(address) + on + " lies outside remotePodNetworks"};
+    std::string networks;
+    for (const Cidr& c : routability_.remote_pod_networks().blocks())
+      networks += (networks.empty() ? "" : ", ") + c.str();
+    return {PodNetwork::Unroutable, "pod IP " + std::string(address) + on + " lies outside remotePodNetworks (" +
+                                        (networks.empty() ? "none" : networks) + ")"};
   }
   bool advertised = node ? routability_.advertised(*node) : routability_.cluster_wide() == PodNetwork::Routable;
   if (advertised) return {PodNetwork::Routable, "pod IP inside remotePodNetworks and advertised"};

@@ -36,6 +36,12 @@ std::vector<const WebhookChain*> matching_chains(const ApiServerError& e, const 
     }
     if (match) out.push_back(&c);
   }
+  // A name the input does not have (a renamed or re-created configuration): the Service in the URL.
+  if (out.empty() && !e.service_name.empty()) {
+    for (const WebhookChain& c : chains) {
+      if (names_service(c, e)) out.push_back(&c);
+    }
+  }
   // Several CRDs of one group: the Service in the URL tells which.
   if (out.size() > 1 && !e.service_name.empty()) {
     std::vector<const WebhookChain*> narrowed;
@@ -80,13 +86,16 @@ std::vector<CauseKind> explaining(Symptom s) {
 }
 
 // When no link of the chain is wrong in the input, what the symptom still says.
-Cause unexplained(Symptom s, const WebhookChain& c) {
-  std::string timeout = c.timeout_seconds ? std::to_string(*c.timeout_seconds) + " s" : "the API server's timeout";
+Cause unexplained(Symptom s, const WebhookChain* c) {
+  std::string timeout =
+      c && c->timeout_seconds ? std::to_string(*c->timeout_seconds) + " s" : "the API server's timeout";
   switch (s) {
     case Symptom::Timeout:
       return {CauseKind::TimeoutTooShort, Verdict::AtRisk,
-              "every ready endpoint is reachable in the input, so the backend answered slower than " + timeout +
-                  ", or a security group / NetworkPolicy drops the control plane's traffic to it"};
+              std::string(c ? "every ready endpoint is reachable in the input, so " : "") +
+                  "the backend answered slower than " + timeout +
+                  ", or the control plane cannot reach it (a pod on a hybrid node whose pod CIDR is not in "
+                  "remotePodNetworks or not routed, a security group or NetworkPolicy dropping the traffic)"};
     case Symptom::UnknownAuthority:
     case Symptom::CertificateOther:
       return {CauseKind::CaBundleMissing, Verdict::Broken,
@@ -99,12 +108,22 @@ Cause unexplained(Symptom s, const WebhookChain& c) {
               "listens on another port)"};
     case Symptom::NoEndpoints:
       return {CauseKind::NoReadyEndpoints, Verdict::Broken,
-              "the cluster had no ready endpoint when the call was made (pods restarting or failing readiness); the "
-              "input shows some now"};
+              std::string("the Service had no ready endpoint when the call was made (pods not scheduled, restarting "
+                          "or failing readiness, or a selector or named targetPort that matches nothing)") +
+                  (c ? "; the input shows some now" : "")};
     default:
       return {CauseKind::UnknownReachability, Verdict::AtRisk,
               "nothing in the input explains it: re-run with a fresh dump of the Service, its EndpointSlices and pods"};
   }
+}
+
+// Who rewrites a webhook configuration when it is patched: a controller
+// (Kyverno, Gatekeeper: webhook.kyverno.io/managed-by) or a Helm release.
+std::string configuration_manager(const model::ObjectBase& o) {
+  for (const auto& [key, value] : o.meta.labels) {
+    if (key.ends_with("managed-by") && !value.empty()) return std::string(value);
+  }
+  return {};
 }
 
 std::string configuration_resource(const WebhookChain& c) {
@@ -123,6 +142,11 @@ void emergency_steps(const WebhookChain& c, std::vector<FixStep>& steps) {
                          c.name + "\"},{\"op\":\"replace\",\"path\":\"/webhooks/" + index +
                          "/failurePolicy\",\"value\":\"Ignore\"}]'",
                      nullptr});
+    if (std::string manager = configuration_manager(*c.object); !manager.empty()) {
+      steps.back().text += "; " + manager +
+                           " manages this configuration and may set it back: pause it, or change "
+                           "its own setting (e.g. its Helm values) instead";
+    }
   } else if (c.kind == CallerKind::APIService) {
     steps.push_back({StepKind::Emergency,
                      "Emergency: discovery of every API group fails while " + c.name +
@@ -132,7 +156,7 @@ void emergency_steps(const WebhookChain& c, std::vector<FixStep>& steps) {
   }
 }
 
-void cause_steps(const WebhookChain& c, const Cause& cause, std::vector<FixStep>& steps) {
+void cause_steps(const WebhookChain& c, const Cause& cause, std::string_view cluster, std::vector<FixStep>& steps) {
   const Backend* b = c.backend;
   const std::string ns = b ? b->ns : "";
   switch (cause.kind) {
@@ -163,7 +187,9 @@ void cause_steps(const WebhookChain& c, const Cause& cause, std::vector<FixStep>
                        "Or make the on-premises pod CIDR routable from the control plane: add it to "
                        "remotePodNetworks and advertise it (BGP); hostNetwork pods need their node IPs in "
                        "remoteNodeNetworks",
-                       "aws eks describe-cluster --name CLUSTER --query cluster.remoteNetworkConfig", nullptr});
+                       "aws eks describe-cluster --name " + std::string(cluster.empty() ? "CLUSTER" : cluster) +
+                           " --query cluster.remoteNetworkConfig",
+                       nullptr});
       break;
     case CauseKind::NoReadyEndpoints:
       if (b) {
@@ -228,7 +254,7 @@ void verify_steps(const WebhookChain& c, std::vector<FixStep>& steps) {
 
 }  // namespace
 
-WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& chains) {
+WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& chains, std::string_view cluster) {
   WhyAnswer out;
   out.error = parse_apiserver_error(text);
   out.chains = matching_chains(out.error, chains);
@@ -248,6 +274,10 @@ WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& 
         out.unmatched = "the text names no webhook, conversion webhook or APIService the input has";
         break;
     }
+    // What the symptom alone says, when the input cannot say more.
+    if (out.error.symptom != Symptom::Denied && out.error.symptom != Symptom::Other) {
+      out.causes.push_back(unexplained(out.error.symptom, nullptr));
+    }
     return out;
   }
   if (out.error.symptom == Symptom::Denied) {
@@ -262,7 +292,7 @@ WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& 
       }
     }
   }
-  if (out.causes.empty()) out.causes.push_back(unexplained(out.error.symptom, *out.chains.front()));
+  if (out.causes.empty()) out.causes.push_back(unexplained(out.error.symptom, out.chains.front()));
 
   const WebhookChain& chain = *out.chains.front();
   emergency_steps(chain, out.steps);
@@ -276,7 +306,7 @@ WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& 
                              [](const FixStep& s) { return s.kind == StepKind::MoveToCloud; });
     if (move && moved) continue;
     done.push_back(cause.kind);
-    cause_steps(chain, cause, out.steps);
+    cause_steps(chain, cause, cluster, out.steps);
   }
   verify_steps(chain, out.steps);
   return out;

@@ -38,6 +38,7 @@ struct WhyAnswer {
   std::string unmatched;                    // why no chain matched ("" when one did)
 };
 
-WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& chains);
+// `cluster`: the cluster's name for the commands (describe-cluster), "" when unknown.
+WhyAnswer explain_error(std::string_view text, const std::vector<WebhookChain>& chains, std::string_view cluster = {});
 
 }  // namespace hybridctl::analysis

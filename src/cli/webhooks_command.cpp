@@ -55,7 +55,9 @@ int run_webhooks(const WebhooksOptions& o) {
   std::vector<rules::Finding> findings = rules::run_rules(snapshot, analyses, selection).findings;
   std::vector<analysis::WebhookChain> chains = analysis::webhook_chains(analyses);
   std::optional<analysis::WhyAnswer> why;
-  if (!o.why.empty()) why = analysis::explain_error(o.why, chains);
+  if (!o.why.empty()) {
+    why = analysis::explain_error(o.why, chains, snapshot.cluster_info ? snapshot.cluster_info->name : "");
+  }
   report::WebhooksInput input{chains, findings, why ? &*why : nullptr, diagnostics};
   if (o.output == "json") {
     std::cout << report::render_webhooks_json(input);

@@ -69,7 +69,9 @@ void render_chain(std::string& out, const WebhookChain& c, bool color) {
   const char* reset = color ? "\033[0m" : "";
   out += "\n" + c.object->kind + " " + c.object->meta.name + "\n";
   out += "  " + std::string(kind_label(c.kind)) + " " + c.name + "  (" + policy(c) + ")\n";
-  out += "    intercepts: " + join(c.operations) + " " + join(c.resources) + " in " + c.namespace_selector + "\n";
+  out += "    intercepts: " + join(c.operations) + " " + join(c.resources) + " in " +
+         (c.namespace_selector == "all namespaces" ? c.namespace_selector : "namespaces " + c.namespace_selector) +
+         "\n";
   out += "    backend:    " + (c.target().empty() ? std::string("-") : c.target()) + "\n";
   if (c.endpoints.empty()) out += "    endpoints:  none ready\n";
   for (size_t i = 0; i < c.endpoints.size(); ++i) {
@@ -108,8 +110,11 @@ void render_why(std::string& out, const analysis::WhyAnswer& why, const Webhooks
   out += "\n";
   if (!e.url.empty()) out += "Called: " + e.url + "\n";
   if (why.chains.empty() || !why.unmatched.empty()) {
-    out += "No explanation: " + why.unmatched + ".\n";
-    if (why.chains.empty()) return;
+    out += "Not in the input: " + why.unmatched + ".\n";
+    if (why.chains.empty()) {
+      for (const analysis::Cause& c : why.causes) out += "What the error alone says: " + c.text + ".\n";
+      return;
+    }
   }
   out += "\nChain:";
   for (const WebhookChain* c : why.chains) render_chain(out, *c, color);
