@@ -196,6 +196,22 @@ TEST(BackendEndpoints, HostNetworkBackendOnHybridNodeInsideRemoteNodeNetworksIsN
   EXPECT_TRUE(a.of("HN001").empty());
 }
 
+TEST(BackendEndpoints, NoFixAdvisesHostNetworkToAWorkloadThatAlreadyUsesIt) {
+  // Pinned to hybrid nodes (no cloud fix), hostNetwork, and the nodes' IPs lie outside remoteNodeNetworks.
+  std::string pinned = kHostNetworkWebhookDeployment;
+  pinned.replace(pinned.find("      hostNetwork: true\n"), 24,
+                 "      hostNetwork: true\n      nodeSelector: {eks.amazonaws.com/compute-type: hybrid}\n");
+  Audit a;
+  run_audit(a, std::string(kNodes) + kWebhook + pinned, "", std::nullopt, [](model::ClusterFacts& f) {
+    f.remote_pod_networks = {"10.99.0.0/16"};
+    f.remote_node_networks = {"192.168.200.0/24"};
+  });
+  auto hn002 = a.of("HN002");
+  ASSERT_EQ(hn002.size(), 1u);
+  EXPECT_EQ(hn002[0]->fix_note.find("hostNetwork: true"), std::string::npos) << hn002[0]->fix_note;
+  EXPECT_NE(hn002[0]->fix_note.find("remoteNodeNetworks"), std::string::npos) << hn002[0]->fix_note;
+}
+
 TEST(BackendEndpoints, Hn010SeesLoadBalancerEndpointsKnownOnlyFromSlices) {
   Audit a = audit(R"(
 ---
