@@ -148,8 +148,9 @@ void check_endpoints(Analyses& analyses, WebhookChain& chain) {
     }
   }
   if (unreachable > 0 && unreachable < ready) {
-    chain.causes[first_unreachable].text += " (" + std::to_string(unreachable) + " of " + std::to_string(ready) +
-                                " ready endpoints: the API server picks one at random, so that share of calls fails)";
+    chain.causes[first_unreachable].text +=
+        " (" + std::to_string(unreachable) + " of " + std::to_string(ready) +
+        " ready endpoints: the API server picks one at random, so that share of calls fails)";
   }
   if (ready == 0 && b.service) {
     // Without any endpoint list or pod, the input is manifests: nothing is known to be missing.

@@ -85,6 +85,13 @@ std::vector<CauseKind> explaining(Symptom s) {
   return {};
 }
 
+bool injected_by_cert_manager(const model::ObjectBase& o) {
+  for (const auto& [key, value] : o.meta.annotations) {
+    if (key.starts_with("cert-manager.io/inject-")) return true;
+  }
+  return false;
+}
+
 // When no link of the chain is wrong in the input, what the symptom still says.
 Cause unexplained(Symptom s, const WebhookChain* c) {
   std::string timeout =
@@ -99,8 +106,11 @@ Cause unexplained(Symptom s, const WebhookChain* c) {
     case Symptom::UnknownAuthority:
     case Symptom::CertificateOther:
       return {CauseKind::CaBundleMissing, Verdict::Broken,
-              "the caBundle is set but does not verify the serving certificate: it is stale (the certificate was "
-              "rotated and the caBundle not updated — cert-manager's cainjector did not run, or could not write it)"};
+              std::string("the caBundle is set but does not verify the serving certificate: it is stale (the "
+                          "certificate was rotated and the caBundle not updated — ") +
+                  (c && injected_by_cert_manager(*c->object)
+                       ? "cert-manager's cainjector did not run, or could not write it)"
+                       : "whatever writes it, the webhook's own controller or its installer, did not)")};
     case Symptom::ConnectionRefused:
     case Symptom::ConnectionReset:
       return {CauseKind::TargetPortNotExposed, Verdict::Broken,
@@ -212,11 +222,18 @@ void cause_steps(const WebhookChain& c, const Cause& cause, std::string_view clu
       break;
     case CauseKind::CaBundleMissing:
     case CauseKind::CaInjectorNotRunning:
-      steps.push_back({StepKind::FixCaBundle,
-                       "Restore the caBundle: make cert-manager's cainjector run (on a cloud node) and re-inject, or "
-                       "set the CA of the serving certificate in caBundle",
-                       "kubectl -n cert-manager rollout restart deployment -l app.kubernetes.io/component=cainjector",
-                       nullptr});
+      if (injected_by_cert_manager(*c.object)) {
+        steps.push_back({StepKind::FixCaBundle,
+                         "Restore the caBundle: make cert-manager's cainjector run and re-inject it, or set the CA of "
+                         "the serving certificate in caBundle",
+                         "kubectl -n cert-manager rollout restart deployment -l app.kubernetes.io/component=cainjector",
+                         nullptr});
+      } else {
+        steps.push_back({StepKind::FixCaBundle,
+                         "Restore the caBundle: set the CA that signed the serving certificate (restarting the "
+                         "webhook's controller makes most of them re-write it)",
+                         "", nullptr});
+      }
       break;
     case CauseKind::TimeoutTooShort:
       if (is_admission(c.kind)) {
