@@ -39,7 +39,10 @@ class BackendUnreachable final : public Rule {
         continue;
       }
       for (const analysis::ServiceEndpoint& e : b.endpoints.endpoints) {
-        if (e.location.environment != analysis::EndpointEnvironment::Hybrid) continue;
+        // Cloud endpoints are reachable; one whose environment is unknown may be on premises (never cloud by default).
+        if (e.location.environment == analysis::EndpointEnvironment::Cloud) continue;
+        if (e.location.environment == analysis::EndpointEnvironment::Unknown && !ctx.analyses.has_hybrid_nodes())
+          continue;
         analysis::Reach reach = reachability.of_endpoint(e);
         if (reach.reachable()) continue;
         // The workload when the input has the pod; else the Service, else the caller.

@@ -92,9 +92,13 @@ TEST(BackendEndpoints, Hn001PlacesAnEndpointWithoutNodeNameByThePodRanges) {
   EXPECT_NE(hn001[0]->message.find("10.85.2.0/24"), std::string::npos);
 }
 
-TEST(BackendEndpoints, EndpointInNoKnownRangeIsNotTakenForCloudNorReportedAsHybrid) {
+TEST(BackendEndpoints, EndpointInNoKnownRangeIsNotTakenForCloudButReportedAsUnconfirmed) {
   Audit a = audit(std::string(kWebhook) + slice("- addresses: [172.31.9.9]\n  conditions: {ready: true}\n"));
-  EXPECT_TRUE(a.of("HN001").empty());
+  auto hn001 = a.of("HN001");
+  ASSERT_EQ(hn001.size(), 1u);
+  EXPECT_EQ(hn001[0]->severity, Severity::Error);  // critical, one lower: reachability unknown
+  EXPECT_NE(hn001[0]->message.find("could not be confirmed"), std::string::npos);
+  EXPECT_NE(hn001[0]->message.find("172.31.9.9"), std::string::npos);
 }
 
 TEST(BackendEndpoints, UrlWebhookAtAnUnroutableHybridPodIpIsHn001) {
