@@ -7,8 +7,42 @@ const Routability& Analyses::routability() {
   return *routability_;
 }
 
+const EndpointLocator& Analyses::endpoint_locator() {
+  locator_once_.call([this] { locator_ = std::make_unique<EndpointLocator>(snapshot_, routability()); });
+  return *locator_;
+}
+
+const Reachability& Analyses::reachability() {
+  reachability_once_.call([this] { reachability_ = std::make_unique<Reachability>(snapshot_, routability()); });
+  return *reachability_;
+}
+
+PodFinder Analyses::pod_finder() {
+  pods_by_name_once_.call([this] {
+    for (const model::Pod& p : snapshot_.pods) pods_by_name_.emplace(p.meta.ns + "/" + p.meta.name, &p);
+  });
+  return [this](std::string_view ns, std::string_view name) -> const model::Pod* {
+    std::string key(ns);
+    key += '/';
+    key += name;
+    auto it = pods_by_name_.find(key);
+    return it == pods_by_name_.end() ? nullptr : it->second;
+  };
+}
+
+const ServiceEndpoints& Analyses::ready_endpoints(const model::Service& service) {
+  const EndpointLocator& locator = endpoint_locator();
+  PodFinder find_pod = pod_finder();
+  std::lock_guard lock(endpoints_mutex_);
+  auto& slot = ready_endpoints_[&service];
+  if (!slot) {
+    slot = std::make_unique<ServiceEndpoints>(analysis::ready_endpoints(snapshot_, locator, find_pod, service));
+  }
+  return *slot;
+}
+
 const std::vector<Backend>& Analyses::backends() {
-  backends_once_.call([this] { backends_ = find_backends(snapshot_); });
+  backends_once_.call([this] { backends_ = find_backends(snapshot_, endpoint_locator(), pod_finder()); });
   return *backends_;
 }
 
@@ -30,8 +64,8 @@ const placement::BoundPods& Analyses::bound_pods() {
 
 const traffic::TrafficContext& Analyses::traffic_context() {
   traffic_context_once_.call([this] {
-    traffic_context_ =
-        std::make_unique<traffic::TrafficContext>(traffic::TrafficInputs{snapshot_, placement().simulated_pods});
+    traffic_context_ = std::make_unique<traffic::TrafficContext>(
+        traffic::TrafficInputs{snapshot_, placement().simulated_pods, &endpoint_locator()});
   });
   return *traffic_context_;
 }

@@ -10,10 +10,13 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/backends.h"
 #include "analysis/placement/placement.h"
+#include "analysis/reachability.h"
+#include "analysis/ready_endpoints.h"
 #include "analysis/routability.h"
 #include "analysis/traffic/traffic_context.h"
 #include "analysis/traffic/traffic_model.h"
@@ -29,6 +32,13 @@ class Analyses {
 
   const model::Snapshot& snapshot() const { return snapshot_; }
   const Routability& routability();
+  // Where addresses run, and who can reach them (the one answer of each).
+  const EndpointLocator& endpoint_locator();
+  const Reachability& reachability();
+  // The ready endpoints of a Service (analysis/ready_endpoints.h), memoised.
+  const ServiceEndpoints& ready_endpoints(const model::Service& service);
+  // The snapshot's pods by namespace and name.
+  PodFinder pod_finder();
   const std::vector<Backend>& backends();
   // Where the replicas not yet running would land (one seeded run); its
   // simulated pods complete the observed ones for the traffic model.
@@ -57,12 +67,18 @@ class Analyses {
   std::optional<placement::PlacementResult> placement_;
   std::optional<placement::BoundPods> bound_pods_;
   std::unique_ptr<Routability> routability_;
+  std::unique_ptr<EndpointLocator> locator_;
+  std::unique_ptr<Reachability> reachability_;
+  std::unordered_map<std::string, const model::Pod*> pods_by_name_;
+  std::mutex endpoints_mutex_;
+  std::map<const model::Service*, std::unique_ptr<ServiceEndpoints>> ready_endpoints_;
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
   std::mutex placeable_mutex_;
   std::map<std::pair<const model::Workload*, std::string>, std::shared_future<bool>> placeable_;
-  Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_;
+  Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_,
+      locator_once_, reachability_once_, pods_by_name_once_;
 };
 
 }  // namespace hybridctl::analysis

@@ -1,11 +1,14 @@
-// Control-plane-called backends (RULES.md): the Services the API server
-// itself connects to — admission webhooks, CRD conversion webhooks and
-// aggregated APIs — with their callers, ready endpoint pods and workloads.
+// Control-plane-called backends (RULES.md): what the API server itself
+// connects to — admission webhooks, CRD conversion webhooks and aggregated
+// APIs — with their callers, ready endpoints and workloads. A backend is a
+// Service, or a `url:` for webhooks that name their address themselves.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analysis/ready_endpoints.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::analysis {
@@ -15,16 +18,19 @@ enum class CallerKind { MutatingWebhook, ValidatingWebhook, ConversionWebhook, A
 struct Caller {
   CallerKind kind;
   const model::ObjectBase* object = nullptr;
-  std::string webhook_name;    // admission webhooks
-  std::string failure_policy;  // admission webhooks: the policy in force
+  std::string webhook_name;                 // admission webhooks
+  std::string failure_policy;               // admission webhooks: the policy in force
+  const model::Webhook* webhook = nullptr;  // admission webhooks
+  int32_t port = 443;                       // the Service port it calls (the API's default is 443)
 };
 
 struct Backend {
   std::string ns;
   std::string service_name;
-  const model::Service* service = nullptr;  // nullptr when the Service is not in the input
+  std::string url;                          // a `url:` backend (then no Service)
+  const model::Service* service = nullptr;  // nullptr when the Service is not in the input (or a url)
   std::vector<Caller> callers;
-  std::vector<const model::Pod*> ready_endpoints;
+  ServiceEndpoints endpoints;  // the ready ones
   // Top workloads behind the Service: owners of its endpoint pods and the
   // workloads whose pod template its selector matches.
   std::vector<const model::Workload*> workloads;
@@ -33,12 +39,16 @@ struct Backend {
   // conversion webhook (which have no failure policy) calls it.
   bool fails_closed() const;
   std::string describe_callers() const;
+  // "Service ns/name" or "URL https://..."
+  std::string describe() const;
+  std::vector<const model::Pod*> ready_pods() const;
 };
 
-std::vector<Backend> find_backends(const model::Snapshot& snapshot);
+// The host of a webhook URL, as a view into it: "https://10.0.0.5:8443/x" → "10.0.0.5",
+// "https://[fd00::1]:443/" → "fd00::1".
+std::string_view url_host(std::string_view url);
 
-// Ready endpoint pods of a Service (selector + Ready + named port declared,
-// or listed ready in its EndpointSlices).
-std::vector<const model::Pod*> ready_endpoint_pods(const model::Snapshot& snapshot, const model::Service& service);
+std::vector<Backend> find_backends(const model::Snapshot& snapshot, const EndpointLocator& locator,
+                                   const PodFinder& find_pod);
 
 }  // namespace hybridctl::analysis

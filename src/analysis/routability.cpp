@@ -119,15 +119,6 @@ bool Routability::in_unexported_pool(const IpAddress& ip) const {
   return false;
 }
 
-PodNetwork Routability::of_pod(const model::Pod& pod, const model::Node& node) const {
-  if (pod.spec.host_network) return PodNetwork::Routable;
-  if (snapshot_.facts.pod_network) return *snapshot_.facts.pod_network;
-  auto ip = IpAddress::parse(pod.pod_ip);
-  if (!ip || !remote_known_) return cluster_wide_;
-  if (!remote_pods_.contains(*ip)) return PodNetwork::Unroutable;
-  return advertised(node) && !in_unexported_pool(*ip) ? PodNetwork::Routable : PodNetwork::Unknown;
-}
-
 void Routability::decide_cluster_wide() {
   if (snapshot_.facts.pod_network) {
     cluster_wide_ = *snapshot_.facts.pod_network;

@@ -18,13 +18,14 @@ class Routability {
   model::PodNetwork cluster_wide() const { return cluster_wide_; }
   // One sentence saying why the cluster-wide value is what it is.
   const std::string& reason() const { return reason_; }
-  // For a pod running on a hybrid node (hostNetwork pods are reached at the node IP: routable).
-  model::PodNetwork of_pod(const model::Pod& pod, const model::Node& node) const;
   // Whether some BGP object advertises pod CIDRs from `node`.
   bool advertised(const model::Node& node) const;
   // Whether this BGP object does (through its node selector and, for a
   // CiliumBGPClusterConfig, its peer configs' PodCIDR advertisements).
   bool advertises_pod_cidrs(const model::BgpAdvertiser& b, const model::Node& node) const;
+  // Inside a pool whose routes BGP never exports (Calico disableBGPExport):
+  // BGP peers on its nodes do not make its addresses routable.
+  bool in_unexported_pool(const IpAddress& ip) const;
   const CidrSet& remote_pod_networks() const { return remote_pods_; }
   const CidrSet& remote_node_networks() const { return remote_nodes_; }
   bool remote_networks_known() const { return remote_known_; }
@@ -43,8 +44,6 @@ class Routability {
   void collect_remote_networks();
   void collect_pools();
   void decide_cluster_wide();
-  // Inside a pool whose routes BGP never exports (Calico disableBGPExport).
-  bool in_unexported_pool(const IpAddress& ip) const;
 
   const model::Snapshot& snapshot_;
   CidrSet remote_pods_;

@@ -10,6 +10,7 @@
 #include "cli/explain_command.h"
 #include "cli/simulate_command.h"
 #include "cli/traffic_command.h"
+#include "cli/webhooks_command.h"
 
 namespace {
 
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   hybridctl::cli::register_explain(app, exit_code);
   hybridctl::cli::register_simulate(app, exit_code);
   hybridctl::cli::register_traffic(app, exit_code);
+  hybridctl::cli::register_webhooks(app, exit_code);
   app.add_subcommand("version", "Print the version")->callback([] {
     std::cout << "hybridctl " << HYBRIDCTL_VERSION << "\n";
   });

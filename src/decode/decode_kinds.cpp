@@ -1,6 +1,7 @@
 #include "decode/decode_kinds.h"
 
 #include <functional>
+#include <tuple>
 #include <unordered_map>
 
 #include "decode/decode_pod_spec.h"
@@ -165,6 +166,56 @@ void decode_service(const Value& obj, ObjectBase base, Snapshot& into) {
   into.services.push_back(std::move(s));
 }
 
+std::vector<model::EndpointPort> decode_endpoint_ports(const Value* ports, std::string_view field) {
+  std::vector<model::EndpointPort> out;
+  for (const Value& item : read_list(ports, field)) {
+    const Value& p = read_object_item(item, field);
+    model::EndpointPort port;
+    port.name = read_string(p.get("name"), "ports[].name");
+    if (auto n = read_int(p.get("port"), "ports[].port", 0, 65535)) port.port = static_cast<int32_t>(*n);
+    out.push_back(std::move(port));
+  }
+  return out;
+}
+
+void read_target_ref(const Value& holder, std::string& kind, std::string& name, std::string& ns) {
+  if (const Value* t = read_object(holder.get("targetRef"), "targetRef")) {
+    kind = read_string(t->get("kind"), "targetRef.kind");
+    name = read_string(t->get("name"), "targetRef.name");
+    ns = read_string(t->get("namespace"), "targetRef.namespace");
+  }
+}
+
+// core/v1 Endpoints: subsets[].addresses (ready) and notReadyAddresses.
+void decode_core_endpoints(const Value& obj, ObjectBase base, Snapshot& into) {
+  auto e = with_base<model::CoreEndpoints>(std::move(base));
+  for (const Value& item : read_list(obj.get("subsets"), "subsets")) {
+    const Value& s = read_object_item(item, "subsets[]");
+    model::EndpointSubset subset;
+    for (auto [list, field, out] :
+         {std::tuple{"addresses", "subsets[].addresses[]", &subset.addresses},
+          std::tuple{"notReadyAddresses", "subsets[].notReadyAddresses[]", &subset.not_ready_addresses}}) {
+      for (const Value& a : read_list(s.get(list), field)) {
+        const Value& address = read_object_item(a, field);
+        model::EndpointAddress ea;
+        ea.ip = read_ip(address.get("ip"), "ip");
+        ea.node_name = read_string(address.get("nodeName"), "nodeName");
+        read_target_ref(address, ea.target_kind, ea.target_name, ea.target_ns);
+        out->push_back(std::move(ea));
+      }
+    }
+    subset.ports = decode_endpoint_ports(s.get("ports"), "subsets[].ports[]");
+    e.subsets.push_back(std::move(subset));
+  }
+  into.endpoints.push_back(std::move(e));
+}
+
+// A caBundle counts only when it holds something: an empty string is what
+// a chart renders before cert-manager's cainjector has filled it.
+bool has_ca_bundle(const Value* client_config) {
+  return client_config && !read_string(client_config->get("caBundle"), "caBundle").empty();
+}
+
 void decode_endpoint_slice(const Value& obj, ObjectBase base, Snapshot& into) {
   auto s = with_base<model::EndpointSlice>(std::move(base));
   s.service_name = std::string(s.meta.labels.get("kubernetes.io/service-name"));
@@ -190,13 +241,10 @@ void decode_endpoint_slice(const Value& obj, ObjectBase base, Snapshot& into) {
       }
       ep.hints = std::move(hints);
     }
-    if (const Value* t = read_object(e.get("targetRef"), "targetRef")) {
-      ep.target_kind = read_string(t->get("kind"), "targetRef.kind");
-      ep.target_name = read_string(t->get("name"), "targetRef.name");
-      ep.target_ns = read_string(t->get("namespace"), "targetRef.namespace");
-    }
+    read_target_ref(e, ep.target_kind, ep.target_name, ep.target_ns);
     s.endpoints.push_back(std::move(ep));
   }
+  s.ports = decode_endpoint_ports(obj.get("ports"), "ports[]");
   into.endpoint_slices.push_back(std::move(s));
 }
 
@@ -210,6 +258,7 @@ void decode_webhooks(const Value& obj, ObjectBase base, Snapshot& into, bool mut
     if (const Value* cc = read_object(w.get("clientConfig"), "clientConfig")) {
       hook.service = decode_service_ref(cc->get("service"), "clientConfig.service");
       hook.url = read_string(cc->get("url"), "clientConfig.url");
+      hook.has_ca_bundle = has_ca_bundle(cc);
     }
     hook.failure_policy = read_string(w.get("failurePolicy"), "failurePolicy");
     if (auto t = read_int(w.get("timeoutSeconds"), "timeoutSeconds", 1, 30))
@@ -237,6 +286,16 @@ void decode_api_service(const Value& obj, ObjectBase base, Snapshot& into) {
     a.group = read_string(spec->get("group"), "group");
     a.version = read_string(spec->get("version"), "version");
     a.service = decode_service_ref(spec->get("service"), "spec.service");
+    a.has_ca_bundle = has_ca_bundle(spec);
+    a.insecure_skip_tls_verify =
+        read_bool(spec->get("insecureSkipTLSVerify"), "spec.insecureSkipTLSVerify").value_or(false);
+  }
+  if (const Value* status = read_object(obj.get("status"), "status")) {
+    for (const Value& item : read_list(status->get("conditions"), "status.conditions")) {
+      const Value& c = read_object_item(item, "status.conditions[]");
+      if (read_string(c.get("type"), "type") != "Available") continue;
+      a.available = read_string(c.get("status"), "status") == "True";
+    }
   }
   into.api_services.push_back(std::move(a));
 }
@@ -250,10 +309,15 @@ void decode_crd(const Value& obj, ObjectBase base, Snapshot& into) {
     }
     if (const Value* conv = read_object(spec->get("conversion"), "conversion")) {
       // v1: conversion.webhook.clientConfig.service; v1beta1: conversion.webhookClientConfig.service.
-      const Value* svc = conv->at({"webhook", "clientConfig", "service"});
-      if (!svc) svc = conv->at({"webhookClientConfig", "service"});
+      const Value* cc = conv->at({"webhook", "clientConfig"});
+      if (!cc) cc = conv->get("webhookClientConfig");
+      const Value* svc = cc && cc->is_object() ? cc->get("service") : nullptr;
       if (read_string(conv->get("strategy"), "strategy") == "Webhook") {
         c.conversion_service = decode_service_ref(svc, "conversion.webhook.clientConfig.service");
+        if (cc && cc->is_object()) {
+          c.conversion_url = read_string(cc->get("url"), "conversion.webhook.clientConfig.url");
+          c.conversion_has_ca_bundle = has_ca_bundle(cc);
+        }
       }
     }
   }
@@ -451,6 +515,7 @@ const std::unordered_map<std::string, KindDecoder>& decoders() {
       {"Node", decode_node},
       {"Service", decode_service},
       {"EndpointSlice", decode_endpoint_slice},
+      {"Endpoints", decode_core_endpoints},
       {"MutatingWebhookConfiguration",
        [](const Value& o, ObjectBase b, Snapshot& s) { decode_webhooks(o, std::move(b), s, true); }},
       {"ValidatingWebhookConfiguration",

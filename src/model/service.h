@@ -54,10 +54,38 @@ struct Endpoint {
   std::string target_ns;
 };
 
+// A port an EndpointSlice (or a core/v1 Endpoints subset) serves: the
+// API server picks the one whose name equals the Service port's name.
+struct EndpointPort {
+  std::string name;
+  std::optional<int32_t> port;
+};
+
 struct EndpointSlice : ObjectBase {
   std::string service_name;  // label kubernetes.io/service-name
   std::string address_type;
   std::vector<Endpoint> endpoints;
+  std::vector<EndpointPort> ports;
+};
+
+// core/v1 Endpoints: what older dumps (and `kubectl get endpoints`) carry
+// where there are no EndpointSlices. Named after its Service.
+struct EndpointAddress {
+  std::string ip;
+  std::string node_name;
+  std::string target_kind;  // targetRef
+  std::string target_name;
+  std::string target_ns;
+};
+
+struct EndpointSubset {
+  std::vector<EndpointAddress> addresses;            // ready
+  std::vector<EndpointAddress> not_ready_addresses;  // not ready
+  std::vector<EndpointPort> ports;
+};
+
+struct CoreEndpoints : ObjectBase {
+  std::vector<EndpointSubset> subsets;
 };
 
 }  // namespace hybridctl::model

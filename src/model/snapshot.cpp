@@ -58,6 +58,7 @@ void Snapshot::absorb(Snapshot&& o) {
   move_all(workloads, o.workloads);
   move_all(services, o.services);
   move_all(endpoint_slices, o.endpoint_slices);
+  move_all(endpoints, o.endpoints);
   move_all(webhook_configurations, o.webhook_configurations);
   move_all(api_services, o.api_services);
   move_all(crds, o.crds);
@@ -119,6 +120,8 @@ void Snapshot::build_indexes() {
     const EndpointSlice& s = endpoint_slices[i];
     if (!s.service_name.empty()) slices_by_service_[key(s.meta.ns, s.service_name)].push_back(i);
   }
+  endpoints_index_.clear();
+  for (size_t i = 0; i < endpoints.size(); ++i) endpoints_index_[key(endpoints[i].meta.ns, endpoints[i].meta.name)] = i;
 }
 
 const Node* Snapshot::node(std::string_view name) const {
@@ -168,8 +171,13 @@ std::vector<const EndpointSlice*> Snapshot::slices_of(std::string_view ns, std::
   return out;
 }
 
+const CoreEndpoints* Snapshot::endpoints_of(std::string_view ns, std::string_view service) const {
+  auto it = endpoints_index_.find(key(ns, service));
+  return it == endpoints_index_.end() ? nullptr : &endpoints[it->second];
+}
+
 size_t Snapshot::object_count() const {
-  return nodes.size() + pods.size() + workloads.size() + services.size() + endpoint_slices.size() +
+  return nodes.size() + pods.size() + workloads.size() + services.size() + endpoint_slices.size() + endpoints.size() +
          webhook_configurations.size() + api_services.size() + crds.size() + namespaces.size() + config_maps.size() +
          ingresses.size() + target_group_bindings.size() + cluster_role_bindings.size() + otel_collectors.size() +
          pod_pools.size() + bgp_advertisers.size() + cilium_nodes.size() + unknown.size();

@@ -35,6 +35,7 @@ struct Snapshot {
   std::vector<Workload> workloads;
   std::vector<Service> services;
   std::vector<EndpointSlice> endpoint_slices;
+  std::vector<CoreEndpoints> endpoints;  // core/v1 Endpoints
   std::vector<WebhookConfiguration> webhook_configurations;
   std::vector<APIService> api_services;
   std::vector<CustomResourceDefinition> crds;
@@ -65,6 +66,8 @@ struct Snapshot {
   // Pods whose labels the selector matches, in `ns`.
   std::vector<const Pod*> pods_in(std::string_view ns) const;
   std::vector<const EndpointSlice*> slices_of(std::string_view ns, std::string_view service) const;
+  // The core/v1 Endpoints object of a Service (it bears the Service's name).
+  const CoreEndpoints* endpoints_of(std::string_view ns, std::string_view service) const;
 
   size_t object_count() const;
   bool has_nodes() const { return !nodes.empty(); }
@@ -84,6 +87,7 @@ struct Snapshot {
   std::unordered_map<std::string, size_t> config_map_index_;
   std::unordered_map<std::string, std::vector<size_t>> pods_by_ns_;
   std::unordered_map<std::string, std::vector<size_t>> slices_by_service_;
+  std::unordered_map<std::string, size_t> endpoints_index_;
   std::vector<size_t> node_classes_;  // indexes: a copied snapshot keeps valid ones
   size_t node_classes_of_ = 0;        // nodes.size() when they were computed
 };

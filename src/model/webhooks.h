@@ -31,6 +31,7 @@ struct Webhook {
   std::string name;
   std::optional<ServiceReference> service;
   std::string url;
+  bool has_ca_bundle = false;  // clientConfig.caBundle set and non-empty
   std::string failure_policy;  // as written; empty: the API version's default
   std::optional<int32_t> timeout_seconds;
   std::vector<WebhookRule> rules;
@@ -53,12 +54,18 @@ struct APIService : ObjectBase {
   std::string group;
   std::string version;
   std::optional<ServiceReference> service;  // nil: served locally by kube-apiserver
+  bool has_ca_bundle = false;
+  bool insecure_skip_tls_verify = false;
+  // status.conditions[type=Available]: nullopt when the status was not dumped.
+  std::optional<bool> available;
 };
 
 struct CustomResourceDefinition : ObjectBase {
   std::string group;
   std::string plural;
   std::optional<ServiceReference> conversion_service;
+  std::string conversion_url;  // conversion.webhook.clientConfig.url
+  bool conversion_has_ca_bundle = false;
 };
 
 }  // namespace hybridctl::model

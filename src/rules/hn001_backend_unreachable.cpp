@@ -3,6 +3,7 @@
 #include <set>
 
 #include "analysis/ownership.h"
+#include "core/cidr.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -39,30 +40,68 @@ class BackendUnreachable final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    const auto& routability = ctx.analyses.routability();
+    const auto& reachability = ctx.analyses.reachability();
     std::set<const model::ObjectBase*> reported;
     for (const analysis::Backend& b : ctx.analyses.backends()) {
-      for (const model::Pod* pod : b.ready_endpoints) {
-        const model::Node* node = ctx.snapshot.node(pod->spec.node_name);
-        if (!node || !node->is_hybrid()) continue;
-        model::PodNetwork net = routability.of_pod(*pod, *node);
-        if (net == model::PodNetwork::Routable) continue;
-        const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod);
-        const model::ObjectBase& subject = w ? static_cast<const model::ObjectBase&>(*w) : *pod;
+      if (!b.url.empty()) {
+        check_url(ctx, b);
+        continue;
+      }
+      for (const analysis::ServiceEndpoint& e : b.endpoints.endpoints) {
+        // Cloud endpoints are reachable; one whose environment is unknown may be on premises (never cloud by default).
+        if (e.location.environment == analysis::EndpointEnvironment::Cloud) continue;
+        if (e.location.environment == analysis::EndpointEnvironment::Unknown && !ctx.analyses.has_hybrid_nodes())
+          continue;
+        analysis::Reach reach = reachability.of_endpoint(e);
+        if (reach.reachable()) continue;
+        // The workload when the input has the pod; else the Service, else the caller.
+        const model::Workload* w = e.pod ? analysis::workload_of_pod(ctx.snapshot, *e.pod) : nullptr;
+        const model::ObjectBase& subject = w           ? static_cast<const model::ObjectBase&>(*w)
+                                           : e.pod     ? static_cast<const model::ObjectBase&>(*e.pod)
+                                           : b.service ? static_cast<const model::ObjectBase&>(*b.service)
+                                                       : *b.callers.front().object;
         if (!reported.insert(&subject).second) continue;
-        Severity sev = b.fails_closed() ? Severity::Critical : Severity::Error;
-        std::string message = "Service " + b.ns + "/" + b.service_name + " (called by " + b.describe_callers() +
-                              ") has ready pod " + pod->meta.name + " (" + pod->pod_ip + ") on hybrid node " +
-                              node->meta.name + ", which the control plane cannot reach";
-        if (net == model::PodNetwork::Unknown) {
-          sev = lower(sev);
-          message += " unless the pod CIDR is routable, which could not be confirmed (" + routability.reason() + ")";
-        }
-        Finding f = make_finding(info(), sev, subject, message + ".");
-        if (w) add_keep_in_cloud_fix(ctx.analyses, *w, f);
-        ctx.findings.push_back(std::move(f));
+        report(ctx, b, subject, w, "has ready endpoint " + e.describe(), reach);
       }
     }
+  }
+
+ private:
+  void report(RuleContext& ctx, const analysis::Backend& b, const model::ObjectBase& subject, const model::Workload* w,
+              const std::string& what, const analysis::Reach& reach) const {
+    Severity sev = b.fails_closed() ? Severity::Critical : Severity::Error;
+    std::string message = b.describe() + " (called by " + b.describe_callers() + ") " + what +
+                          ", which the control plane cannot reach (" + reach.why + ")";
+    if (reach.network == model::PodNetwork::Unknown) {
+      sev = lower(sev);
+      message = b.describe() + " (called by " + b.describe_callers() + ") " + what +
+                ", which the control plane cannot reach unless the pod CIDR is routable, which could not be "
+                "confirmed (" +
+                reach.why + ")";
+    }
+    Finding f = make_finding(info(), sev, subject, message + ".");
+    if (w) add_keep_in_cloud_fix(ctx.analyses, *w, f);
+    ctx.findings.push_back(std::move(f));
+  }
+
+  // A url: webhook is judged by its host (RULES.md): an IP on premises like
+  // an endpoint; a name cannot be resolved offline, which the note says.
+  void check_url(RuleContext& ctx, const analysis::Backend& b) const {
+    const model::ObjectBase& caller = *b.callers.front().object;
+    const std::string host(analysis::url_host(b.url));
+    if (!IpAddress::parse(host)) {
+      Finding f = make_finding(info(), Severity::Info, caller,
+                               b.describe() + " (called by " + b.describe_callers() + ") names host " + host +
+                                   ", which was not checked: whether the control plane reaches it depends on DNS "
+                                   "and routes outside the cluster.");
+      ctx.findings.push_back(std::move(f));
+      return;
+    }
+    analysis::Location where = ctx.analyses.endpoint_locator().locate_address(host);
+    if (where.environment != analysis::EndpointEnvironment::Hybrid) return;
+    analysis::Reach reach = ctx.analyses.reachability().of_address(where, host, false);
+    if (reach.reachable()) return;
+    report(ctx, b, caller, nullptr, "points at " + host + " (" + where.evidence + ")", reach);
   }
 };
 

@@ -38,9 +38,8 @@ class BackendMayLandOnHybrid final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    const auto& routability = ctx.analyses.routability();
-    model::PodNetwork net = routability.cluster_wide();
-    if (net == model::PodNetwork::Routable) return;
+    if (ctx.analyses.routability().cluster_wide() == model::PodNetwork::Routable) return;
+    const auto& reachability = ctx.analyses.reachability();
     std::set<const model::Workload*> unreachable_now = workloads_with_hybrid_endpoints(ctx);
     std::set<const model::Workload*> seen;
     for (const analysis::Backend& b : ctx.analyses.backends()) {
@@ -48,6 +47,10 @@ class BackendMayLandOnHybrid final : public Rule {
         if (!seen.insert(w).second || unreachable_now.count(w)) continue;
         if (analysis::recognise_addon(*w, ctx.analyses.backends())) continue;  // HN012's
         if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
+        // A hostNetwork workload is reached at its node's IP: the classic workaround.
+        analysis::Reach reach = reachability.of_template_on_hybrid(w->tmpl.spec);
+        if (reach.reachable()) continue;
+        model::PodNetwork net = reach.network;
         Severity sev = b.fails_closed() ? Severity::Error : Severity::Warning;
         std::string message = describe(*w) + " backs Service " + b.ns + "/" + b.service_name + " (called by " +
                               b.describe_callers() +
@@ -55,7 +58,7 @@ class BackendMayLandOnHybrid final : public Rule {
                               "network the control plane cannot reach";
         if (net == model::PodNetwork::Unknown) {
           sev = lower(sev);
-          message += " (routability could not be confirmed: " + routability.reason() + ")";
+          message += " (routability could not be confirmed: " + reach.why + ")";
         }
         Finding f = make_finding(info(), sev, *w, message + ".");
         add_keep_in_cloud_fix(ctx.analyses, *w, f);
@@ -68,12 +71,12 @@ class BackendMayLandOnHybrid final : public Rule {
   // Workloads HN001 reports: a ready endpoint on a hybrid node that is not routable.
   static std::set<const model::Workload*> workloads_with_hybrid_endpoints(RuleContext& ctx) {
     std::set<const model::Workload*> out;
-    const auto& routability = ctx.analyses.routability();
+    const auto& reachability = ctx.analyses.reachability();
     for (const analysis::Backend& b : ctx.analyses.backends()) {
-      for (const model::Pod* pod : b.ready_endpoints) {
-        const model::Node* node = ctx.snapshot.node(pod->spec.node_name);
-        if (!node || !node->is_hybrid() || routability.of_pod(*pod, *node) == model::PodNetwork::Routable) continue;
-        if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod)) out.insert(w);
+      for (const analysis::ServiceEndpoint& e : b.endpoints.endpoints) {
+        if (!e.pod || e.location.environment != analysis::EndpointEnvironment::Hybrid) continue;
+        if (reachability.of_endpoint(e).reachable()) continue;
+        if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *e.pod)) out.insert(w);
       }
     }
     return out;

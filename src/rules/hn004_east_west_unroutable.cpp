@@ -15,15 +15,14 @@
 namespace hybridctl::rules {
 namespace {
 
-// The routability of one endpoint as a cloud client sees it.
-model::PodNetwork endpoint_network(const model::Snapshot& snapshot, const analysis::Routability& routability,
+// The routability of one endpoint as a cloud client sees it (analysis/reachability).
+model::PodNetwork endpoint_network(const model::Snapshot& snapshot, const analysis::Reachability& reachability,
                                    const analysis::traffic::EndpointView& e) {
-  if (e.environment != model::Environment::Hybrid) return model::PodNetwork::Routable;
-  const model::Node* node = snapshot.node(e.node);
-  if (e.pod && node) return routability.of_pod(*e.pod, *node);
-  // An address that is the node's own is a hostNetwork endpoint, reached at the node IP.
-  if (node && !node->internal_ip.empty() && node->internal_ip == e.address) return model::PodNetwork::Routable;
-  return routability.cluster_wide();
+  if (e.environment != model::Environment::Hybrid && !e.environment_unknown) return model::PodNetwork::Routable;
+  analysis::Location where{
+      e.environment_unknown ? analysis::EndpointEnvironment::Unknown : analysis::EndpointEnvironment::Hybrid,
+      snapshot.node(e.node), "node " + e.node};
+  return reachability.of_address(where, e.address, e.host_network).network;
 }
 
 void add_fallback(std::vector<std::pair<std::string, std::string>>& fallbacks, const std::string& why,
@@ -68,25 +67,25 @@ class EastWestUnroutable final : public Rule {
 
   void check(RuleContext& ctx) const override {
     if (!ctx.analyses.has_hybrid_nodes() || !ctx.analyses.has_cloud_nodes()) return;
-    const analysis::Routability& routability = ctx.analyses.routability();
+    const analysis::Reachability& reachability = ctx.analyses.reachability();
     // Backends the API server calls are HN001/HN002's: their clients are the
     // control plane, not pods behind kube-proxy.
     const auto control_plane_called = control_plane_called_services(ctx.analyses);
     for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
       if (!st.service || st.service->type == "ExternalName") continue;
       if (control_plane_called.count({st.service->meta.ns, st.service->meta.name})) continue;
-      check_service(ctx, routability, st);
+      check_service(ctx, reachability, st);
     }
   }
 
  private:
-  void check_service(RuleContext& ctx, const analysis::Routability& routability,
+  void check_service(RuleContext& ctx, const analysis::Reachability& reachability,
                      const analysis::traffic::ServiceTraffic& st) const {
     const model::Snapshot& snap = ctx.snapshot;
     std::map<std::string, model::PodNetwork> unreachable;  // address -> Unroutable / Unknown
     for (const auto& e : st.endpoints) {
       if (!e.ready && !e.serving) continue;
-      model::PodNetwork n = endpoint_network(snap, routability, e);
+      model::PodNetwork n = endpoint_network(snap, reachability, e);
       if (n != model::PodNetwork::Routable) unreachable[e.address] = n;
     }
     if (unreachable.empty()) return;

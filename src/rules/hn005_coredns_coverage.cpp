@@ -190,13 +190,27 @@ class CorednsCoverage final : public Rule {
       if (!first) first = p;
       if (pod_is_ready(*p)) ++(n->is_hybrid() ? hybrid : cloud);
     }
+    // Without the pods (a `kubectl get svc,endpointslices` dump), kube-dns's ready endpoints say where CoreDNS runs.
+    const model::Service* kube_dns = pods == 0 ? snap.service("kube-system", "kube-dns") : nullptr;
+    std::string listed;
+    if (kube_dns) {
+      for (const analysis::ServiceEndpoint& e : ctx.analyses.ready_endpoints(*kube_dns).endpoints) {
+        if (e.location.environment == analysis::EndpointEnvironment::Unknown) continue;
+        ++pods;
+        ++(e.location.environment == analysis::EndpointEnvironment::Hybrid ? hybrid : cloud);
+        listed += (listed.empty() ? "" : ", ") + e.describe();
+      }
+    }
     if (pods == 0 || (cloud > 0 && hybrid > 0)) return std::nullopt;
     reported = true;
     std::string missing = cloud == 0 && hybrid == 0 ? "any node" : cloud == 0 ? "a cloud node" : "a hybrid node";
-    std::string message = "CoreDNS has " + std::to_string(cloud + hybrid) + " ready replica(s) and none on " + missing +
-                          ": DNS queries from that side cross the VPN, and fail with it.";
-    Finding f = coredns ? make_finding(info(), Severity::Error, *coredns, message)
-                        : make_finding(info(), Severity::Error, *first, message);
+    std::string message = "CoreDNS has " + std::to_string(cloud + hybrid) + " ready replica(s)" +
+                          (listed.empty() ? "" : " (Service kube-system/kube-dns endpoints " + listed + ")") +
+                          " and none on " + missing + ": DNS queries from that side cross the VPN, and fail with it.";
+    const model::ObjectBase& subject = coredns ? static_cast<const model::ObjectBase&>(*coredns)
+                                       : first ? static_cast<const model::ObjectBase&>(*first)
+                                               : *kube_dns;
+    Finding f = make_finding(info(), Severity::Error, subject, message);
     std::optional<model::Workload> fixed;
     if (coredns) fixed = add_guarantee_fix(ctx, *coredns, f);
     ctx.findings.push_back(std::move(f));

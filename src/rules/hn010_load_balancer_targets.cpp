@@ -2,7 +2,6 @@
 // pod network the VPC cannot route to.
 #include <set>
 
-#include "analysis/backends.h"
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
 #include "analysis/service_workloads.h"
@@ -90,31 +89,42 @@ class LoadBalancerTargets final : public Rule {
   void check(RuleContext& ctx) const override {
     if (ctx.snapshot.has_nodes() && !ctx.analyses.mixed()) return;
     const auto& routability = ctx.analyses.routability();
+    const auto& reachability = ctx.analyses.reachability();
     for (const LoadBalancerTarget& t : load_balancer_targets(ctx.snapshot)) {
       std::string why;
       model::PodNetwork net = model::PodNetwork::Routable;
+      std::string unknown_why;
       std::vector<const model::Workload*> workloads;
-      // Observed: ready endpoint pods on hybrid nodes.
-      for (const model::Pod* pod : analysis::ready_endpoint_pods(ctx.snapshot, *t.service)) {
-        const model::Node* node = ctx.snapshot.node(pod->spec.node_name);
-        if (!node || !node->is_hybrid()) continue;
-        model::PodNetwork pod_net = routability.of_pod(*pod, *node);
-        if (pod_net == model::PodNetwork::Routable) continue;
-        if (why.empty()) why = "has ready pod " + pod->meta.name + " on hybrid node " + node->meta.name;
-        if (net != model::PodNetwork::Unroutable) net = pod_net;
-        const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod);
+      // Observed: ready endpoints on hybrid nodes, with or without their Pod in the input.
+      for (const analysis::ServiceEndpoint& e : ctx.analyses.ready_endpoints(*t.service).endpoints) {
+        if (e.location.environment != analysis::EndpointEnvironment::Hybrid) continue;
+        analysis::Reach reach = reachability.of_endpoint(e);
+        if (reach.reachable()) continue;
+        if (why.empty()) {
+          why = e.pod && e.location.node
+                    ? "has ready pod " + e.pod->meta.name + " on hybrid node " + e.location.node->meta.name
+                    : "has ready endpoint " + e.describe();
+        }
+        if (net != model::PodNetwork::Unroutable) {
+          net = reach.network;
+          unknown_why = reach.why;
+        }
+        const model::Workload* w = e.pod ? analysis::workload_of_pod(ctx.snapshot, *e.pod) : nullptr;
         if (w && std::find(workloads.begin(), workloads.end(), w) == workloads.end()) workloads.push_back(w);
       }
       // Offline (or not yet there): workloads that may be placed on hybrid nodes.
-      model::PodNetwork cluster = routability.cluster_wide();
-      if (cluster != model::PodNetwork::Routable) {
+      if (routability.cluster_wide() != model::PodNetwork::Routable) {
         for (const model::Workload* w : analysis::workloads_selected_by(ctx.snapshot, *t.service)) {
           if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
           if (std::find(workloads.begin(), workloads.end(), w) != workloads.end()) continue;
+          // hostNetwork backends are reached at their nodes' IPs.
+          analysis::Reach reach = reachability.of_template_on_hybrid(w->tmpl.spec);
+          if (reach.reachable()) continue;
           workloads.push_back(w);
           if (why.empty()) {
             why = "is served by " + describe(*w) + ", which nothing keeps off hybrid nodes";
-            net = cluster;
+            net = reach.network;
+            unknown_why = reach.why;
           }
         }
       }
@@ -140,7 +150,7 @@ class LoadBalancerTargets final : public Rule {
       Severity sev = Severity::Error;
       if (net == model::PodNetwork::Unknown) {
         sev = lower(sev);
-        message += " (routability could not be confirmed: " + routability.reason() + ")";
+        message += " (routability could not be confirmed: " + unknown_why + ")";
       }
       Finding f = make_finding(info(), sev, *t.lb, message + ".");
       for (const model::Workload* w : workloads) add_keep_in_cloud_fix(ctx.analyses, *w, f);

@@ -17,6 +17,19 @@ bool binds_collector_user(const model::ClusterRoleBinding& b) {
   return false;
 }
 
+// Pods on hybrid nodes that the VPC reaches all the same (hostNetwork ones at
+// their node IPs): when every one in the input is, nothing is missed.
+bool every_hybrid_pod_reachable(RuleContext& ctx) {
+  bool any = false;
+  for (const model::Pod& p : ctx.snapshot.pods) {
+    const model::Node* n = ctx.snapshot.node(p.spec.node_name);
+    if (!n || !n->is_hybrid() || p.finished()) continue;
+    any = true;
+    if (!ctx.analyses.reachability().of_pod(p, *n).reachable()) return false;
+  }
+  return any;
+}
+
 class ManagedScraperUnroutable final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -45,6 +58,7 @@ class ManagedScraperUnroutable final : public Rule {
     const auto& routability = ctx.analyses.routability();
     model::PodNetwork net = routability.cluster_wide();
     if (net == model::PodNetwork::Routable) return;
+    if (every_hybrid_pod_reachable(ctx)) return;
     // The document's split is in place: hybrid pods are scraped on premises.
     if (hybrid_scraping_collector(ctx.snapshot)) return;
     for (const model::ClusterRoleBinding& b : ctx.snapshot.cluster_role_bindings) {

@@ -70,12 +70,15 @@ class AddonPlacement final : public Rule {
       auto component = analysis::recognise_addon(*w, ctx.analyses.backends());
       if (!component || reported_by_hn001.count(w)) continue;
       if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
-      Severity sev = severity_for(*component, net);
+      // A hostNetwork component is reached at its node's IP (analysis/reachability).
+      model::PodNetwork reach =
+          w->tmpl.spec.host_network ? ctx.analyses.reachability().of_template_on_hybrid(w->tmpl.spec).network : net;
+      Severity sev = severity_for(*component, reach);
       std::string message = describe(*w) + " (" + addon_component_text(*component) + ", recognised by " +
                             component->evidence + ") can run on hybrid nodes";
       if (component->addon == analysis::Addon::AwsLoadBalancerController) {
         message += "; the controller must run on cloud nodes in a mixed cluster";
-      } else if (net == model::PodNetwork::Routable) {
+      } else if (reach == model::PodNetwork::Routable) {
         message += "; the pod network is routable, but the document still recommends cloud nodes";
       } else if (component->serves_webhook) {
         message += " and serves a webhook the control plane may not reach";

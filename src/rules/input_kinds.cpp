@@ -46,11 +46,12 @@ const std::vector<InputInfo>& input_catalogue() {
        "balancer annotations (HN010): every Service the traffic model routes."},
       {Input::EndpointSlice,
        "EndpointSlice",
-       {"EndpointSlice"},
-       {"endpointslices"},
+       {"EndpointSlice", "Endpoints"},
+       {"endpointslices", "endpoints"},
        false,
        "Ready endpoints and their hints as the EndpointSlice controller set them (HN009), and endpoints whose pods "
-       "are not in the input."},
+       "are not in the input: where a webhook's or a Service's backends run when the dump has no Pods (core/v1 "
+       "Endpoints stand in where a cluster or a dump has no EndpointSlices)."},
       {Input::Namespace,
        "Namespace",
        {"Namespace"},

@@ -122,14 +122,15 @@ void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& 
   bool placeable = analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
                    (!snapshot.has_nodes() || analyses.all_replicas_placeable(w, change_key(req), patched));
   if (!placeable) {
+    // Never advise hostNetwork to a workload that already uses it (RULES.md).
+    const std::string host_network_advice =
+        w.tmpl.spec.host_network ? ", or widen remoteNodeNetworks to hold its nodes' IPs (it runs with hostNetwork)"
+                                 : ", or run the pods with hostNetwork: true so they are reached at their node IP";
     f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
                  " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the "
                  "on-prem pod "
-                 "CIDR routable (remotePodNetworks plus BGP advertisement)";
-    f.fix_note += w.tmpl.spec.host_network ? "; it already uses hostNetwork, so its node IP must be inside "
-                                             "remoteNodeNetworks."
-                                           : ", or run the pods with hostNetwork: true so they are reached at their "
-                                             "node IP.";
+                 "CIDR routable (remotePodNetworks plus BGP advertisement)" +
+                 host_network_advice + ".";
     f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});
     return;
   }

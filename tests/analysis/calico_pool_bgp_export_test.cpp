@@ -6,6 +6,7 @@
 // pool the VPC cannot reach.
 #include <gtest/gtest.h>
 
+#include "analysis/reachability.h"
 #include "analysis/routability.h"
 #include "rules/rule_test_support.h"
 
@@ -93,7 +94,8 @@ status: {podIP: 10.85.3.4, conditions: [{type: Ready, status: "True"}]}
   EXPECT_TRUE(pool->bgp_export_disabled);
   EXPECT_EQ(r.cluster_wide(), model::PodNetwork::Unknown);
   ASSERT_EQ(a.snapshot.pods.size(), 1u);
-  EXPECT_EQ(r.of_pod(a.snapshot.pods[0], *a.snapshot.node("mi-1")), model::PodNetwork::Unknown);
+  analysis::Reachability reach(a.snapshot, r);
+  EXPECT_EQ(reach.of_pod(a.snapshot.pods[0], *a.snapshot.node("mi-1")).network, model::PodNetwork::Unknown);
   EXPECT_TRUE(a.of("HN016").empty());
 }
 
@@ -130,7 +132,8 @@ status: {podIP: 10.85.3.4, conditions: [{type: Ready, status: "True"}]}
   EXPECT_FALSE(pool->bgp_export_disabled);
   EXPECT_EQ(r.cluster_wide(), model::PodNetwork::Routable);
   ASSERT_EQ(a.snapshot.pods.size(), 1u);
-  EXPECT_EQ(r.of_pod(a.snapshot.pods[0], *a.snapshot.node("mi-1")), model::PodNetwork::Routable);
+  analysis::Reachability reach(a.snapshot, r);
+  EXPECT_EQ(reach.of_pod(a.snapshot.pods[0], *a.snapshot.node("mi-1")).network, model::PodNetwork::Routable);
 }
 
 }  // namespace

@@ -9,48 +9,33 @@
 namespace hybridctl::analysis::traffic {
 namespace {
 
-model::Environment environment_of(const TrafficContext& context, std::string_view node, std::string_view zone) {
-  if (const model::Node* n = context.node(node)) return n->environment();
-  return context.zone_environment(zone).value_or(model::Environment::Cloud);
-}
-
-bool already_seen(std::vector<std::pair<std::string_view, std::string_view>>& seen, std::string_view type,
-                  std::string_view address) {
-  for (const auto& [t, a] : seen) {
-    if (a == address && t == type) return true;
-  }
-  seen.emplace_back(type, address);
-  return false;
-}
-
-void add_slice_endpoints(const TrafficContext& context, const model::Service& service,
-                         const std::vector<const model::EndpointSlice*>& slices, ServiceEndpoints& out) {
-  size_t total = 0;
-  for (const model::EndpointSlice* slice : slices) total += slice->endpoints.size();
-  out.endpoints.reserve(total);
-  // Services have tens of endpoints: a linear scan beats hashing here.
-  std::vector<std::pair<std::string_view, std::string_view>> seen;
-  seen.reserve(total);
-  const bool has_pods = context.has_pods();
-  for (const model::EndpointSlice* slice : slices) {
-    for (const model::Endpoint& e : slice->endpoints) {
-      if (e.addresses.empty() || already_seen(seen, slice->address_type, e.addresses.front())) continue;
-      EndpointView& v = out.endpoints.emplace_back();
-      v.address = e.addresses.front();
-      v.node = e.node_name;
-      v.zone = e.zone;
-      v.environment = environment_of(context, v.node, v.zone);
-      // kube-proxy's reading: a missing ready or serving condition means true.
-      v.ready = e.ready.value_or(true);
-      v.serving = e.serving.value_or(true);
-      v.terminating = e.terminating.value_or(false);
-      v.controller_ready = e.ready.value_or(false);
-      v.observed_hints = e.hints;
-      if (!slice->address_type.empty()) v.address_type = slice->address_type;
-      if (has_pods && e.target_kind == "Pod") {
-        v.pod = context.pod(e.target_ns.empty() ? service.meta.ns : e.target_ns, e.target_name);
-      }
-    }
+// The Service's EndpointSlices (or core/v1 Endpoints) as the one analysis
+// of where endpoints run reads them; the traffic model keeps its own view.
+void add_listed_endpoints(const TrafficContext& context, const model::Service& service, ServiceEndpoints& out) {
+  PodFinder find_pod;
+  if (context.has_pods())
+    find_pod = [&context](std::string_view ns, std::string_view name) { return context.pod(ns, name); };
+  analysis::ServiceEndpoints listed =
+      listed_endpoints(context.snapshot(), context.locator(), find_pod, service.meta.ns, service.meta.name);
+  out.from_slices = listed.listed_by.has_value();
+  out.endpoints.reserve(listed.endpoints.size());
+  for (const analysis::ServiceEndpoint& e : listed.endpoints) {
+    EndpointView& v = out.endpoints.emplace_back();
+    v.address = e.address;
+    v.node = e.node_name;
+    v.zone = e.zone;
+    v.environment =
+        e.location.environment == EndpointEnvironment::Hybrid ? model::Environment::Hybrid : model::Environment::Cloud;
+    v.environment_unknown = e.location.environment == EndpointEnvironment::Unknown;
+    v.host_network = e.host_network;
+    // kube-proxy's reading: a missing ready or serving condition means true.
+    v.ready = e.ready.value_or(true);
+    v.serving = e.source == EndpointSource::Endpoints ? v.ready : e.serving.value_or(true);
+    v.terminating = e.terminating.value_or(false);
+    v.controller_ready = e.ready.value_or(false);
+    if (e.hints) v.observed_hints = *e.hints;
+    v.address_type = e.address_type;
+    v.pod = e.pod;
   }
 }
 
@@ -72,7 +57,11 @@ void add_pod_endpoints(const TrafficContext& context, const model::Service& serv
     v.address = std::move(address);
     v.node = pod->spec.node_name;
     if (const model::Node* n = context.node(v.node)) v.zone = n->zone();
-    v.environment = environment_of(context, v.node, v.zone);
+    Location where = context.locator().locate(v.node, v.address, v.zone);
+    v.environment =
+        where.environment == EndpointEnvironment::Hybrid ? model::Environment::Hybrid : model::Environment::Cloud;
+    v.environment_unknown = where.environment == EndpointEnvironment::Unknown;
+    v.host_network = pod->spec.host_network;
     // A simulated pod is placed to run: Ready unless it says otherwise.
     v.serving = pod->ready.value_or(simulated);
     v.terminating = pod->meta.deleting;
@@ -88,13 +77,8 @@ void add_pod_endpoints(const TrafficContext& context, const model::Service& serv
 
 ServiceEndpoints gather_endpoints(const TrafficContext& context, const model::Service& service) {
   ServiceEndpoints out;
-  std::vector<const model::EndpointSlice*> slices = context.snapshot().slices_of(service.meta.ns, service.meta.name);
-  out.from_slices = !slices.empty();
-  if (out.from_slices) {
-    add_slice_endpoints(context, service, slices, out);
-  } else {
-    add_pod_endpoints(context, service, out);
-  }
+  add_listed_endpoints(context, service, out);
+  if (!out.from_slices) add_pod_endpoints(context, service, out);
   return out;
 }
 

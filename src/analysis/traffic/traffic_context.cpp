@@ -10,8 +10,13 @@ const StringMap& pod_labels(const model::Pod& p) { return p.meta.labels; }
 
 }  // namespace
 
-TrafficContext::TrafficContext(const TrafficInputs& in) : in_(in) {
+TrafficContext::TrafficContext(const TrafficInputs& in) : in_(in), locator_(in.locator) {
   const model::Snapshot& s = in.snapshot;
+  if (!locator_) {
+    own_routability_ = std::make_unique<Routability>(s);
+    own_locator_ = std::make_unique<EndpointLocator>(s, *own_routability_);
+    locator_ = own_locator_.get();
+  }
   std::string_view version = s.facts.kubernetes_version;
   if (version.empty() && s.cluster_info) version = s.cluster_info->kubernetes_version;
   gates_ = k8s::HintsFeatureGates::for_version(version);

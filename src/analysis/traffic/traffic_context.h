@@ -4,6 +4,7 @@
 // pods by name and by label.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "analysis/label_pair_index.h"
+#include "analysis/ready_endpoints.h"
+#include "analysis/routability.h"
 #include "analysis/traffic/data_plane.h"
 #include "analysis/traffic/traffic_model.h"
 #include "core/hash_mix.h"
@@ -59,11 +62,16 @@ class TrafficContext {
   std::vector<const model::Pod*> selected_pods(const model::Service& service) const;
   bool is_simulated(const model::Pod* pod) const;
   bool has_pods() const { return !in_.snapshot.pods.empty() || !in_.extra_pods.empty(); }
+  // Where an endpoint runs (analysis/ready_endpoints.h), shared with the rules.
+  const EndpointLocator& locator() const { return *locator_; }
 
  private:
   void build_pod_indexes() const;
 
   TrafficInputs in_;
+  std::unique_ptr<Routability> own_routability_;  // only without in.locator
+  std::unique_ptr<EndpointLocator> own_locator_;
+  const EndpointLocator* locator_ = nullptr;
   k8s::HintsFeatureGates gates_;
   k8s::ZoneCpuCensus census_;
   std::vector<DataPlane> planes_;

@@ -18,6 +18,10 @@
 #include "k8s/traffic_distribution.h"
 #include "model/snapshot.h"
 
+namespace hybridctl::analysis {
+class EndpointLocator;
+}
+
 namespace hybridctl::analysis::traffic {
 
 struct EndpointView {
@@ -25,6 +29,10 @@ struct EndpointView {
   model::Environment environment = model::Environment::Cloud;
   bool ready = false, serving = false, terminating = false;  // kube-proxy's reading
   const model::Pod* pod = nullptr;                           // may be null
+  // Where it runs could not be told (no known node, range or zone): counted
+  // as cloud by the shares, and never reachable for sure (analysis/reachability).
+  bool environment_unknown = false;
+  bool host_network = false;  // reached at its node's IP
   std::optional<model::EndpointHints> observed_hints, expected_hints;
   bool controller_ready = false;  // the controller's reading: conditions.ready set and true
   std::string address_type = "IPv4";
@@ -62,6 +70,8 @@ struct ServiceTraffic {
 struct TrafficInputs {
   const model::Snapshot& snapshot;
   std::span<const model::Pod> extra_pods = {};
+  // Where endpoints run (Analyses' own); nullptr: the context builds one.
+  const EndpointLocator* locator = nullptr;
 };
 
 class TrafficContext;
