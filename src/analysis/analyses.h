@@ -27,10 +27,14 @@ namespace hybridctl::analysis {
 
 class Analyses {
  public:
-  // `seed` drives the placement's tie-breaking (CLI --seed).
-  explicit Analyses(const model::Snapshot& snapshot, uint64_t seed = 1) : snapshot_(snapshot), seed_(seed) {}
+  // `seed` drives the placement's tie-breaking (CLI --seed); `odds_runs`, when
+  // above 1, is how many seeded placements a rule's odds simulate (CLI --runs).
+  explicit Analyses(const model::Snapshot& snapshot, uint64_t seed = 1, int odds_runs = 0)
+      : snapshot_(snapshot), seed_(seed), odds_runs_(odds_runs) {}
 
   const model::Snapshot& snapshot() const { return snapshot_; }
+  // The placements to simulate for odds: --runs when given, else `fallback`.
+  int odds_runs(int fallback) const { return odds_runs_ > 1 ? odds_runs_ : fallback; }
   const Routability& routability();
   // Where addresses run, and who can reach them (the one answer of each).
   const EndpointLocator& endpoint_locator();
@@ -64,6 +68,7 @@ class Analyses {
  private:
   const model::Snapshot& snapshot_;
   uint64_t seed_ = 1;
+  int odds_runs_ = 0;
   std::optional<placement::PlacementResult> placement_;
   std::optional<placement::BoundPods> bound_pods_;
   std::unique_ptr<Routability> routability_;

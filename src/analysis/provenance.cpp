@@ -74,7 +74,7 @@ Manager manager_of(const model::ObjectBase& o) {
   // EKS writes these labels on the objects of its add-ons (and of the default
   // CoreDNS / kube-proxy / VPC CNI it installs in every cluster).
   if (labels.get("app.kubernetes.io/managed-by") == "EKS" || labels.contains("eks.amazonaws.com/addon") ||
-      labels.contains("eks.amazonaws.com/component")) {
+      labels.contains("eks.amazonaws.com/component") || o.meta.managed_by_eks) {
     return {Manager::Kind::EksAddon, eks_addon_name(o), "", ""};
   }
   if (auto r = annotations.get("meta.helm.sh/release-name"); !r.empty()) {

@@ -40,7 +40,7 @@ ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
     return report;
   }
   print_diagnostics(diagnostics, o.common);
-  analysis::Analyses analyses(snapshot, o.what_ifs.seed);
+  analysis::Analyses analyses(snapshot, o.what_ifs.seed, o.what_ifs.runs);
   rules::AuditResult result = rules::run_rules(snapshot, analyses, filters.selection);
   report::ReportInput input{snapshot, analyses, result, diagnostics};
   if (std::string error = apply_baseline(o.common, filters, input, result); !error.empty()) {

@@ -11,6 +11,7 @@
 #include "analysis/placement/what_ifs.h"
 #include "core/cidr.h"
 #include "decode/assumed_nodes.h"
+#include "decode/duplicate_objects.h"
 #include "decode/sources.h"
 #include "report/json_report.h"
 #include "rules/registry.h"
@@ -163,6 +164,8 @@ std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diag
   snapshot.facts.remote_node_networks = o.remote_node_networks;
   snapshot.facts.kubernetes_version = kubernetes_version;
   if (std::string err = load_live(o.live, live_cluster, snapshot, diagnostics); !err.empty()) return err;
+  // Live objects come after the files: an object both give is one object.
+  if (o.live.live) decode::merge_duplicate_objects(snapshot, diagnostics);
   snapshot.build_indexes();
   return {};
 }
@@ -173,7 +176,9 @@ void add_what_if_options(CLI::App& app, WhatIfOptions& o) {
   app.add_option("--drain", o.drains, "What-if: drain zone=Z, node=N, env=hybrid or env=cloud (repeatable)")
       ->allow_extra_args(false);
   app.add_option("--seed", o.seed, "Seed of the placement's tie-breaking random choice (default 1)");
-  app.add_option("--runs", o.runs, "Repeat the placement under N seeds for probabilities (default 1)");
+  app.add_option("--runs", o.runs,
+                 "Repeat the placement under N seeds for probabilities (default 1); N > 1 also sets how many "
+                 "placements HN005's odds simulate (default 400)");
 }
 
 namespace {

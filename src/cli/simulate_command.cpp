@@ -81,7 +81,7 @@ int run_simulate(const SimulateOptions& o) {
                        std::make_move_iterator(simulated.end()));
   simulated = {};
   snapshot.build_indexes();
-  analysis::Analyses analyses(snapshot, o.what_ifs.seed);
+  analysis::Analyses analyses(snapshot, o.what_ifs.seed, o.what_ifs.runs);
   rules::AuditResult audit = rules::run_rules(snapshot, analyses, filters.selection);
   report::ReportInput input{snapshot, analyses, audit, diagnostics};
   if (std::string error = apply_baseline(o.common, filters, input, audit); !error.empty()) {

@@ -570,6 +570,13 @@ model::ObjectBase decode_base(const Value& obj, const std::string& kind, const D
                                read_bool(o.get("controller"), "controller").value_or(false)});
     }
     b.meta.deleting = meta->get("deletionTimestamp") && !meta->get("deletionTimestamp")->is_null();
+    const Value* managed = meta->get("managedFields");
+    if (managed && managed->is_array()) {
+      for (const Value& entry : managed->items()) {
+        const Value* manager = entry.is_object() ? entry.get("manager") : nullptr;
+        if (manager && manager->is_scalar() && manager->text() == "eks") b.meta.managed_by_eks = true;
+      }
+    }
   }
   LineCol lc = ctx.lines->locate(obj.offset());
   b.origin = {ctx.file_id, lc.line, lc.column};

@@ -12,8 +12,7 @@ bool one_of(std::string_view key, const std::string_view (&set)[N]) {
 }
 
 // metadata: bookkeeping of the API server.
-constexpr std::string_view kSkippedMetadata[] = {"managedFields", "creationTimestamp", "resourceVersion", "generation",
-                                                 "selfLink"};
+constexpr std::string_view kSkippedMetadata[] = {"creationTimestamp", "resourceVersion", "generation", "selfLink"};
 // status: per-container states, a node's images, volume bookkeeping, times
 // and a pod's QoS class.
 constexpr std::string_view kSkippedStatus[] = {"containerStatuses",
@@ -60,7 +59,11 @@ FieldScope member_scope(FieldScope parent, std::string_view key, bool& skip) {
       if (key == "items") return FieldScope::Items;
       return FieldScope::Other;
     case FieldScope::Metadata:
+      if (key == "managedFields") return FieldScope::ManagedFields;
       skip = one_of(key, kSkippedMetadata);
+      return FieldScope::Other;
+    case FieldScope::FieldManager:
+      skip = key != "manager";  // fieldsV1, the bulk of every entry, and its bookkeeping
       return FieldScope::Other;
     case FieldScope::Status:
       if (key == "conditions") return FieldScope::Conditions;
@@ -84,6 +87,7 @@ FieldScope member_scope(FieldScope parent, std::string_view key, bool& skip) {
     case FieldScope::Items:
     case FieldScope::Containers:
     case FieldScope::Conditions:
+    case FieldScope::ManagedFields:
     case FieldScope::Other:
       return FieldScope::Other;
   }

@@ -43,6 +43,7 @@ struct ObjectMeta {
   StringMap annotations;
   SharedList<OwnerReference> owners;  // shared by the pods of one ReplicaSet once interned
   bool deleting = false;              // deletionTimestamp set
+  bool managed_by_eks = false;        // a managedFields entry's manager is "eks" (an EKS add-on's object)
 };
 
 // The part every object in the snapshot shares.

@@ -40,7 +40,7 @@ class BackendMayLandOnHybrid final : public Rule {
   void check(RuleContext& ctx) const override {
     if (ctx.analyses.routability().cluster_wide() == model::PodNetwork::Routable) return;
     const auto& reachability = ctx.analyses.reachability();
-    std::set<const model::Workload*> unreachable_now = workloads_with_hybrid_endpoints(ctx);
+    std::set<const model::Workload*> unreachable_now = backend_workloads_unreachable_now(ctx);
     std::set<const model::Workload*> seen;
     for (const analysis::Backend& b : ctx.analyses.backends()) {
       for (const model::Workload* w : b.workloads) {
@@ -65,21 +65,6 @@ class BackendMayLandOnHybrid final : public Rule {
         ctx.findings.push_back(std::move(f));
       }
     }
-  }
-
- private:
-  // Workloads HN001 reports: a ready endpoint on a hybrid node that is not routable.
-  static std::set<const model::Workload*> workloads_with_hybrid_endpoints(RuleContext& ctx) {
-    std::set<const model::Workload*> out;
-    const auto& reachability = ctx.analyses.reachability();
-    for (const analysis::Backend& b : ctx.analyses.backends()) {
-      for (const analysis::ServiceEndpoint& e : b.endpoints.endpoints) {
-        if (!e.pod || e.location.environment != analysis::EndpointEnvironment::Hybrid) continue;
-        if (reachability.of_endpoint(e).reachable()) continue;
-        if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *e.pod)) out.insert(w);
-      }
-    }
-    return out;
   }
 };
 

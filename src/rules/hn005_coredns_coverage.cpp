@@ -260,7 +260,8 @@ class CorednsCoverage final : public Rule {
   // (c): the document's configuration, which spreads but does not guarantee.
   void report_no_guarantee(RuleContext& ctx, const model::Workload& coredns, int32_t replicas,
                            const Zones& zones) const {
-    analysis::placement::ReplicaOdds odds = analysis::placement::place_alone(ctx.snapshot, coredns, 1, kSimulationRuns);
+    analysis::placement::ReplicaOdds odds =
+        analysis::placement::place_alone(ctx.snapshot, coredns, 1, ctx.analyses.odds_runs(kSimulationRuns));
     if (odds.guaranteed_both_sides) return;
     std::string message = "CoreDNS's " + std::to_string(replicas) +
                           " replicas are spread by preferred anti-affinity over " + std::to_string(zones.cloud.size()) +
@@ -308,7 +309,8 @@ class CorednsCoverage final : public Rule {
     model::Workload fixed = coredns;
     fixed.replicas = wanted;
     fixed.tmpl.spec = fix::with_topology_spread(coredns.tmpl.spec, c);
-    analysis::placement::ReplicaOdds odds = analysis::placement::place_alone(ctx.snapshot, fixed, 1, kSimulationRuns);
+    analysis::placement::ReplicaOdds odds =
+        analysis::placement::place_alone(ctx.snapshot, fixed, 1, ctx.analyses.odds_runs(kSimulationRuns));
     if (odds.both_sides < 1.0) {
       f.fix_note += " No zone spread places a replica on each side here (the simulation puts both sides in " +
                     percent(odds.both_sides) + " of " + std::to_string(odds.runs) +

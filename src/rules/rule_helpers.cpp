@@ -36,12 +36,12 @@ std::set<std::pair<std::string, std::string>> control_plane_called_services(anal
 
 std::set<const model::Workload*> backend_workloads_unreachable_now(RuleContext& ctx) {
   std::set<const model::Workload*> out;
-  const auto& routability = ctx.analyses.routability();
+  const auto& reachability = ctx.analyses.reachability();
   for (const analysis::Backend& b : ctx.analyses.backends()) {
-    for (const model::Pod* pod : b.ready_endpoints) {
-      const model::Node* node = ctx.snapshot.node(pod->spec.node_name);
-      if (!node || !node->is_hybrid() || routability.of_pod(*pod, *node) == model::PodNetwork::Routable) continue;
-      if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *pod)) out.insert(w);
+    for (const analysis::ServiceEndpoint& e : b.endpoints.endpoints) {
+      if (!e.pod || e.location.environment != analysis::EndpointEnvironment::Hybrid) continue;
+      if (reachability.of_endpoint(e).reachable()) continue;
+      if (const model::Workload* w = analysis::workload_of_pod(ctx.snapshot, *e.pod)) out.insert(w);
     }
   }
   return out;

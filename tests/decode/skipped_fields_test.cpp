@@ -45,8 +45,14 @@ TEST(SkippedFields, ScopesFollowTheObjectLayout) {
   bool skip = false;
   EXPECT_EQ(member_scope(FieldScope::Object, "metadata", skip), FieldScope::Metadata);
   EXPECT_FALSE(skip);
-  member_scope(FieldScope::Metadata, "managedFields", skip);
+  // managedFields: each entry keeps its manager only (EKS add-ons are applied by "eks").
+  EXPECT_EQ(member_scope(FieldScope::Metadata, "managedFields", skip), FieldScope::ManagedFields);
+  EXPECT_FALSE(skip);
+  EXPECT_EQ(element_scope(FieldScope::ManagedFields), FieldScope::FieldManager);
+  member_scope(FieldScope::FieldManager, "fieldsV1", skip);
   EXPECT_TRUE(skip);
+  member_scope(FieldScope::FieldManager, "manager", skip);
+  EXPECT_FALSE(skip);
   member_scope(FieldScope::Metadata, "labels", skip);
   EXPECT_FALSE(skip);
   EXPECT_EQ(member_scope(FieldScope::Spec, "template", skip), FieldScope::Template);
@@ -115,11 +121,20 @@ TEST(SkippedFields, PodBookkeepingIsNotBuilt) {
   EXPECT_EQ(ready.get("lastTransitionTime"), nullptr);
 }
 
+// Of each managedFields entry only its manager is built.
+void expect_only_managers(const Value* managed_fields, const char* manager) {
+  ASSERT_NE(managed_fields, nullptr);
+  ASSERT_EQ(managed_fields->items().size(), 1u);
+  const Value& entry = managed_fields->items()[0];
+  EXPECT_EQ(entry.get("manager")->text(), manager);
+  EXPECT_EQ(entry.get("fieldsV1"), nullptr);
+}
+
 TEST(SkippedFields, JsonPodKeepsWhatRulesReadOnly) {
   Value pod;
   std::string error;
   ASSERT_TRUE(parse_json(kPodJson, pod, error)) << error;
-  EXPECT_EQ(pod.at({"metadata", "managedFields"}), nullptr);
+  expect_only_managers(pod.at({"metadata", "managedFields"}), "kubelet");
   EXPECT_NE(pod.at({"metadata", "labels"}), nullptr);
   const Value& container = pod.at({"spec", "containers"})->items().at(0);
   EXPECT_EQ(container.get("env"), nullptr);
@@ -142,7 +157,7 @@ TEST(SkippedFields, JsonListItemsAreObjectsToo) {
   Value list;
   std::string error;
   ASSERT_TRUE(parse_json(std::string(R"({"kind": "List", "items": [)") + kPodJson + "]}", list, error)) << error;
-  EXPECT_EQ(list.get("items")->items().at(0).at({"metadata", "managedFields"}), nullptr);
+  expect_only_managers(list.get("items")->items().at(0).at({"metadata", "managedFields"}), "kubelet");
 }
 
 TEST(SkippedFields, OpenTelemetryCollectorConfigIsKeptWhole) {
@@ -178,7 +193,7 @@ status:
   phase: Running
 )");
   ASSERT_EQ(docs.size(), 1u);
-  EXPECT_EQ(docs[0].at({"metadata", "managedFields"}), nullptr);
+  expect_only_managers(docs[0].at({"metadata", "managedFields"}), "kubelet");
   EXPECT_EQ(docs[0].at({"metadata", "name"})->text(), "p");
   const Value& c = docs[0].at({"spec", "containers"})->items().at(0);
   EXPECT_EQ(c.get("env"), nullptr);

@@ -85,6 +85,31 @@ TEST_F(LiveAudit, FindingsEqualTheOfflineAuditOfTheSameObjectsAndTheStubRunsOnce
   EXPECT_EQ(l.err.find("reading "), std::string::npos) << "no progress when stderr is not a terminal: " << l.err;
 }
 
+// `webhooks --live` reads through the same source as `audit --live`: its rows
+// (one per webhook, conversion webhook and APIService, with their verdicts)
+// equal those of `webhooks` over the objects the stand-in served.
+TEST_F(LiveAudit, WebhooksLiveGivesTheRowsOfTheOfflineCommandOnTheSameObjects) {
+  StandIn server(dir_, "api", server_args(dir_));
+  ASSERT_GT(server.port(), 0);
+  std::string kubeconfig = write_kubeconfig(dir_, server.port(), {"prod"});
+  CliResult l =
+      run_with_env(env(), {"webhooks", "--live", "--kubeconfig", kubeconfig, describe_cluster(), "-o", "json"});
+  CliResult o = run_cli({"webhooks", dir_ / "served.json", describe_cluster(), "-o", "json"});
+  EXPECT_EQ(o.exit_code, 1) << "the example's load balancer controller webhook is BROKEN: " << o.err;
+  EXPECT_EQ(l.exit_code, o.exit_code) << l.err;
+  EXPECT_NE(o.out.find("\"BROKEN\""), std::string::npos) << o.out;
+  // Positions differ (a page against a file): compare every row without them.
+  auto without_positions = [](std::string json) {
+    for (size_t at = json.find("\"source\""); at != std::string::npos; at = json.find("\"source\"", at)) {
+      size_t end = json.find('}', at);
+      json.erase(at, end + 1 - at);
+    }
+    return json;
+  };
+  EXPECT_EQ(without_positions(l.out), without_positions(o.out));
+  EXPECT_EQ(stub_runs(dir_), 1);
+}
+
 TEST_F(LiveAudit, ProgressIsDrawnOnATerminalAndQuietSilencesIt) {
   if (sh("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) is not installed";
   StandIn server(dir_, "api", server_args(dir_));
