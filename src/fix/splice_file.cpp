@@ -180,7 +180,7 @@ SpliceOutcome splice_file(std::string_view text, const std::vector<SplicePatch>&
   };
   bool json = looks_like_json(text);
   if (!json) {
-    std::string why = yaml_refusal(text);
+    std::string why = yaml_file_refusal(text);
     if (!why.empty()) return refuse_all(why);
   } else if (text.find('\r') != std::string_view::npos) {
     return refuse_all("CRLF line endings");
@@ -218,6 +218,13 @@ SpliceOutcome splice_file(std::string_view text, const std::vector<SplicePatch>&
     if (best_doc == docs.size()) {
       out.refused.push_back({i, "the object is not in this file"});
       continue;
+    }
+    if (!json) {
+      std::string why = yaml_document_refusal(docs[best_doc].text);
+      if (!why.empty()) {
+        out.refused.push_back({i, why});
+        continue;
+      }
     }
     if (!apply_to_document(docs[best_doc], json, best_path, ops, style, error)) {
       out.refused.push_back({i, error});

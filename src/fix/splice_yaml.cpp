@@ -1,9 +1,11 @@
 #include "fix/splice_yaml.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/json_writer.h"
+#include "decode/yaml_block_scanner.h"
 #include "decode/yaml_reader.h"
 
 namespace hybridctl::fix {
@@ -407,7 +409,7 @@ YamlStyle detect_yaml_style(std::string_view text) {
   return s;
 }
 
-std::string yaml_refusal(std::string_view text) {
+std::string yaml_file_refusal(std::string_view text) {
   if (text.find('\r') != std::string_view::npos) return "CRLF line endings";
   if (text.find('\t') != std::string_view::npos) return "tab characters";
   if (text.find("{{") != std::string_view::npos) return "template directives ({{ }})";
@@ -416,6 +418,54 @@ std::string yaml_refusal(std::string_view text) {
     size_t le = L.end(p);
     if (text[p] == '%') return "a YAML directive";
     if (text.substr(p, 3) == "..." && (p + 3 == le || text[p + 3] == ' ')) return "a document end marker (...)";
+  }
+  return "";
+}
+
+namespace {
+
+// Records what the block scanner saw that the splicer cannot edit under.
+class PropertyWatcher final : public decode::YamlEventHandler {
+ public:
+  bool on_event(const decode::YamlEvent& e) override {
+    if (e.type == decode::YamlEventType::Alias) why = "an alias";
+    if (!e.anchor.empty() && why.empty()) why = "an anchor";
+    if (!e.tag.empty() && why.empty()) why = "a tag";
+    if (e.type == decode::YamlEventType::Scalar && e.plain && e.text == "<<" && why.empty()) why = "a merge key (<<)";
+    return true;
+  }
+  std::string why;
+};
+
+// Whether a line's value opens a block scalar (`key: |`, `- >-`, ...).
+bool opens_block_scalar(std::string_view line) {
+  size_t e = line.size();
+  size_t hash = line.find(" #");
+  if (hash != std::string_view::npos) e = hash;
+  while (e > 0 && line[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && (std::isdigit(static_cast<unsigned char>(line[b - 1])) || line[b - 1] == '+' || line[b - 1] == '-'))
+    --b;
+  if (b == 0 || (line[b - 1] != '|' && line[b - 1] != '>')) return false;
+  return b == 1 || line[b - 2] == ' ';
+}
+
+}  // namespace
+
+std::string yaml_document_refusal(std::string_view text) {
+  PropertyWatcher watcher;
+  size_t begin = 0;
+  decode::BlockScanResult r = decode::scan_block_document(text, begin, watcher);
+  if (r.next != decode::kOutsideBlockSubset) return watcher.why;
+  Lines L(text);
+  int block_scalar_parent = -1;  // >= 0 inside a block scalar's content: its parent's indentation
+  for (size_t p = 0; p < text.size(); p = L.next(p)) {
+    size_t le = L.end(p);
+    if (block_scalar_parent >= 0) {
+      if (L.blank(p) || L.indent(p) > block_scalar_parent) continue;
+      block_scalar_parent = -1;
+    }
+    if (opens_block_scalar(text.substr(p, le - p))) block_scalar_parent = L.indent(p);
     // Outside quotes, a node property or alias starts after an indicator or
     // at the start of the line's content.
     char quote = 0;
@@ -430,11 +480,11 @@ std::string yaml_refusal(std::string_view text) {
         continue;
       }
       if (c == '#' && prev == ' ') break;
-      if ((c == '"' || c == '\'') && prev == ' ' &&
-          std::string_view(":-[{,?").find(prev_token) != std::string_view::npos) {
+      bool after_indicator = std::string_view(":-[{,?").find(prev_token) != std::string_view::npos;
+      if ((c == '"' || c == '\'') && prev == ' ' && after_indicator) {
         quote = c;
       } else if ((c == '&' || c == '*' || c == '!') && (prev == ' ' || prev == '[' || prev == '{' || prev == ',') &&
-                 std::string_view(":-[{,?").find(prev_token) != std::string_view::npos) {
+                 after_indicator) {
         return c == '*' ? "an alias" : c == '&' ? "an anchor" : "a tag";
       }
       if (c == '<' && text.substr(i, 3) == "<<:") return "a merge key (<<)";

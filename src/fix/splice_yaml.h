@@ -25,9 +25,15 @@ struct YamlStyle {
 
 YamlStyle detect_yaml_style(std::string_view text);
 
-// Why the text cannot be spliced at all (CRLF, tabs, templates, anchors,
-// aliases, tags, merge keys, directives), or "".
-std::string yaml_refusal(std::string_view text);
+// Why a file cannot be spliced at all (CRLF, tabs, templates, directives,
+// document end markers), or "".
+std::string yaml_file_refusal(std::string_view text);
+
+// Why one document cannot be spliced (anchors, aliases, tags, merge keys:
+// an edit under an anchor would change every alias of it), or "". The
+// block scanner proves their absence where it reads the document; elsewhere
+// a conservative look at the text (block scalars' content skipped) decides.
+std::string yaml_document_refusal(std::string_view document);
 
 // Applies `op` to `text` (one document) whose data is `doc`, at the object
 // found at `object_path` inside it. The caller has already applied `op` to

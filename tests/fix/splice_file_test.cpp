@@ -160,7 +160,7 @@ TEST(SpliceYaml, RefusesAnchorsTemplatesCrlfAndTabs) {
   std::string base = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: engine\n  namespace: policy\n";
   for (auto [extra, reason] : std::vector<std::pair<std::string, std::string>>{
            {"spec: &s\n  template:\n    spec: {}\n", "an anchor"},
-           {"x: *s\n", "an alias"},
+           {"spec:\n  template: !!map {}\n", "a tag"},
            {"spec:\n  <<: {a: 1}\n", "a merge key (<<)"},
            {"spec:\n  replicas: {{ .Values.replicas }}\n", "template directives ({{ }})"},
            {"spec:\r\n  replicas: 1\r\n", "CRLF line endings"},
