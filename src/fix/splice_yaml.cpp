@@ -412,7 +412,6 @@ YamlStyle detect_yaml_style(std::string_view text) {
 std::string yaml_file_refusal(std::string_view text) {
   if (text.find('\r') != std::string_view::npos) return "CRLF line endings";
   if (text.find('\t') != std::string_view::npos) return "tab characters";
-  if (text.find("{{") != std::string_view::npos) return "template directives ({{ }})";
   Lines L(text);
   for (size_t p = 0; p < text.size(); p = L.next(p)) {
     size_t le = L.end(p);
@@ -453,6 +452,9 @@ bool opens_block_scalar(std::string_view line) {
 }  // namespace
 
 std::string yaml_document_refusal(std::string_view text) {
+  // A template's placeholders may sit in quoted strings of valid YAML; the
+  // file is then a source some tool renders, and the edit is the user's call.
+  if (text.find("{{") != std::string_view::npos) return "template directives ({{ }})";
   PropertyWatcher watcher;
   size_t begin = 0;
   decode::BlockScanResult r = decode::scan_block_document(text, begin, watcher);
@@ -603,6 +605,11 @@ bool splice_yaml_op(std::string& text, const Value& doc, const std::vector<std::
     return false;
   }
   if (op.op == "remove") {
+    if (entries.size() == 1 && span.after_indicator > 0 && span.owner_is_member) {
+      // The last entry: the collection stays, empty, in flow style (an empty block would read as null).
+      text.replace(span.after_indicator, entry.end - span.after_indicator, mapping ? " {}" : " []");
+      return true;
+    }
     if (!erase_entry(text, L, entry)) {
       error = "cannot remove " + last + ": it shares its line with its parent";
       return false;

@@ -25,12 +25,12 @@ struct YamlStyle {
 
 YamlStyle detect_yaml_style(std::string_view text);
 
-// Why a file cannot be spliced at all (CRLF, tabs, templates, directives,
-// document end markers), or "".
+// Why a file cannot be spliced at all (CRLF, tabs, directives, document
+// end markers), or "".
 std::string yaml_file_refusal(std::string_view text);
 
-// Why one document cannot be spliced (anchors, aliases, tags, merge keys:
-// an edit under an anchor would change every alias of it), or "". The
+// Why one document cannot be spliced (templates; anchors, aliases, tags,
+// merge keys: an edit under an anchor would change every alias of it), or "". The
 // block scanner proves their absence where it reads the document; elsewhere
 // a conservative look at the text (block scalars' content skipped) decides.
 std::string yaml_document_refusal(std::string_view document);

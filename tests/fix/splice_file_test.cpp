@@ -252,5 +252,37 @@ TEST(SpliceFile, AFailedTestGuardChangesNothingAndSaysWhy) {
   EXPECT_EQ(out.text, in);
 }
 
+TEST(SpliceYaml, RemovingTheLastAnnotationLeavesAnEmptyMappingNotNull) {
+  std::string in = R"(apiVersion: v1
+kind: Service
+metadata:
+  name: recommendations
+  namespace: shop
+  annotations:
+    service.kubernetes.io/topology-mode: Auto  # left over
+  uid: x
+spec:
+  type: ClusterIP
+)";
+  SpliceOutcome out =
+      splice(in,
+             R"([{"op":"test","path":"/metadata/annotations/service.kubernetes.io~1topology-mode","value":"Auto"},)"
+             R"({"op":"remove","path":"/metadata/annotations/service.kubernetes.io~1topology-mode"},)"
+             R"({"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])",
+             {"v1", "Service", "shop", "recommendations"});
+  ASSERT_EQ(out.applied.size(), 1u) << (out.refused.empty() ? "" : out.refused[0].reason);
+  EXPECT_EQ(out.text, R"(apiVersion: v1
+kind: Service
+metadata:
+  name: recommendations
+  namespace: shop
+  annotations: {}
+  uid: x
+spec:
+  type: ClusterIP
+  trafficDistribution: PreferClose
+)");
+}
+
 }  // namespace
 }  // namespace hybridctl::fix
