@@ -162,7 +162,7 @@ TEST(SpliceYaml, RefusesAnchorsTemplatesCrlfAndTabs) {
            {"spec: &s\n  template:\n    spec: {}\n", "an anchor"},
            {"spec:\n  template: !!map {}\n", "a tag"},
            {"spec:\n  <<: {a: 1}\n", "a merge key (<<)"},
-           {"spec:\n  replicas: {{ .Values.replicas }}\n", "template directives ({{ }})"},
+           {"spec:\n  image: \"{{ .Values.image }}\"\n", "template directives ({{ }})"},
            {"spec:\r\n  replicas: 1\r\n", "CRLF line endings"},
            {"spec:\n  replicas:\t1\n", "tab characters"},
        }) {
