@@ -86,9 +86,11 @@ std::string describe(const model::ObjectRef& r) { return r.kind + " " + (r.ns.em
 
 int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
                       const std::vector<report::FixOfFinding>& fixes) {
-  std::vector<fix::RenderedPatch> patches;
+  std::vector<fix::PatchOfObject> patches;
   for (const report::FixOfFinding& f : fixes) {
-    for (const fix::RenderedPatch& p : f.fix.patches) patches.push_back(p);
+    for (const fix::RenderedPatch& p : f.fix.patches) {
+      patches.push_back({p, p.target == f.finding->object ? f.finding->origin : model::Origin{}});
+    }
   }
   fix::ManifestEdits edits = fix::plan_manifest_edits(snapshot, patches);
   int rc = 0;

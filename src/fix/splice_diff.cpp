@@ -45,10 +45,10 @@ std::vector<Edit> edits(const std::vector<std::string_view>& a, const std::vecto
       if (i < n && j < m && a[pre + i] == b[pre + j]) {
         out.push_back({' ', a[pre + i]});
         ++i, ++j;
-      } else if (j < m && (i == n || l[i][j + 1] >= l[i + 1][j])) {
-        out.push_back({'+', b[pre + j++]});
+      } else if (i < n && (j == m || l[i + 1][j] >= l[i][j + 1])) {
+        out.push_back({'-', a[pre + i++]});  // removals first, as diff(1) prints them
       } else {
-        out.push_back({'-', a[pre + i++]});
+        out.push_back({'+', b[pre + j++]});
       }
     }
   } else {

@@ -53,23 +53,31 @@ bool read_all(const std::string& path, std::string& out) {
 
 }  // namespace
 
-ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<RenderedPatch>& patches) {
+ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches) {
   ManifestEdits out;
   std::map<std::string, model::Origin> where = origins(snapshot);
   // Per file, in input order: the patches and the lines of their objects.
   std::map<uint32_t, std::vector<std::pair<RenderedPatch, uint32_t>>> by_file;
-  std::vector<RenderedPatch> seen;
-  for (const RenderedPatch& p : patches) {
+  std::vector<const PatchOfObject*> seen;
+  for (const PatchOfObject& po : patches) {
+    const RenderedPatch& p = po.patch;
+    model::Origin origin = po.origin;
+    if (origin.file == UINT32_MAX) {
+      auto it = where.find(identity(p.target));
+      if (it != where.end()) origin = it->second;
+    }
     bool duplicate = false;
-    for (const RenderedPatch& s : seen) duplicate = duplicate || (s.target == p.target && s.patch == p.patch);
+    for (const PatchOfObject* s : seen) {
+      duplicate = duplicate || (s->patch.target == p.target && s->patch.patch == p.patch &&
+                                s->origin.file == origin.file && s->origin.line == origin.line);
+    }
     if (duplicate) continue;
-    seen.push_back(p);
-    auto it = where.find(identity(p.target));
-    if (it == where.end() || it->second.file >= snapshot.files.size() || snapshot.files[it->second.file] == "-") {
+    seen.push_back(&po);
+    if (origin.file >= snapshot.files.size() || snapshot.files[origin.file] == "-") {
       out.refused.push_back({p, "", "the object was not read from a file"});
       continue;
     }
-    by_file[it->second.file].emplace_back(p, it->second.line);
+    by_file[origin.file].emplace_back(p, origin.line);
   }
   for (auto& [file, list] : by_file) {
     const std::string& path = snapshot.files[file];

@@ -33,7 +33,15 @@ struct ManifestEdits {
   std::vector<NotSpliced> superseded;
 };
 
+// A patch and where its target was read, when known (the finding's own
+// object): objects of one identity may be read from several files (versions
+// of one manifest side by side), and each file gets its own object's patch.
+struct PatchOfObject {
+  RenderedPatch patch;
+  model::Origin origin;  // file UINT32_MAX: look the target up by identity
+};
+
 // `patches` in the order they should apply (duplicates are dropped).
-ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<RenderedPatch>& patches);
+ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches);
 
 }  // namespace hybridctl::fix
