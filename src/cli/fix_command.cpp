@@ -147,7 +147,8 @@ int run_fix(const FixOptions& o) {
   rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
   std::vector<report::FixOfFinding> fixes;
   for (const rules::Finding& f : result.findings) {
-    if (f.fixes.empty()) continue;
+    // Findings without a change to make still get their advice (a workload pinned to hybrid nodes).
+    if (f.fixes.empty() && f.fix_note.empty()) continue;
     fixes.push_back({&f, fix::render(f)});
   }
   if (o.write) {
