@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -95,20 +96,24 @@ int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
   fix::ManifestEdits edits = fix::plan_manifest_edits(snapshot, patches);
   int rc = 0;
   size_t files = 0, spliced = 0;
+  std::map<std::string, std::string> synced_dirs;  // directory -> a file renamed in it
   for (const fix::FileEdit& e : edits.files) {
     if (o.dry_run) {
       std::cout << fix::unified_diff(e.path, e.before, e.after);
       continue;
     }
     std::string error;
-    if (!fix::replace_file_atomically(e.path, e.before, e.after, error)) {
+    if (!fix::replace_file_atomically(e.path, e.before, e.after, error, /*sync_directory=*/false)) {
       std::cerr << "hybridctl fix: " << error << "\n";
       rc = 1;
       continue;
     }
     ++files;
     spliced += e.patches;
+    synced_dirs[std::filesystem::path(e.path).parent_path().string()] = e.path;
   }
+  // One fsync per directory, after its last rename, makes them durable.
+  for (const auto& [dir, file] : synced_dirs) fix::sync_directory_of(file);
   for (const fix::NotSpliced& n : edits.refused) {
     std::cerr << "hybridctl fix: not written: " << (n.file.empty() ? "" : n.file + ": ") << describe(n.patch.target)
               << ": " << n.reason << "; apply this patch another way:\n  " << n.patch.patch << "\n";

@@ -39,8 +39,20 @@ std::string sys_error(const std::string& what) { return what + ": " + std::strer
 
 }  // namespace
 
+void sync_directory_of(const std::string& path) {
+  char resolved[PATH_MAX];
+  if (!::realpath(path.c_str(), resolved)) return;
+  std::string real = resolved;
+  std::string dir = real.substr(0, real.rfind('/') + 1);
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
 bool replace_file_atomically(const std::string& path, std::string_view expected, std::string_view text,
-                             std::string& error) {
+                             std::string& error, bool sync_directory) {
   char resolved[PATH_MAX];
   if (!::realpath(path.c_str(), resolved)) {
     error = sys_error("cannot resolve " + path);
@@ -84,11 +96,7 @@ bool replace_file_atomically(const std::string& path, std::string_view expected,
     ::unlink(tmp.c_str());
     return false;
   }
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  if (sync_directory) sync_directory_of(real);
   return true;
 }
 

@@ -11,8 +11,12 @@ namespace hybridctl::fix {
 
 // Replaces the file at `path` (symlinks followed) with `text`, provided it
 // still holds `expected` (what was read and spliced). False, with why, and
-// the file untouched otherwise.
+// the file untouched otherwise. `sync_directory` false: the caller fsyncs
+// the directory once after its last rename there (sync_directory_of).
 bool replace_file_atomically(const std::string& path, std::string_view expected, std::string_view text,
-                             std::string& error);
+                             std::string& error, bool sync_directory = true);
+
+// Makes the renames in the directory holding `path` durable.
+void sync_directory_of(const std::string& path);
 
 }  // namespace hybridctl::fix

@@ -189,6 +189,8 @@ SpliceOutcome splice_file(std::string_view text, const std::vector<SplicePatch>&
   std::string error;
   if (!split_documents(text, json, docs, error)) return refuse_all("it does not parse: " + error);
   YamlStyle style = json ? YamlStyle{} : detect_yaml_style(text);
+  std::vector<std::string> original_texts;
+  for (const Document& d : docs) original_texts.push_back(d.text);
   for (size_t i = 0; i < patches.size(); ++i) {
     const SplicePatch& p = patches[i];
     std::vector<PatchOp> ops;
@@ -238,13 +240,24 @@ SpliceOutcome splice_file(std::string_view text, const std::vector<SplicePatch>&
   }
   std::string result;
   for (const Document& d : docs) result += d.text;
-  // The proof for the whole file: every document reads back as its data.
-  std::vector<Document> check;
-  if (!split_documents(result, json, check, error) || check.size() != docs.size()) {
-    return refuse_all("the spliced file does not read back document by document");
+  // The proof for the whole file: it cuts into the same documents, each
+  // untouched one byte for byte and each edited one reading back as its data.
+  if (!json) {
+    size_t start = 0;
+    for (size_t d = 0; d < docs.size(); ++d) {
+      size_t next = d + 1 < docs.size() ? decode::next_yaml_document_start(result, start) : result.size();
+      std::string_view piece = std::string_view(result).substr(start, next - start);
+      if (piece != docs[d].text) return refuse_all("the spliced file does not cut into the same documents");
+      start = next;
+    }
+    if (start != result.size()) return refuse_all("the spliced file does not cut into the same documents");
   }
   for (size_t d = 0; d < docs.size(); ++d) {
-    if (check[d].empty != docs[d].empty || (!docs[d].empty && !same_data(check[d].data, docs[d].data))) {
+    if (docs[d].text == original_texts[d]) continue;
+    Value reread;
+    bool empty = false;
+    if (!reparse(json, json ? std::string_view(result) : std::string_view(docs[d].text), reread, empty, error) ||
+        empty != docs[d].empty || (!empty && !same_data(reread, docs[d].data))) {
       return refuse_all("the spliced file does not read back as the patched objects");
     }
   }
