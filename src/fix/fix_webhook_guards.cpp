@@ -69,7 +69,9 @@ std::vector<WebhookGuard> webhooks_to_relax(const model::Snapshot& snapshot,
         std::string reason = "it fails closed, intercepts updates of " + resource_of(target.kind) + " (" + target.kind +
                              " " + (target.ns.empty() ? "" : target.ns + "/") + target.name + " is updated here)";
         reason += rolled ? ", and the fix rolls its own backend" : ", and its backend is at risk";
-        out.push_back({config.ref(), i, w.name, reason});
+        bool seen = false;  // one configuration read from several files is relaxed once
+        for (const WebhookGuard& g : out) seen = seen || (g.configuration == config.ref() && g.index == i);
+        if (!seen) out.push_back({config.ref(), i, w.name, reason});
         break;
       }
     }

@@ -1,6 +1,7 @@
 #include "fix/splice_diff.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <vector>
 
 namespace hybridctl::fix {
@@ -64,7 +65,8 @@ std::vector<Edit> edits(const std::vector<std::string_view>& a, const std::vecto
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
   if (before == after) return "";
   std::vector<Edit> e = edits(split_lines(before), split_lines(after));
-  std::string_view relative = path;
+  std::string normal = std::filesystem::path(path).lexically_normal().string();
+  std::string_view relative = normal;
   while (relative.starts_with("/")) relative.remove_prefix(1);
   std::string out = "--- a/" + std::string(relative) + "\n+++ b/" + std::string(relative) + "\n";
   constexpr size_t kContext = 3;
