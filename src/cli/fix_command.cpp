@@ -138,7 +138,6 @@ int run_fix(const FixOptions& o) {
   if (usage.empty()) selection.only = split_ids(o.rules, usage);
   if (usage.empty()) selection.skip = split_ids(o.skip_rules, usage);
   if (usage.empty() && o.output != "script" && o.out_dir.empty()) usage = "-o " + o.output + " needs --out DIR";
-  if (usage.empty() && o.dry_run && !o.write) usage = "--dry-run goes with --write";
   if (!usage.empty()) {
     std::cerr << "hybridctl fix: " << usage << "\n";
     return 2;
@@ -156,7 +155,7 @@ int run_fix(const FixOptions& o) {
     if (f.fixes.empty() && f.fix_note.empty()) continue;
     fixes.push_back({&f, fix::render(f)});
   }
-  if (o.write) {
+  if (o.write || o.dry_run) {  // --dry-run alone shows what --write would do
     // CLI.md: nothing partial is ever written by `fix --write`.
     if (input_errors) {
       std::cerr << "hybridctl fix: inputs had errors; nothing written\n";
@@ -192,7 +191,7 @@ void register_fix(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", options->out_dir, "Directory for -o patches / helm-values");
   cmd->add_flag("--write", options->write,
                 "Rewrite the manifest files in place (atomically, keeping every other byte)");
-  cmd->add_flag("--dry-run", options->dry_run, "With --write: print the unified diff, change nothing");
+  cmd->add_flag("--dry-run", options->dry_run, "Print the unified diff --write would apply, change nothing");
   cmd->add_flag("--patch-managed", options->patch_managed,
                 "Patch objects managed by Helm / an EKS add-on / an operator with kubectl anyway");
   cmd->add_option("--rules", options->rules, "Only these rules (HN001,...)");
