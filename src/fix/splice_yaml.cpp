@@ -11,7 +11,6 @@
 namespace hybridctl::fix {
 namespace {
 
-constexpr size_t kNone = static_cast<size_t>(-1);
 
 // The text seen as lines: every question the splicer asks of block YAML is
 // about a line's indentation and whether it holds content.
