@@ -65,8 +65,9 @@ std::string op(const char* name, const std::string& path, const char* value_json
 }
 
 std::string patch_for(uint8_t choice, const Value& object) {
-  static const char* kValues[] = {"\"v\"", "{\"a\":{\"b\":[\"x\",{\"c\":1}]}}", "[]", "{}", "\"- x: y #z\"", "true",
-                                  "[[1,2],{\"k\":null}]", "\"\""};
+  static const char* kValues[] = {
+      "\"v\"", "{\"a\":{\"b\":[\"x\",{\"c\":1}]}}", "[]", "{}", "\"- x: y #z\"", "true", "[[1,2],{\"k\":null}]",
+      "\"\""};
   const char* value = kValues[(choice >> 3) % 8];
   std::string path;
   switch (choice % 8) {

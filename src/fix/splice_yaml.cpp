@@ -1,56 +1,13 @@
 #include "fix/splice_yaml.h"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
 
 #include "core/json_writer.h"
-#include "decode/yaml_block_scanner.h"
 #include "decode/yaml_reader.h"
+#include "fix/splice_yaml_lines.h"
 
 namespace hybridctl::fix {
 namespace {
-
-
-// The text seen as lines: every question the splicer asks of block YAML is
-// about a line's indentation and whether it holds content.
-class Lines {
- public:
-  explicit Lines(std::string_view text) : t_(text) {}
-  size_t start(size_t p) const {
-    while (p > 0 && t_[p - 1] != '\n') --p;
-    return p;
-  }
-  size_t end(size_t p) const {
-    size_t e = t_.find('\n', p);
-    return e == std::string_view::npos ? t_.size() : e;
-  }
-  size_t next(size_t p) const {
-    size_t e = end(p);
-    return e < t_.size() ? e + 1 : t_.size();
-  }
-  int indent(size_t line) const {
-    size_t p = line;
-    while (p < t_.size() && t_[p] == ' ') ++p;
-    return static_cast<int>(p - line);
-  }
-  bool blank(size_t line) const {
-    size_t c = line + static_cast<size_t>(indent(line));
-    return c >= t_.size() || t_[c] == '\n';
-  }
-  bool comment(size_t line) const {
-    size_t c = line + static_cast<size_t>(indent(line));
-    return c < t_.size() && t_[c] == '#';
-  }
-  int column(size_t p) const { return static_cast<int>(p - start(p)); }
-  bool dash_at(size_t p) const {
-    return p < t_.size() && t_[p] == '-' && (p + 1 >= t_.size() || t_[p + 1] == ' ' || t_[p + 1] == '\n');
-  }
-  std::string_view text() const { return t_; }
-
- private:
-  std::string_view t_;
-};
 
 // Where a value sits in the text.
 struct Span {
@@ -66,7 +23,7 @@ struct Span {
 // The end of the content of the entry (member or item) starting at `begin`
 // in column `col`: its last line that is not blank and not a comment of an
 // outer level (those belong to what follows).
-size_t entry_end(const Lines& L, size_t begin, int col, bool member, size_t limit) {
+size_t entry_end(const YamlLines& L, size_t begin, int col, bool member, size_t limit) {
   std::string_view t = L.text();
   size_t end = L.end(begin);
   bool indentless = false, first_content = true;
@@ -97,7 +54,7 @@ size_t entry_end(const Lines& L, size_t begin, int col, bool member, size_t limi
 
 // The entries of a block: the first at `first`, each next one the first
 // content line after the previous entry, in the block's column.
-bool block_entries(const Lines& L, const Span& block, std::vector<std::pair<size_t, size_t>>& out) {
+bool block_entries(const YamlLines& L, const Span& block, std::vector<std::pair<size_t, size_t>>& out) {
   bool member = block.kind == Span::Kind::Mapping;
   size_t b = block.begin;
   while (true) {
@@ -181,7 +138,7 @@ size_t scalar_end(std::string_view t, size_t p, size_t le) {
 
 // The span of the value held by an entry whose indicator (':' or '-') ends
 // at `after`; `data` says what the text must hold there.
-bool value_span(const Lines& L, size_t entry_begin, size_t entry_end_, size_t after, bool member, const Value& data,
+bool value_span(const YamlLines& L, size_t entry_begin, size_t entry_end_, size_t after, bool member, const Value& data,
                 Span& out) {
   std::string_view t = L.text();
   out.owner_col = L.column(entry_begin);
@@ -245,7 +202,7 @@ struct Entry {
 };
 
 // Finds the entry of `block` for `token` (a key, or an index).
-bool find_entry(const Lines& L, const Span& block, const Value& data, std::string_view token, Entry& out,
+bool find_entry(const YamlLines& L, const Span& block, const Value& data, std::string_view token, Entry& out,
                 std::vector<std::pair<size_t, size_t>>& entries) {
   entries.clear();
   if (!block_entries(L, block, entries)) return false;
@@ -314,12 +271,12 @@ void render_value_after_key(std::string& out, const Value& v, int col, const Yam
   }
 }
 
-bool starts_at_line_indent(const Lines& L, size_t p) {
+bool starts_at_line_indent(const YamlLines& L, size_t p) {
   return L.start(p) + static_cast<size_t>(L.indent(L.start(p))) == p;
 }
 
 // Removes the lines of an entry (which must start its line).
-bool erase_entry(std::string& text, const Lines& L, const Entry& e) {
+bool erase_entry(std::string& text, const YamlLines& L, const Entry& e) {
   if (!starts_at_line_indent(L, e.begin)) return false;
   size_t ls = L.start(e.begin);
   if (e.end < text.size()) {
@@ -368,134 +325,6 @@ std::string yaml_scalar(const Value& v) {
   return out;
 }
 
-YamlStyle detect_yaml_style(std::string_view text) {
-  Lines L(text);
-  std::map<int, int> steps;
-  int indentless = 0, indented = 0;
-  for (size_t p = 0; p < text.size(); p = L.next(p)) {
-    if (L.blank(p) || L.comment(p)) continue;
-    size_t le = L.end(p);
-    size_t e = le;
-    while (e > p && text[e - 1] == ' ') --e;
-    if (e == p || text[e - 1] != ':') continue;
-    size_t q = L.next(p);
-    while (q < text.size() && (L.blank(q) || L.comment(q))) q = L.next(q);
-    if (q >= text.size()) break;
-    int key_col = L.indent(p);
-    // A key after "- " sits further right than its line's indentation.
-    size_t c = p + static_cast<size_t>(key_col);
-    while (L.dash_at(c)) {
-      c += 1;
-      while (c < le && text[c] == ' ') ++c;
-    }
-    key_col = L.column(c);
-    int ind = L.indent(q);
-    if (L.dash_at(q + static_cast<size_t>(ind))) {
-      (ind == key_col ? indentless : indented)++;
-    } else if (ind > key_col) {
-      steps[ind - key_col]++;
-    }
-  }
-  YamlStyle s;
-  int best = 0;
-  for (auto [step, n] : steps) {
-    if (n > best) {
-      best = n;
-      s.step = step;
-    }
-  }
-  s.indentless_sequences = indentless > indented;
-  return s;
-}
-
-std::string yaml_file_refusal(std::string_view text) {
-  if (text.find('\r') != std::string_view::npos) return "CRLF line endings";
-  if (text.find('\t') != std::string_view::npos) return "tab characters";
-  Lines L(text);
-  for (size_t p = 0; p < text.size(); p = L.next(p)) {
-    size_t le = L.end(p);
-    if (text[p] == '%') return "a YAML directive";
-    if (text.substr(p, 3) == "..." && (p + 3 == le || text[p + 3] == ' ')) return "a document end marker (...)";
-  }
-  return "";
-}
-
-namespace {
-
-// Records what the block scanner saw that the splicer cannot edit under.
-class PropertyWatcher final : public decode::YamlEventHandler {
- public:
-  bool on_event(const decode::YamlEvent& e) override {
-    if (e.type == decode::YamlEventType::Alias) why = "an alias";
-    if (!e.anchor.empty() && why.empty()) why = "an anchor";
-    if (!e.tag.empty() && why.empty()) why = "a tag";
-    if (e.type == decode::YamlEventType::Scalar && e.plain && e.text == "<<" && why.empty()) why = "a merge key (<<)";
-    return true;
-  }
-  std::string why;
-};
-
-// Whether a line's value opens a block scalar (`key: |`, `- >-`, ...).
-bool opens_block_scalar(std::string_view line) {
-  size_t e = line.size();
-  size_t hash = line.find(" #");
-  if (hash != std::string_view::npos) e = hash;
-  while (e > 0 && line[e - 1] == ' ') --e;
-  size_t b = e;
-  while (b > 0 && (std::isdigit(static_cast<unsigned char>(line[b - 1])) || line[b - 1] == '+' || line[b - 1] == '-'))
-    --b;
-  if (b == 0 || (line[b - 1] != '|' && line[b - 1] != '>')) return false;
-  return b == 1 || line[b - 2] == ' ';
-}
-
-}  // namespace
-
-std::string yaml_document_refusal(std::string_view text) {
-  // A template's placeholders may sit in quoted strings of valid YAML; the
-  // file is then a source some tool renders, and the edit is the user's call.
-  if (text.find("{{") != std::string_view::npos) return "template directives ({{ }})";
-  PropertyWatcher watcher;
-  size_t begin = 0;
-  decode::BlockScanResult r = decode::scan_block_document(text, begin, watcher);
-  if (r.next != decode::kOutsideBlockSubset) return watcher.why;
-  Lines L(text);
-  int block_scalar_parent = -1;  // >= 0 inside a block scalar's content: its parent's indentation
-  for (size_t p = 0; p < text.size(); p = L.next(p)) {
-    size_t le = L.end(p);
-    if (block_scalar_parent >= 0) {
-      if (L.blank(p) || L.indent(p) > block_scalar_parent) continue;
-      block_scalar_parent = -1;
-    }
-    if (opens_block_scalar(text.substr(p, le - p))) block_scalar_parent = L.indent(p);
-    // Outside quotes, a node property or alias starts after an indicator or
-    // at the start of the line's content.
-    char quote = 0;
-    char prev = ' ';
-    char prev_token = ':';  // the last non-space outside quotes; ':' stands for the line's start
-    for (size_t i = p; i < le; ++i) {
-      char c = text[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-        if (quote == '"' && c == '\\') ++i;
-        prev = c;
-        continue;
-      }
-      if (c == '#' && prev == ' ') break;
-      bool after_indicator = std::string_view(":-[{,?").find(prev_token) != std::string_view::npos;
-      if ((c == '"' || c == '\'') && prev == ' ' && after_indicator) {
-        quote = c;
-      } else if ((c == '&' || c == '*' || c == '!') && (prev == ' ' || prev == '[' || prev == '{' || prev == ',') &&
-                 after_indicator) {
-        return c == '*' ? "an alias" : c == '&' ? "an anchor" : "a tag";
-      }
-      if (c == '<' && text.substr(i, 3) == "<<:") return "a merge key (<<)";
-      if (c != ' ') prev_token = c;
-      prev = c;
-    }
-  }
-  return "";
-}
-
 bool splice_yaml_op(std::string& text, const Value& doc, const std::vector<std::string>& object_path, const PatchOp& op,
                     const YamlStyle& style, std::string& error) {
   std::vector<std::string> path = object_path;
@@ -505,7 +334,7 @@ bool splice_yaml_op(std::string& text, const Value& doc, const std::vector<std::
     error = "an operation on a whole document";
     return false;
   }
-  Lines L(text);
+  YamlLines L(text);
   // The root: the document's first content line after its `---`.
   size_t p = 0;
   while (p < text.size() && (L.blank(p) || L.comment(p) || text.substr(p, 3) == "---")) {
