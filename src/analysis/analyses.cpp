@@ -91,7 +91,9 @@ bool Analyses::all_replicas_placeable(const model::Workload& original, const std
   }
   if (ours) {  // computed outside the lock: a rule asking about another workload need not wait
     try {
-      answer.set_value(placement::all_replicas_placeable(snapshot_, patched, &bound_pods()));
+      service_selectors_once_.call(
+          [this] { service_selectors_ = std::make_unique<placement::ServicesBySelectorPair>(snapshot_); });
+      answer.set_value(placement::all_replicas_placeable(snapshot_, patched, &bound_pods(), service_selectors_.get()));
     } catch (...) {
       answer.set_exception(std::current_exception());
     }

@@ -15,6 +15,7 @@
 
 #include "analysis/backends.h"
 #include "analysis/placement/placement.h"
+#include "analysis/placement/services_by_selector.h"
 #include "analysis/reachability.h"
 #include "analysis/ready_endpoints.h"
 #include "analysis/routability.h"
@@ -80,10 +81,11 @@ class Analyses {
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
+  std::unique_ptr<placement::ServicesBySelectorPair> service_selectors_;  // shared by the placement checks
   std::mutex placeable_mutex_;
   std::map<std::pair<const model::Workload*, std::string>, std::shared_future<bool>> placeable_;
   Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_,
-      locator_once_, reachability_once_, pods_by_name_once_;
+      locator_once_, reachability_once_, pods_by_name_once_, service_selectors_once_;
 };
 
 }  // namespace hybridctl::analysis

@@ -8,6 +8,7 @@
 
 #include "cli/audit_command.h"
 #include "cli/explain_command.h"
+#include "cli/fix_command.h"
 #include "cli/simulate_command.h"
 #include "cli/traffic_command.h"
 #include "cli/webhooks_command.h"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   hybridctl::cli::register_audit(app, exit_code);
   hybridctl::cli::register_explain(app, exit_code);
+  hybridctl::cli::register_fix(app, exit_code);
   hybridctl::cli::register_simulate(app, exit_code);
   hybridctl::cli::register_traffic(app, exit_code);
   hybridctl::cli::register_webhooks(app, exit_code);

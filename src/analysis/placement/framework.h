@@ -17,6 +17,8 @@
 
 namespace hybridctl::analysis::placement {
 
+class ServicesBySelectorPair;
+
 // What every plugin reads: the nodes and their resources, the interned
 // templates, and the incremental pod counters (upstream's Snapshot lister).
 struct SchedulingState {
@@ -26,6 +28,9 @@ struct SchedulingState {
   NodeTable nodes;
   TemplateTable templates;
   PodCounters counters;
+  // Prebuilt by a caller that places one snapshot many times; else the
+  // plugin that needs it builds its own.
+  const ServicesBySelectorPair* services = nullptr;
   // During a cycle: how many interchangeable nodes each candidate stands for
   // (empty: one each). Only counts of nodes (not values) depend on it.
   const std::vector<int32_t>* multiplicity = nullptr;

@@ -90,8 +90,9 @@ struct RunOutcome {
 class Run {
  public:
   Run(const model::Snapshot& s, const BoundPods& bound, const std::vector<Entry>& queue,
-      const model::Workload* replaced)
+      const model::Workload* replaced, const ServicesBySelectorPair* services = nullptr)
       : snapshot_(s), state_(s, node_pointers(s)), scheduler_(state_), queue_(queue), replaced_(replaced) {
+    state_.services = services;
     intern_everything(bound);
   }
 
@@ -359,11 +360,12 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
   return result;
 }
 
-bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w, const BoundPods* bound) {
+bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w, const BoundPods* bound,
+                            const ServicesBySelectorPair* services) {
   const std::vector<Entry> queue = placement_queue(snapshot, &w);
   std::optional<BoundPods> own;
   if (!bound) bound = &own.emplace(snapshot);
-  Run run(snapshot, *bound, queue, &w);
+  Run run(snapshot, *bound, queue, &w, services);
   run.record_feasible(false);
   return all_placed(run.place(1)[0]);
 }

@@ -74,10 +74,14 @@ struct PlacementResult {
 PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions& options,
                          const BoundPods* bound = nullptr);
 
+class ServicesBySelectorPair;
+
 // Can every replica of `w` (e.g. a workload after a proposed fix) be placed,
 // given the snapshot's nodes and its bound pods (other than w's own)?
-bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w,
-                            const BoundPods* bound = nullptr);
+// `services`: the snapshot's Service index when the caller keeps one
+// (Analyses, which asks once per fixed workload).
+bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w, const BoundPods* bound = nullptr,
+                            const ServicesBySelectorPair* services = nullptr);
 
 // Where `w`'s replicas may land when placed from scratch on the snapshot's
 // nodes with nothing else running (after a rollout or a fresh install),

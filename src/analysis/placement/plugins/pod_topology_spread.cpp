@@ -17,6 +17,7 @@
 
 #include "analysis/placement/domain_values.h"
 #include "analysis/placement/plugins/plugins.h"
+#include "analysis/placement/services_by_selector.h"
 #include "k8s/label_selector.h"
 #include "k8s/node_affinity.h"
 #include "k8s/taints.h"
@@ -41,44 +42,6 @@ struct Compiled {
   std::vector<int8_t> affinity_ok_by_slot, taints_ok_by_slot;  // -1: not computed
   std::vector<std::vector<DomainId>> hard_domains;             // eligible domains per hard constraint
   bool hard_domains_known = false;
-};
-
-// The snapshot's Services with a selector, indexed by namespace and one pair
-// of their selector: a pod template finds the Services that may select it
-// through its own labels, not by testing every Service (15,000 templates and
-// 10,000 Services made that the largest cost of a placement).
-class ServicesBySelectorPair {
- public:
-  explicit ServicesBySelectorPair(const model::Snapshot& snapshot) {
-    for (const model::Service& svc : snapshot.services) {
-      if (svc.selector.empty()) continue;
-      const auto& [key, value] = *svc.selector.begin();
-      by_pair_[pair_key(svc.meta.ns, key, value)].push_back(&svc);
-    }
-  }
-
-  // Services in `ns` whose whole selector matches `labels`, each once.
-  template <class F>
-  void for_each_selecting(const std::string& ns, const StringMap& labels, F&& f) const {
-    for (const auto& [key, value] : labels) {
-      auto it = by_pair_.find(pair_key(ns, key, value));
-      if (it == by_pair_.end()) continue;
-      for (const model::Service* svc : it->second) {
-        if (k8s::selector_map_matches(svc->selector, labels)) f(*svc);
-      }
-    }
-  }
-
- private:
-  static std::string pair_key(std::string_view ns, std::string_view key, std::string_view value) {
-    std::string k;
-    k.reserve(ns.size() + key.size() + value.size() + 2);
-    k.append(ns).push_back('\0');
-    k.append(key).push_back('\0');
-    k.append(value);
-    return k;
-  }
-  std::unordered_map<std::string, std::vector<const model::Service*>> by_pair_;
 };
 
 // helper.DefaultSelector: Services selecting the pod (their selectors merged),
@@ -138,8 +101,9 @@ class PodTopologySpread final : public Plugin {
       (tsc.when_unsatisfiable == "ScheduleAnyway" ? c.soft : c.hard).push_back(make(tsc, tsc.label_selector));
     }
     if (!t.spec.topology_spread.empty()) return;
-    if (!services_) services_.emplace(state_.snapshot);
-    model::LabelSelector selector = default_selector(*services_, t);
+    // The caller's index when it places the same snapshot many times (one fix check per workload).
+    if (!state_.services && !services_) services_.emplace(state_.snapshot);
+    model::LabelSelector selector = default_selector(state_.services ? *state_.services : *services_, t);
     if (selector.match_labels.empty() && selector.match_expressions.empty()) return;  // nothing to spread against
     c.system_defaulted = true;
     model::TopologySpreadConstraint host{3, model::kHostnameLabel, "ScheduleAnyway", {}, std::nullopt, "", "", {}};

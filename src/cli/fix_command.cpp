@@ -1,0 +1,211 @@
+#include "cli/fix_command.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "analysis/analyses.h"
+#include "cli/common_options.h"
+#include "cli/fast_exit.h"
+#include "core/parallel.h"
+#include "fix/fix_webhook_guards.h"
+#include "fix/splice_atomic_write.h"
+#include "fix/splice_diff.h"
+#include "fix/splice_manifests.h"
+#include "report/fix_script.h"
+#include "report/fix_values.h"
+#include "rules/engine.h"
+#include "rules/registry.h"
+
+namespace hybridctl::cli {
+namespace {
+
+struct FixOptions {
+  InputOptions input;
+  WhatIfOptions what_ifs;
+  std::string output = "script";
+  std::string out_dir;
+  bool write = false;
+  bool dry_run = false;
+  bool patch_managed = false;
+  std::string rules;
+  std::string skip_rules;
+  bool quiet = false;
+};
+
+std::set<std::string> split_ids(const std::string& s, std::string& error) {
+  std::set<std::string> out;
+  std::stringstream in(s);
+  std::string id;
+  while (std::getline(in, id, ',')) {
+    if (id.empty()) continue;
+    if (!rules::find_rule(id)) error = "unknown rule \"" + id + "\"";
+    out.insert(id);
+  }
+  return out;
+}
+
+bool write_file(const std::filesystem::path& path, const std::string& text) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+  return static_cast<bool>(f);
+}
+
+int write_out_dir(const FixOptions& o, const std::vector<report::FixOfFinding>& fixes) {
+  std::filesystem::path dir(o.out_dir);
+  size_t written = 0;
+  bool ok = true;
+  auto put = [&](const std::filesystem::path& p, const std::string& text) {
+    if (write_file(p, text)) {
+      ++written;
+    } else {
+      std::cerr << "hybridctl fix: cannot write " << p.string() << "\n";
+      ok = false;
+    }
+  };
+  if (o.output == "patches") {
+    for (const report::ObjectPatches& g : report::patches_by_object(fixes)) {
+      put(dir / report::patch_file_name(g.target), report::concatenated_patch(g.patches));
+    }
+  } else {
+    for (const auto& [release, values] : report::helm_values_by_release(fixes)) {
+      put(dir / "helm" / (release + ".values.json"), values);
+    }
+    for (const auto& [addon, config] : report::eks_addon_configuration_by_addon(fixes)) {
+      put(dir / "eks-addon" / (addon + ".configuration.json"), config);
+    }
+  }
+  if (!o.quiet) std::cerr << "hybridctl fix: wrote " << written << " file(s) under " << o.out_dir << "\n";
+  return ok ? 0 : 1;
+}
+
+std::string describe(const model::ObjectRef& r) { return r.kind + " " + (r.ns.empty() ? "" : r.ns + "/") + r.name; }
+
+int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
+                      const std::vector<report::FixOfFinding>& fixes) {
+  std::vector<fix::PatchOfObject> patches;
+  for (const report::FixOfFinding& f : fixes) {
+    for (const fix::RenderedPatch& p : f.fix.patches) {
+      patches.push_back({p, p.target == f.finding->object ? f.finding->origin : model::Origin{}});
+    }
+  }
+  fix::ManifestEdits edits = fix::plan_manifest_edits(snapshot, patches);
+  int rc = 0;
+  size_t files = 0, spliced = 0;
+  std::map<std::string, std::string> synced_dirs;  // directory -> a file renamed in it
+  if (o.dry_run) {
+    for (const fix::FileEdit& e : edits.files) std::cout << fix::unified_diff(e.path, e.before, e.after);
+  } else {
+    // Files are independent and each write waits on its fsync: several at once
+    // keep the disk busy (the order of messages stays the input's).
+    std::vector<std::string> errors(edits.files.size());
+    parallel_for(edits.files.size(), 8, [&](size_t i) {
+      const fix::FileEdit& e = edits.files[i];
+      fix::replace_file_atomically(e.path, e.before, e.after, errors[i], /*sync_directory=*/false);
+    });
+    for (size_t i = 0; i < edits.files.size(); ++i) {
+      const fix::FileEdit& e = edits.files[i];
+      if (!errors[i].empty()) {
+        std::cerr << "hybridctl fix: " << errors[i] << "\n";
+        rc = 1;
+        continue;
+      }
+      ++files;
+      spliced += e.patches;
+      synced_dirs[std::filesystem::path(e.path).parent_path().string()] = e.path;
+    }
+  }
+  // One fsync per directory, after its last rename, makes them durable.
+  for (const auto& [dir, file] : synced_dirs) fix::sync_directory_of(file);
+  for (const fix::NotSpliced& n : edits.refused) {
+    std::cerr << "hybridctl fix: not written: " << (n.file.empty() ? "" : n.file + ": ") << describe(n.patch.target)
+              << ": " << n.reason << "; apply this patch another way:\n  " << n.patch.patch << "\n";
+    rc = 1;
+  }
+  if (!o.quiet) {
+    for (const fix::NotSpliced& n : edits.superseded) {
+      std::cerr << "hybridctl fix: " << describe(n.patch.target) << ": a patch was already covered by an earlier one ("
+                << n.reason << ")\n";
+    }
+    if (!o.dry_run) std::cerr << "hybridctl fix: " << spliced << " patch(es) written to " << files << " file(s)\n";
+  }
+  return rc;
+}
+
+int run_fix(const FixOptions& o) {
+  model::Snapshot snapshot;
+  Diagnostics diagnostics;
+  std::string usage = load_snapshot(o.input, snapshot, diagnostics);
+  if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
+  rules::RuleSelection selection;
+  if (usage.empty()) selection.only = split_ids(o.rules, usage);
+  if (usage.empty()) selection.skip = split_ids(o.skip_rules, usage);
+  if (usage.empty() && o.output != "script" && o.out_dir.empty()) usage = "-o " + o.output + " needs --out DIR";
+  if (!usage.empty()) {
+    std::cerr << "hybridctl fix: " << usage << "\n";
+    return 2;
+  }
+  bool input_errors = false;
+  for (const Diagnostic& d : diagnostics.items()) {
+    input_errors = input_errors || d.level == Diagnostic::Level::Error;
+    if (d.level == Diagnostic::Level::Error || !o.quiet) std::cerr << d.format() << "\n";
+  }
+  analysis::Analyses analyses(snapshot, o.what_ifs.seed);
+  rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
+  std::vector<report::FixOfFinding> fixes;
+  for (const rules::Finding& f : result.findings) {
+    // Findings without a change to make still get their advice (a workload pinned to hybrid nodes).
+    if (f.fixes.empty() && f.fix_note.empty()) continue;
+    fixes.push_back({&f, fix::render(f)});
+  }
+  if (o.write || o.dry_run) {  // --dry-run alone shows what --write would do
+    // CLI.md: nothing partial is ever written by `fix --write`.
+    if (input_errors) {
+      std::cerr << "hybridctl fix: inputs had errors; nothing written\n";
+      return 2;
+    }
+    return rewrite_manifests(o, snapshot, fixes);
+  }
+  int rc = 0;
+  if (o.output == "script") {
+    std::vector<model::ObjectRef> updated, at_risk;
+    for (const report::FixOfFinding& f : fixes) {
+      at_risk.push_back(f.finding->object);
+      updated.push_back(f.finding->object);
+      for (const fix::RenderedPatch& p : f.fix.patches) updated.push_back(p.target);
+    }
+    auto guards = fix::webhooks_to_relax(snapshot, analyses.backends(), updated, at_risk);
+    std::cout << report::render_fix_script(fixes, guards, {o.patch_managed});
+  } else {
+    rc = write_out_dir(o, fixes);
+  }
+  return input_errors ? 2 : rc;
+}
+
+}  // namespace
+
+void register_fix(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<FixOptions>();
+  CLI::App* cmd = app.add_subcommand("fix", "Print or apply the fixes of the findings");
+  add_input_options(*cmd, options->input);
+  add_what_if_options(*cmd, options->what_ifs);
+  cmd->add_option("-o,--output", options->output, "script (default) | patches | helm-values")
+      ->check(CLI::IsMember({"script", "patches", "helm-values"}));
+  cmd->add_option("--out", options->out_dir, "Directory for -o patches / helm-values");
+  cmd->add_flag("--write", options->write,
+                "Rewrite the manifest files in place (atomically, keeping every other byte)");
+  cmd->add_flag("--dry-run", options->dry_run, "Print the unified diff --write would apply, change nothing");
+  cmd->add_flag("--patch-managed", options->patch_managed,
+                "Patch objects managed by Helm / an EKS add-on / an operator with kubectl anyway");
+  cmd->add_option("--rules", options->rules, "Only these rules (HN001,...)");
+  cmd->add_option("--skip-rules", options->skip_rules, "Skip these rules");
+  cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");
+  cmd->callback([options, &exit_code] { exit_code = run_fix(*options); });
+}
+
+}  // namespace hybridctl::cli
