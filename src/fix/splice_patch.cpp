@@ -124,6 +124,9 @@ bool apply_patch_op(Value& doc, const PatchOp& op, std::string& error) {
   Value* target = child(*parent, last);
   if (op.op == "test") {
     if (target && same_data(*target, op.value)) return true;
+    // As kubectl's (and the API server's) JSON patch: a test of null passes
+    // for a member that is absent, the guard fixes put before an `add`.
+    if (!target && parent->is_object() && op.value.is_null()) return true;
     error = "test failed at " + pointer_text(op.path);
     return false;
   }

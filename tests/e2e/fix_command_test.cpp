@@ -293,7 +293,8 @@ TEST(FixCommand, WriteMakesExactlyTheExpectedEditsOnEveryFixtureAndKeepsEveryOth
   for (const Edit& x : expected) {
     bool offered = false;
     for (const Edit& e : seen_all) offered = offered || (e.key() == x.key() && e.outcome == x.outcome);
-    EXPECT_TRUE(offered) << "expected but not offered: " << x.file << " " << x.rule << " " << x.object;
+    EXPECT_TRUE(offered) << "expected but not offered: " << x.file << " " << x.rule << " " << x.object << " " << x.ops
+                         << " (" << x.outcome << ")";
   }
   fs::remove_all(scratch);
 }

@@ -321,10 +321,28 @@ Outcome check_fixes(const std::string& label, const std::vector<std::string>& fi
   for (const auto& [key, json] : objects) {  // ReplicaSets of a patched Deployment roll too
     if (std::get<0>(key) == "ReplicaSet" && owned_by_rolled(json)) rolled.emplace(std::get<1>(key), std::get<2>(key));
   }
+  // The EndpointSlices listing those pods are rewritten by the rollout too:
+  // left as dumped they would still place the old replicas.
+  std::set<std::pair<std::string, std::string>> gone_pods;  // namespace, name
+  for (const auto& [key, json] : objects) {
+    if (std::get<0>(key) == "Pod" && owned_by_rolled(json)) gone_pods.emplace(std::get<1>(key), std::get<2>(key));
+  }
+  auto lists_gone_pod = [&](const std::string& json) {
+    Value v = parse_json(json);
+    const Value* ns = v.at({"metadata", "namespace"});
+    const Value* endpoints = v.get("endpoints");
+    if (!endpoints || !endpoints->is_array()) return false;
+    for (const Value& e : endpoints->items()) {
+      const Value* name = e.at({"targetRef", "name"});
+      if (name && gone_pods.count({ns ? ns->text() : "", name->text()})) return true;
+    }
+    return false;
+  };
   std::string list = R"({"apiVersion":"v1","kind":"List","items":[)";
   bool first = true;
   for (const auto& [key, json] : objects) {
     if (std::get<0>(key) == "Pod" && owned_by_rolled(json)) continue;
+    if (std::get<0>(key) == "EndpointSlice" && lists_gone_pod(json)) continue;
     list += (first ? "" : ",") + json;
     first = false;
   }
