@@ -97,8 +97,9 @@ TEST(CommonFlags, MisspeltCommandIsNamedWithTheClosestSuggestion) {
   EXPECT_EQ(run_cli({"simluate"}).err, "hybridctl: unknown command \"simluate\"; did you mean \"simulate\"?\n");
   CliResult far = run_cli({"frobnicate"});
   EXPECT_EQ(far.exit_code, 2);
-  EXPECT_NE(far.err.find("unknown command \"frobnicate\"; commands: audit explain fix simulate traffic webhooks version"),
-            std::string::npos)
+  EXPECT_NE(
+      far.err.find("unknown command \"frobnicate\"; commands: audit explain fix simulate traffic webhooks version"),
+      std::string::npos)
       << far.err;
 }
 
