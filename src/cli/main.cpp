@@ -2,6 +2,7 @@
 // the recommendations for running webhooks, CoreDNS and Service traffic.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -52,9 +53,7 @@ std::string unknown_command_message(CLI::App& app, std::string_view word) {
   return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"hybridctl: audit EKS mixed-mode clusters (cloud and hybrid nodes)"};
   app.require_subcommand(1);
   int exit_code = 0;
@@ -85,4 +84,20 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;  // CLI.md: usage errors exit 2
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    // A bug, not bad input (reported as file:line:col): say so instead of aborting.
+    std::fputs("hybridctl: internal error: ", stderr);
+    std::fputs(e.what(), stderr);
+    std::fputs("\n", stderr);
+  } catch (...) {
+    std::fputs("hybridctl: internal error\n", stderr);
+  }
+  return 3;
 }

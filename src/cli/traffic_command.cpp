@@ -158,6 +158,7 @@ std::string render_text(const TrafficResult& result) {
       out << ": ";
       if (r.endpoints.empty()) out << "(none)";
       std::vector<std::string> zones;
+      zones.reserve(r.to_zones.size());
       for (const auto& [z, s] : r.to_zones) zones.push_back(fmt::format("{} {:.2f}", z.empty() ? "(no zone)" : z, s));
       out << fmt::format("{}", fmt::join(r.endpoints, ", "));
       if (!zones.empty()) out << " -> " << fmt::format("{}", fmt::join(zones, ", "));
@@ -203,8 +204,9 @@ int run_traffic(const TrafficOptions& o) {
     std::string error;
     if (!f) {
       usage = "--weights: cannot read " + o.weights_file;
-    } else if (!(result.weights = traffic::parse_service_weights(text.str(), error))) {
-      usage = "--weights " + o.weights_file + ": " + error;
+    } else {
+      result.weights = traffic::parse_service_weights(text.str(), error);
+      if (!result.weights) usage = "--weights " + o.weights_file + ": " + error;
     }
   }
   const model::Service* only = nullptr;
@@ -214,8 +216,9 @@ int run_traffic(const TrafficOptions& o) {
     if (!only) usage = "--service: no Service " + o.service + " (expected NAMESPACE/NAME)";
   }
   const model::Node* client = nullptr;
-  if (usage.empty() && !o.from_node.empty() && !(client = snapshot.node(o.from_node))) {
-    usage = "--from-node: no Node " + o.from_node;
+  if (usage.empty() && !o.from_node.empty()) {
+    client = snapshot.node(o.from_node);
+    if (!client) usage = "--from-node: no Node " + o.from_node;
   }
   if (!usage.empty()) {
     std::cerr << "hybridctl traffic: " << usage << "\n";
@@ -237,8 +240,7 @@ int run_traffic(const TrafficOptions& o) {
   if (client) {
     // One route per Service: exactly what this node's data plane uses.
     for (traffic::ServiceTraffic& st : result.services) {
-      traffic::Route r = traffic::route_from_node(context, st, *client);
-      st.routes.assign(1, std::move(r));
+      st.routes.assign(1, traffic::route_from_node(context, st, *client));
       const traffic::Route& only_route = st.routes.front();
       const bool dropped = only_route.endpoints.empty();
       st.cloud_to_hybrid = client->is_hybrid() || dropped ? 0.0 : only_route.to_hybrid;

@@ -16,7 +16,7 @@
 namespace hybridctl::decode {
 
 struct DecodeError : std::runtime_error {
-  DecodeError(std::string message, uint64_t offset) : std::runtime_error(std::move(message)), offset(offset) {}
+  DecodeError(const std::string& message, uint64_t offset) : std::runtime_error(message), offset(offset) {}
   uint64_t offset;
 };
 

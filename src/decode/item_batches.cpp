@@ -20,9 +20,13 @@ constexpr size_t kBatchBytes = 4u << 20;
 // again. Kept mapped, a 1.5 GB List counted whole in the peak RSS.
 void release_mapped_pages(std::string_view bytes) {
   const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(bytes.data()) + page - 1) & ~(page - 1);
-  uintptr_t end = reinterpret_cast<uintptr_t>(bytes.data() + bytes.size()) & ~(page - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  // Whole pages only: round the start up and the end down, as offsets from
+  // the data's own pointer (no integer-to-pointer round trip).
+  const char* data = bytes.data();
+  const uintptr_t address = reinterpret_cast<uintptr_t>(data);
+  const uintptr_t begin = (address + page - 1) & ~(page - 1);
+  const uintptr_t end = (address + bytes.size()) & ~(page - 1);
+  if (end > begin) ::madvise(const_cast<char*>(data) + (begin - address), end - begin, MADV_DONTNEED);
 }
 
 }  // namespace

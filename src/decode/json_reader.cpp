@@ -281,7 +281,7 @@ inline BlockMasks block_masks(const char* data) {
   const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'), bit20 = _mm_set1_epi8(0x20);
   BlockMasks m;
   for (int i = 0; i < 4; ++i) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + static_cast<ptrdiff_t>(16) * i));
     const __m128i folded = _mm_or_si128(v, bit20);
     auto bits = [i](__m128i eq) {
       return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(eq))) << (16 * i);

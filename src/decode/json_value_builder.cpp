@@ -201,19 +201,22 @@ static bool parse_scalar_document(simdjson::ondemand::document& doc, uint64_t fi
     switch (type) {
       case json_type::string: {
         std::string_view s;
-        if (!(err = doc.get_string().get(s))) out = Value::scalar(Value::Kind::String, std::string(s), file_offset);
+        err = doc.get_string().get(s);
+        if (!err) out = Value::scalar(Value::Kind::String, std::string(s), file_offset);
         break;
       }
       case json_type::number: {
         double d;
         std::string_view raw = doc.raw_json_token();
         while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) raw.remove_suffix(1);
-        if (!(err = doc.get_double().get(d))) out = Value::scalar(Value::Kind::Number, std::string(raw), file_offset);
+        err = doc.get_double().get(d);
+        if (!err) out = Value::scalar(Value::Kind::Number, std::string(raw), file_offset);
         break;
       }
       case json_type::boolean: {
         bool b;
-        if (!(err = doc.get_bool().get(b))) out = Value::scalar(Value::Kind::Bool, b ? "true" : "false", file_offset);
+        err = doc.get_bool().get(b);
+        if (!err) out = Value::scalar(Value::Kind::Bool, b ? "true" : "false", file_offset);
         break;
       }
       case json_type::null: {

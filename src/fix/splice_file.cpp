@@ -190,6 +190,7 @@ SpliceOutcome splice_file(std::string_view text, const std::vector<SplicePatch>&
   if (!split_documents(text, json, docs, error)) return refuse_all("it does not parse: " + error);
   YamlStyle style = json ? YamlStyle{} : detect_yaml_style(text);
   std::vector<std::string> original_texts;
+  original_texts.reserve(docs.size());
   for (const Document& d : docs) original_texts.push_back(d.text);
   for (size_t i = 0; i < patches.size(); ++i) {
     const SplicePatch& p = patches[i];

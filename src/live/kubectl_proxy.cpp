@@ -52,6 +52,7 @@ std::unique_ptr<KubectlProxy> KubectlProxy::start(const std::string& kubeconfig,
   if (!kubeconfig.empty()) args.push_back("--kubeconfig=" + kubeconfig);
   if (!context.empty()) args.push_back("--context=" + context);
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
 

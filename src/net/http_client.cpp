@@ -5,7 +5,7 @@
 namespace hybridctl::net {
 namespace {
 
-constexpr size_t kMaxErrorBody = 64 * 1024;
+constexpr size_t kMaxErrorBody = size_t{64} * 1024;
 
 std::string describe(httplib::Error e) {
   switch (e) {

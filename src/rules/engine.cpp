@@ -65,6 +65,7 @@ AuditResult run_rules(const model::Snapshot& snapshot, analysis::Analyses& analy
                            "other rules assumed a mixed cluster.");
   }
   std::vector<std::string> ran;
+  ran.reserve(to_run.size());
   for (const Rule* rule : to_run) ran.push_back(rule->info().id);
   if (std::string blind = blind_spots_note(blind_spots(snapshot, ran)); !blind.empty()) {
     result.notes.push_back(std::move(blind));

@@ -17,7 +17,7 @@ std::string cluster_name(const model::Snapshot& s) {
 std::string update_command(const model::Snapshot& snapshot, const analysis::Routability& r,
                            const std::vector<std::string>& add_pods) {
   JsonWriter w;
-  auto network = [&](const char* key, std::vector<std::string> cidrs) {
+  auto network = [&](const char* key, const std::vector<std::string>& cidrs) {
     w.key(key).begin_array().begin_object().key("cidrs").begin_array();
     for (const auto& c : cidrs) w.string(c);
     w.end_array().end_object().end_array();

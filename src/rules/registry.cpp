@@ -35,6 +35,7 @@ const std::vector<const Rule*>& all_rules() {
   static const std::vector<std::unique_ptr<Rule>> owned = make_all();
   static const std::vector<const Rule*> view = [] {
     std::vector<const Rule*> v;
+    v.reserve(owned.size());
     for (const auto& r : owned) v.push_back(r.get());
     return v;
   }();

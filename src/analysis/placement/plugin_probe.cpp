@@ -8,6 +8,7 @@ namespace hybridctl::analysis::placement {
 PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& incoming, std::string_view name) {
   PluginProbe out;
   std::vector<const model::Node*> node_list;
+  node_list.reserve(snapshot.nodes.size());
   for (const model::Node& n : snapshot.nodes) node_list.push_back(&n);
   SchedulingState state(snapshot, node_list);
   std::unique_ptr<Plugin> plugin;
@@ -39,6 +40,7 @@ PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& inco
     plugin->on_bind(b.template_id, b.node);
   }
   std::vector<NodeId> all;
+  all.reserve(state.nodes.size());
   for (NodeId n = 0; n < static_cast<NodeId>(state.nodes.size()); ++n) all.push_back(n);
   std::vector<NodeId> passing;
   for (NodeId n : all) {
