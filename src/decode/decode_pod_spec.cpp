@@ -136,10 +136,12 @@ std::optional<int64_t> parse_quantity(std::string_view q, int64_t unit_scale) {
   if (mantissa == 0) return 0;
   Wide value = mantissa * unit_scale;  // < 2^100 * 1000: no overflow
   for (; exp2 > 0; --exp2) {
-    if ((value *= 2) > kLimit * 1000) return std::nullopt;
+    value *= 2;
+    if (value > kLimit * 1000) return std::nullopt;
   }
   for (; exp10 > 0; --exp10) {
-    if ((value *= 10) > kLimit * 1000) return std::nullopt;
+    value *= 10;
+    if (value > kLimit * 1000) return std::nullopt;
   }
   Wide divisor = 1;
   for (; exp10 < 0 && divisor <= value; ++exp10) divisor *= 10;

@@ -1,5 +1,7 @@
 #include "rules/rule_helpers.h"
 
+#include <cmath>
+
 #include "analysis/addons.h"
 #include "analysis/feasibility.h"
 #include "analysis/otel_scrape.h"
@@ -26,7 +28,7 @@ std::string pod_spec_path(const model::Workload& w) {
                                                          : "/spec/template/spec";
 }
 
-std::string percent(double share) { return std::to_string(static_cast<int>(share * 100.0 + 0.5)) + "%"; }
+std::string percent(double share) { return std::to_string(std::lround(share * 100.0)) + "%"; }
 
 std::set<std::pair<std::string, std::string>> control_plane_called_services(analysis::Analyses& analyses) {
   std::set<std::pair<std::string, std::string>> out;
