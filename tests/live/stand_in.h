@@ -75,7 +75,10 @@ class StandIn {
     std::vector<char*> cargv;
     for (auto& a : argv) cargv.push_back(a.data());
     cargv.push_back(nullptr);
-    ::posix_spawnp(&pid_, "python3", nullptr, nullptr, cargv.data(), environ);
+    // Debian's interpreter, where scripts/setup installs python3-yaml, when
+    // there is one (a PATH may put another python3 first).
+    const char* python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    ::posix_spawnp(&pid_, python, nullptr, nullptr, cargv.data(), environ);
     for (int i = 0; i < 600 && port_ == 0; ++i) {
       std::ifstream in(dir / (name + ".port"));
       in >> port_;
