@@ -1,6 +1,6 @@
 #include "core/value.h"
 
-#include "core/json_writer.h"
+#include "core/value_json.h"
 
 namespace hybridctl {
 
@@ -39,8 +39,7 @@ std::string_view Value::kind_name(Kind kind) {
   return "?";
 }
 
-namespace {
-void write_value(JsonWriter& w, const Value& v) {
+void write_value_json(JsonWriter& w, const Value& v) {
   switch (v.kind()) {
     case Value::Kind::Null:
       w.null();
@@ -56,24 +55,23 @@ void write_value(JsonWriter& w, const Value& v) {
       break;
     case Value::Kind::Array:
       w.begin_array();
-      for (const Value& item : v.items()) write_value(w, item);
+      for (const Value& item : v.items()) write_value_json(w, item);
       w.end_array();
       break;
     case Value::Kind::Object:
       w.begin_object();
       for (const auto& [k, m] : v.members()) {
         w.key(k);
-        write_value(w, m);
+        write_value_json(w, m);
       }
       w.end_object();
       break;
   }
 }
-}  // namespace
 
 std::string to_json(const Value& v) {
   JsonWriter w;
-  write_value(w, v);
+  write_value_json(w, v);
   return w.take();
 }
 

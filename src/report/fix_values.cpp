@@ -1,6 +1,7 @@
 #include "report/fix_values.h"
 
 #include "core/json_writer.h"
+#include "core/value_json.h"
 #include "decode/json_value_builder.h"
 
 namespace hybridctl::report {
@@ -15,39 +16,9 @@ Value parse(const std::string& json) {
   return v;
 }
 
-void write(JsonWriter& w, const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::Null:
-      w.null();
-      break;
-    case Value::Kind::Bool:
-      w.boolean(v.text() == "true");
-      break;
-    case Value::Kind::Number:
-      w.raw_number(v.text());
-      break;
-    case Value::Kind::String:
-      w.string(v.text());
-      break;
-    case Value::Kind::Array:
-      w.begin_array();
-      for (const Value& i : v.items()) write(w, i);
-      w.end_array();
-      break;
-    case Value::Kind::Object:
-      w.begin_object();
-      for (const auto& [k, m] : v.members()) {
-        w.key(k);
-        write(w, m);
-      }
-      w.end_object();
-      break;
-  }
-}
-
 std::string pretty(const Value& v) {
   JsonWriter w(2);
-  write(w, v);
+  write_value_json(w, v);
   return w.take() + "\n";
 }
 
