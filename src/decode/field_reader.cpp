@@ -12,7 +12,7 @@ void type_error(const Value& v, std::string_view field, std::string_view expecte
   msg += expected;
   msg += ", got ";
   msg += Value::kind_name(v.kind());
-  throw DecodeError(std::move(msg), v.offset());
+  throw DecodeError(msg, v.offset());
 }
 
 std::string read_string(const Value* v, std::string_view field) {

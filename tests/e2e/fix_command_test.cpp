@@ -287,7 +287,9 @@ TEST(FixCommand, WriteMakesExactlyTheExpectedEditsOnEveryFixtureAndKeepsEveryOth
       second_run_writes = second_run_writes || e.outcome.starts_with("write");
     }
     run_cli(fix);
-    if (!second_run_writes) EXPECT_TRUE(snapshot_tree(copy) == after) << "a second fix --write changed files";
+    if (!second_run_writes) {
+      EXPECT_TRUE(snapshot_tree(copy) == after) << "a second fix --write changed files";
+    }
   }
   // Every row of the table was offered.
   for (const Edit& x : expected) {

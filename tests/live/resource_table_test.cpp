@@ -47,7 +47,9 @@ TEST(LiveResourceTable, ReadsNothingNoRuleDeclares) {
 TEST(LiveResourceTable, NeverListsSecretsNorEveryConfigMap) {
   for (const live::ResourceSpec& spec : live::resource_table()) {
     EXPECT_NE(spec.kind, "Secret");
-    if (spec.kind == "ConfigMap") EXPECT_FALSE(spec.by_name.empty()) << "ConfigMaps are fetched by name only";
+    if (spec.kind == "ConfigMap") {
+      EXPECT_FALSE(spec.by_name.empty()) << "ConfigMaps are fetched by name only";
+    }
   }
 }
 
