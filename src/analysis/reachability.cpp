@@ -45,6 +45,15 @@ Reach Reachability::of_pod_ip(std::string_view address, const model::Node* node)
           "pod IP " + std::string(address) + on + " is inside remotePodNetworks but no BGP advertisement was found"};
 }
 
+Reach Reachability::of_endpoint(const traffic::EndpointView& e) const {
+  if (e.environment != model::Environment::Hybrid && !e.environment_unknown) {
+    return {PodNetwork::Routable, "endpoint " + e.address + " runs in the cloud"};
+  }
+  Location where{e.environment_unknown ? EndpointEnvironment::Unknown : EndpointEnvironment::Hybrid,
+                 snapshot_.node(e.node), "node " + e.node};
+  return of_address(where, e.address, e.host_network);
+}
+
 Reach Reachability::of_address(const Location& where, std::string_view address, bool host_network) const {
   switch (where.environment) {
     case EndpointEnvironment::Cloud:

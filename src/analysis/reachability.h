@@ -11,6 +11,7 @@
 
 #include "analysis/ready_endpoints.h"
 #include "analysis/routability.h"
+#include "analysis/traffic/traffic_model.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::analysis {
@@ -27,6 +28,8 @@ class Reachability {
       : snapshot_(snapshot), routability_(routability) {}
 
   Reach of_endpoint(const ServiceEndpoint& endpoint) const;
+  // An endpoint as the traffic model sees it (kube-proxy's clients in the cloud).
+  Reach of_endpoint(const traffic::EndpointView& endpoint) const;
   // A running pod on `node` (its IP, or its node's IP with hostNetwork).
   Reach of_pod(const model::Pod& pod, const model::Node& node) const;
   // An address found somewhere (a webhook's url host), as located.

@@ -26,6 +26,16 @@ bool parse_severity(std::string_view text, Severity& out) {
   return false;
 }
 
-Severity lower(Severity s) { return s == Severity::Info ? s : static_cast<Severity>(static_cast<int>(s) - 1); }
+Severity severity_for_pod_network(Severity base, model::PodNetwork network) {
+  if (network != model::PodNetwork::Unknown || base == Severity::Info) return base;
+  return static_cast<Severity>(static_cast<int>(base) - 1);
+}
+
+std::string unconfirmed_routability(std::string_view why) {
+  std::string clause = " (routability could not be confirmed: ";
+  clause += why;
+  clause += ")";
+  return clause;
+}
 
 }  // namespace hybridctl::rules

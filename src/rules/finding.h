@@ -7,6 +7,7 @@
 #include "analysis/provenance.h"
 #include "fix/fix_intent.h"
 #include "model/object_meta.h"
+#include "model/snapshot.h"
 
 namespace hybridctl::rules {
 
@@ -14,8 +15,14 @@ enum class Severity { Info = 0, Warning = 1, Error = 2, Critical = 3 };
 
 const char* severity_name(Severity s);
 bool parse_severity(std::string_view text, Severity& out);
-// One step lower (used when routability is only `unknown`); info stays info.
-Severity lower(Severity s);
+// The severity of a finding that holds only if hybrid pods are unroutable:
+// `base` when the pod network is known unroutable, one step lower when its
+// routability is only `unknown` (RULES.md; info stays info).
+Severity severity_for_pod_network(Severity base, model::PodNetwork network);
+
+// " (routability could not be confirmed: <why>)", the clause such a finding's
+// message ends with when the severity was lowered.
+std::string unconfirmed_routability(std::string_view why);
 
 struct Finding {
   std::string rule;

@@ -69,11 +69,10 @@ class BackendUnreachable final : public Rule {
  private:
   void report(RuleContext& ctx, const analysis::Backend& b, const model::ObjectBase& subject, const model::Workload* w,
               const std::string& what, const analysis::Reach& reach) const {
-    Severity sev = b.fails_closed() ? Severity::Critical : Severity::Error;
+    Severity sev = severity_for_pod_network(b.fails_closed() ? Severity::Critical : Severity::Error, reach.network);
     std::string message = b.describe() + " (called by " + b.describe_callers() + ") " + what +
                           ", which the control plane cannot reach (" + reach.why + ")";
     if (reach.network == model::PodNetwork::Unknown) {
-      sev = lower(sev);
       message = b.describe() + " (called by " + b.describe_callers() + ") " + what +
                 ", which the control plane cannot reach unless the pod CIDR is routable, which could not be "
                 "confirmed (" +

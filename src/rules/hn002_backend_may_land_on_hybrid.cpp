@@ -51,15 +51,12 @@ class BackendMayLandOnHybrid final : public Rule {
         analysis::Reach reach = reachability.of_template_on_hybrid(w->tmpl.spec);
         if (reach.reachable()) continue;
         model::PodNetwork net = reach.network;
-        Severity sev = b.fails_closed() ? Severity::Error : Severity::Warning;
+        Severity sev = severity_for_pod_network(b.fails_closed() ? Severity::Error : Severity::Warning, net);
         std::string message = describe(*w) + " backs Service " + b.ns + "/" + b.service_name + " (called by " +
                               b.describe_callers() +
                               ") and nothing keeps its pods off hybrid nodes, whose pod "
                               "network the control plane cannot reach";
-        if (net == model::PodNetwork::Unknown) {
-          sev = lower(sev);
-          message += " (routability could not be confirmed: " + reach.why + ")";
-        }
+        if (net == model::PodNetwork::Unknown) message += unconfirmed_routability(reach.why);
         Finding f = make_finding(info(), sev, *w, message + ".");
         add_keep_in_cloud_fix(ctx.analyses, *w, f);
         ctx.findings.push_back(std::move(f));

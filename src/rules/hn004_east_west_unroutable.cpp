@@ -15,16 +15,6 @@
 namespace hybridctl::rules {
 namespace {
 
-// The routability of one endpoint as a cloud client sees it (analysis/reachability).
-model::PodNetwork endpoint_network(const model::Snapshot& snapshot, const analysis::Reachability& reachability,
-                                   const analysis::traffic::EndpointView& e) {
-  if (e.environment != model::Environment::Hybrid && !e.environment_unknown) return model::PodNetwork::Routable;
-  analysis::Location where{
-      e.environment_unknown ? analysis::EndpointEnvironment::Unknown : analysis::EndpointEnvironment::Hybrid,
-      snapshot.node(e.node), "node " + e.node};
-  return reachability.of_address(where, e.address, e.host_network).network;
-}
-
 void add_fallback(std::vector<std::pair<std::string, std::string>>& fallbacks, const std::string& why,
                   const std::string& who) {
   for (auto& [reason, names] : fallbacks) {
@@ -81,11 +71,10 @@ class EastWestUnroutable final : public Rule {
  private:
   void check_service(RuleContext& ctx, const analysis::Reachability& reachability,
                      const analysis::traffic::ServiceTraffic& st) const {
-    const model::Snapshot& snap = ctx.snapshot;
     std::map<std::string, model::PodNetwork> unreachable;  // address -> Unroutable / Unknown
     for (const auto& e : st.endpoints) {
       if (!e.ready && !e.serving) continue;
-      model::PodNetwork n = endpoint_network(snap, reachability, e);
+      model::PodNetwork n = reachability.of_endpoint(e).network;
       if (n != model::PodNetwork::Routable) unreachable[e.address] = n;
     }
     if (unreachable.empty()) return;
@@ -97,7 +86,8 @@ class EastWestUnroutable final : public Rule {
     }
     bool only_unknown = true;
     for (const auto& [address, n] : unreachable) only_unknown = only_unknown && n == model::PodNetwork::Unknown;
-    Severity severity = only_unknown ? lower(Severity::Error) : Severity::Error;
+    Severity severity = severity_for_pod_network(
+        Severity::Error, only_unknown ? model::PodNetwork::Unknown : model::PodNetwork::Unroutable);
     const model::Service& svc = *st.service;
     std::string message;
     if (svc.headless()) {

@@ -147,11 +147,8 @@ class LoadBalancerTargets final : public Rule {
             "; cloud nodes forward its NodePort traffic to hybrid pod IPs the VPC cannot route to (hybrid nodes "
             "cannot be instance targets)";
       }
-      Severity sev = Severity::Error;
-      if (net == model::PodNetwork::Unknown) {
-        sev = lower(sev);
-        message += " (routability could not be confirmed: " + unknown_why + ")";
-      }
+      Severity sev = severity_for_pod_network(Severity::Error, net);
+      if (net == model::PodNetwork::Unknown) message += unconfirmed_routability(unknown_why);
       Finding f = make_finding(info(), sev, *t.lb, message + ".");
       for (const model::Workload* w : workloads) add_keep_in_cloud_fix(ctx.analyses, *w, f);
       ctx.findings.push_back(std::move(f));

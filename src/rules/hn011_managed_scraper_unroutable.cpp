@@ -69,9 +69,8 @@ class ManagedScraperUnroutable final : public Rule {
                             kCollectorUser +
                             ") access, but it scrapes from "
                             "the VPC and cannot reach hybrid pods";
-      Severity sev = Severity::Warning;
+      Severity sev = severity_for_pod_network(Severity::Warning, net);
       if (net == model::PodNetwork::Unknown) {
-        sev = lower(sev);
         message += " unless their pod CIDR is routable, which could not be confirmed (" + routability.reason() + ")";
       }
       Finding f = make_finding(info(), sev, b, message + ".");

@@ -68,11 +68,8 @@ class AdotCollectorPlacement final : public Rule {
       if (problems.empty()) continue;
       std::string message = describe(c) + " scrapes Prometheus targets while hybrid pods are not routable, but ";
       for (size_t i = 0; i < problems.size(); ++i) message += (i ? "; " : "") + problems[i];
-      Severity sev = Severity::Warning;
-      if (net == model::PodNetwork::Unknown) {
-        sev = lower(sev);
-        message += " (routability could not be confirmed: " + routability.reason() + ")";
-      }
+      Severity sev = severity_for_pod_network(Severity::Warning, net);
+      if (net == model::PodNetwork::Unknown) message += unconfirmed_routability(routability.reason());
       Finding f = make_finding(info(), sev, c, message + ".");
       if (!pinned && !analysis::feasible_in(ctx.snapshot, placement, model::Environment::Hybrid)) {
         f.fix_note =

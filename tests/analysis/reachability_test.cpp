@@ -86,5 +86,30 @@ TEST(Reachability, EndpointOfUnknownEnvironmentIsNeverTakenForReachable) {
   EXPECT_EQ(d->analyses->reachability().of_address(where, "172.31.5.5", false).network, PodNetwork::Unknown);
 }
 
+// The traffic model's endpoints (HN004, traffic) get the same answers as the
+// endpoint analysis's: one question, one function.
+TEST(Reachability, TrafficEndpointOnHybridNodeIsJudgedLikeItsPod) {
+  auto d = decode_cluster(std::string(kNodes) + pod("web", "mi-0a1b2c3d4e5f60001", "10.85.1.9", false) +
+                              pod("agent", "mi-0a1b2c3d4e5f60001", "192.168.100.11", true),
+                          {"10.99.0.0/16"}, {"192.168.100.0/24"});
+  const analysis::Reachability& reach = d->analyses->reachability();
+  analysis::traffic::EndpointView pod_ip;
+  pod_ip.address = "10.85.1.9";
+  pod_ip.node = "mi-0a1b2c3d4e5f60001";
+  pod_ip.environment = model::Environment::Hybrid;
+  EXPECT_EQ(reach.of_endpoint(pod_ip).network, PodNetwork::Unroutable);
+  analysis::traffic::EndpointView host_ip = pod_ip;
+  host_ip.address = "192.168.100.11";
+  host_ip.host_network = true;
+  EXPECT_EQ(reach.of_endpoint(host_ip).network, PodNetwork::Routable);
+  analysis::traffic::EndpointView cloud = pod_ip;
+  cloud.environment = model::Environment::Cloud;
+  EXPECT_EQ(reach.of_endpoint(cloud).network, PodNetwork::Routable);
+  analysis::traffic::EndpointView nowhere = pod_ip;
+  nowhere.node.clear();
+  nowhere.environment_unknown = true;
+  EXPECT_NE(reach.of_endpoint(nowhere).network, PodNetwork::Routable) << "an endpoint of unknown place is never sure";
+}
+
 }  // namespace
 }  // namespace hybridctl::testing
