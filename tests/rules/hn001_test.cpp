@@ -10,93 +10,17 @@
 namespace hybridctl::testing {
 namespace {
 
-const char* kNodes = R"(apiVersion: v1
-kind: Node
-metadata:
-  name: ip-10-0-1-10.us-west-2.compute.internal
-  labels:
-    kubernetes.io/hostname: ip-10-0-1-10.us-west-2.compute.internal
-    kubernetes.io/os: linux
-    topology.kubernetes.io/region: us-west-2
-    topology.kubernetes.io/zone: us-west-2a
-    eks.amazonaws.com/nodegroup: default
-spec:
-  providerID: aws:///us-west-2a/i-0a1b2c3d4e5f60001
-status:
-  addresses:
-  - {type: InternalIP, address: 10.0.1.10}
-  allocatable: {cpu: 3920m, memory: 15Gi, pods: "58"}
-  conditions:
-  - {type: Ready, status: "True"}
----
-apiVersion: v1
-kind: Node
-metadata:
-  name: mi-0a1b2c3d4e5f60001
-  labels:
-    kubernetes.io/hostname: mi-0a1b2c3d4e5f60001
-    kubernetes.io/os: linux
-    eks.amazonaws.com/compute-type: hybrid
-    topology.kubernetes.io/zone: onprem
-spec:
-  podCIDRs: [10.85.1.0/24]
-status:
-  addresses:
-  - {type: InternalIP, address: 10.80.0.11}
-  allocatable: {cpu: "4", memory: 15Gi, pods: "110"}
-  conditions:
-  - {type: Ready, status: "True"}
-)";
-
-const char* kWebhooks = R"(apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingWebhookConfiguration
-metadata:
-  name: policy-validator
-webhooks:
-- name: validate.policy.example.com
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  clientConfig:
-    service: {name: policy-webhook, namespace: policy, port: 443, path: /validate}
-  rules:
-  - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
----
-apiVersion: admissionregistration.k8s.io/v1
-kind: MutatingWebhookConfiguration
-metadata:
-  name: sidecar-injector
-webhooks:
-- name: inject.sidecar.example.com
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  failurePolicy: Ignore
-  timeoutSeconds: 5
-  clientConfig:
-    service: {name: injector, namespace: mesh, port: 443}
-  rules:
-  - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
----
-apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingWebhookConfiguration
-metadata:
-  name: cloud-validator
-webhooks:
-- name: validate.cloud.example.com
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  clientConfig:
-    service: {name: cloud-webhook, namespace: guard, port: 443}
-  rules:
-  - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
-)";
-
-const char* kCloudOnly = R"(
-      affinity:
-        nodeAffinity:
-          requiredDuringSchedulingIgnoredDuringExecution:
-            nodeSelectorTerms:
-            - matchExpressions:
-              - {key: eks.amazonaws.com/compute-type, operator: NotIn, values: [hybrid]})";
+// An admission webhook configuration with one webhook calling Service
+// `ns`/`service`; `extra` holds the webhook's other fields (failurePolicy:
+// Fail, the v1 default, when it names none).
+std::string webhook_configuration(const std::string& kind, const std::string& name, const std::string& webhook,
+                                  const std::string& ns, const std::string& service, const std::string& extra = "") {
+  return "---\napiVersion: admissionregistration.k8s.io/v1\nkind: " + kind + "\nmetadata:\n  name: " + name +
+         "\nwebhooks:\n- name: " + webhook + "\n  admissionReviewVersions: [v1]\n  sideEffects: None\n" + extra +
+         "  clientConfig:\n    service: {name: " + service + ", namespace: " + ns +
+         ", port: 443}\n  rules:\n  - {apiGroups: [\"\"], apiVersions: [v1], operations: [CREATE], resources: "
+         "[pods]}\n";
+}
 
 // A webhook server as kubectl prints it: the Deployment, its ReplicaSet, the
 // running pod on `node`, the Service and its EndpointSlice (5 objects).
@@ -224,10 +148,17 @@ ports:
 }
 
 std::string fixture() {
-  return std::string(kNodes) + "---\n" + kWebhooks +
+  return yaml_stream({kubectl_cloud_node(), kubectl_hybrid_node()}) +
+         webhook_configuration("ValidatingWebhookConfiguration", "policy-validator", "validate.policy.example.com",
+                               "policy", "policy-webhook") +
+         webhook_configuration("MutatingWebhookConfiguration", "sidecar-injector", "inject.sidecar.example.com", "mesh",
+                               "injector", "  failurePolicy: Ignore\n  timeoutSeconds: 5\n") +
+         webhook_configuration("ValidatingWebhookConfiguration", "cloud-validator", "validate.cloud.example.com",
+                               "guard", "cloud-webhook") +
          webhook_backend("policy", "policy-webhook", "mi-0a1b2c3d4e5f60001", "10.85.1.21") +
          webhook_backend("mesh", "injector", "mi-0a1b2c3d4e5f60001", "10.85.1.22") +
-         webhook_backend("guard", "cloud-webhook", "ip-10-0-1-10.us-west-2.compute.internal", "10.0.1.23", kCloudOnly);
+         webhook_backend("guard", "cloud-webhook", "ip-10-0-1-10.us-west-2.compute.internal", "10.0.1.23",
+                         kRequireCloudNodes);
 }
 
 constexpr size_t kObjects = 2 + 3 + 3 * 5;

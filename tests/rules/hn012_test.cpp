@@ -13,158 +13,38 @@
 namespace hybridctl::testing {
 namespace {
 
-const char* kCloudNode = R"(apiVersion: v1
-kind: Node
-metadata:
-  name: ip-10-0-1-10.us-west-2.compute.internal
-  labels:
-    kubernetes.io/hostname: ip-10-0-1-10.us-west-2.compute.internal
-    kubernetes.io/os: linux
-    topology.kubernetes.io/region: us-west-2
-    topology.kubernetes.io/zone: us-west-2a
-    eks.amazonaws.com/nodegroup: default
-spec:
-  providerID: aws:///us-west-2a/i-0a1b2c3d4e5f60001
-status:
-  addresses:
-  - {type: InternalIP, address: 10.0.1.10}
-  allocatable: {cpu: 3920m, memory: 15Gi, pods: "58"}
-  conditions:
-  - {type: Ready, status: "True"}
-)";
-
-const char* kHybridNode = R"(apiVersion: v1
-kind: Node
-metadata:
-  name: mi-0a1b2c3d4e5f60001
-  labels:
-    kubernetes.io/hostname: mi-0a1b2c3d4e5f60001
-    kubernetes.io/os: linux
-    eks.amazonaws.com/compute-type: hybrid
-    topology.kubernetes.io/zone: onprem
-spec:
-  podCIDRs: [10.85.1.0/24]
-status:
-  addresses:
-  - {type: InternalIP, address: 10.80.0.11}
-  allocatable: {cpu: "4", memory: 15Gi, pods: "110"}
-  conditions:
-  - {type: Ready, status: "True"}
-)";
+// A Deployment as `helm template` renders it: `name` is its
+// app.kubernetes.io/name, `chart_labels` the rest of its labels.
+std::string deployment(const std::string& ns, const std::string& name, const std::string& app,
+                       const std::string& chart_labels, const std::string& image, const std::string& affinity = "") {
+  const std::string labels = "{app.kubernetes.io/name: " + app + chart_labels + "}";
+  return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: " + ns +
+         "\n  labels: " + labels +
+         "\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app.kubernetes.io/name: " + app +
+         "}\n  template:\n    metadata:\n      labels: " + labels + "\n    spec:\n      serviceAccountName: " + name +
+         affinity + "\n      containers:\n      - name: " + app + "\n        image: " + image +
+         "\n        resources:\n          requests: {cpu: 100m, memory: 128Mi}\n";
+}
 
 // `helm template` of the two charts (the parts HN012 reads) and an application.
-const char* kManifests = R"(---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: aws-load-balancer-controller
-  namespace: kube-system
-  labels: {app.kubernetes.io/name: aws-load-balancer-controller, app.kubernetes.io/instance: aws-load-balancer-controller, app.kubernetes.io/managed-by: Helm, helm.sh/chart: aws-load-balancer-controller-1.8.2}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app.kubernetes.io/name: aws-load-balancer-controller, app.kubernetes.io/instance: aws-load-balancer-controller}
-  template:
-    metadata:
-      labels: {app.kubernetes.io/name: aws-load-balancer-controller, app.kubernetes.io/instance: aws-load-balancer-controller, app.kubernetes.io/managed-by: Helm, helm.sh/chart: aws-load-balancer-controller-1.8.2}
-    spec:
-      serviceAccountName: aws-load-balancer-controller
-      containers:
-      - name: aws-load-balancer-controller
-        image: public.ecr.aws/eks/aws-load-balancer-controller:v2.8.2
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: cert-manager
-  namespace: cert-manager
-  labels: {app.kubernetes.io/name: cert-manager, app.kubernetes.io/instance: cert-manager, app.kubernetes.io/component: controller, app.kubernetes.io/managed-by: Helm, helm.sh/chart: cert-manager-v1.19.4}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app.kubernetes.io/name: cert-manager, app.kubernetes.io/instance: cert-manager}
-  template:
-    metadata:
-      labels: {app.kubernetes.io/name: cert-manager, app.kubernetes.io/instance: cert-manager, app.kubernetes.io/component: controller, app.kubernetes.io/managed-by: Helm, helm.sh/chart: cert-manager-v1.19.4}
-    spec:
-      serviceAccountName: cert-manager
-      containers:
-      - name: cert-manager
-        image: quay.io/jetstack/cert-manager-controller:v1.19.4
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: cert-manager-webhook
-  namespace: cert-manager
-  labels: {app.kubernetes.io/name: webhook, app.kubernetes.io/instance: cert-manager, app.kubernetes.io/component: webhook, app.kubernetes.io/managed-by: Helm, helm.sh/chart: cert-manager-v1.19.4}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app.kubernetes.io/name: webhook, app.kubernetes.io/instance: cert-manager}
-  template:
-    metadata:
-      labels: {app.kubernetes.io/name: webhook, app.kubernetes.io/instance: cert-manager, app.kubernetes.io/component: webhook, app.kubernetes.io/managed-by: Helm, helm.sh/chart: cert-manager-v1.19.4}
-    spec:
-      serviceAccountName: cert-manager-webhook
-      containers:
-      - name: webhook
-        image: quay.io/jetstack/cert-manager-webhook:v1.19.4
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: cert-manager-cainjector
-  namespace: cert-manager
-  labels: {app.kubernetes.io/name: cainjector, app.kubernetes.io/instance: cert-manager, app.kubernetes.io/component: cainjector, app.kubernetes.io/managed-by: Helm, helm.sh/chart: cert-manager-v1.19.4}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app.kubernetes.io/name: cainjector, app.kubernetes.io/instance: cert-manager}
-  template:
-    metadata:
-      labels: {app.kubernetes.io/name: cainjector, app.kubernetes.io/instance: cert-manager, app.kubernetes.io/component: cainjector, app.kubernetes.io/managed-by: Helm, helm.sh/chart: cert-manager-v1.19.4}
-    spec:
-      serviceAccountName: cert-manager-cainjector
-      affinity:
-        nodeAffinity:
-          requiredDuringSchedulingIgnoredDuringExecution:
-            nodeSelectorTerms:
-            - matchExpressions:
-              - {key: eks.amazonaws.com/compute-type, operator: NotIn, values: [hybrid]}
-      containers:
-      - name: cainjector
-        image: quay.io/jetstack/cert-manager-cainjector:v1.19.4
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: checkout
-  namespace: shop
-  labels: {app.kubernetes.io/name: checkout, app.kubernetes.io/instance: checkout}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app.kubernetes.io/name: checkout, app.kubernetes.io/instance: checkout}
-  template:
-    metadata:
-      labels: {app.kubernetes.io/name: checkout, app.kubernetes.io/instance: checkout}
-    spec:
-      serviceAccountName: checkout
-      containers:
-      - name: checkout
-        image: registry.example.com/checkout:2.3
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
-)";
+std::string manifests() {
+  const std::string lbc =
+      ", app.kubernetes.io/instance: aws-load-balancer-controller, app.kubernetes.io/managed-by: Helm, "
+      "helm.sh/chart: aws-load-balancer-controller-1.8.2";
+  const std::string cert_manager =
+      ", app.kubernetes.io/instance: cert-manager, app.kubernetes.io/managed-by: Helm, helm.sh/chart: "
+      "cert-manager-v1.19.4, app.kubernetes.io/component: ";
+  return deployment("kube-system", "aws-load-balancer-controller", "aws-load-balancer-controller", lbc,
+                    "public.ecr.aws/eks/aws-load-balancer-controller:v2.8.2") +
+         deployment("cert-manager", "cert-manager", "cert-manager", cert_manager + "controller",
+                    "quay.io/jetstack/cert-manager-controller:v1.19.4") +
+         deployment("cert-manager", "cert-manager-webhook", "webhook", cert_manager + "webhook",
+                    "quay.io/jetstack/cert-manager-webhook:v1.19.4") +
+         deployment("cert-manager", "cert-manager-cainjector", "cainjector", cert_manager + "cainjector",
+                    "quay.io/jetstack/cert-manager-cainjector:v1.19.4", kRequireCloudNodes) +
+         deployment("shop", "checkout", "checkout", ", app.kubernetes.io/instance: checkout",
+                    "registry.example.com/checkout:2.3");
+}
 
 constexpr size_t kManifestObjects = 5;
 
@@ -181,7 +61,7 @@ std::vector<ObjectFindings> table(std::set<std::string> controller, std::set<std
   };
 }
 
-std::string mixed_cluster() { return std::string(kCloudNode) + "---\n" + kHybridNode + kManifests; }
+std::string mixed_cluster() { return yaml_stream({kubectl_cloud_node(), kubectl_hybrid_node()}) + manifests(); }
 
 TEST(RuleHN012, UnroutablePodNetworkMakesTheWebhookAnErrorAndOtherComponentsWarnings) {
   Audit a;
@@ -206,7 +86,7 @@ TEST(RuleHN012, UnknownRoutabilityLowersCertManagerOneSeverity) {
 
 TEST(RuleHN012, ACloudOnlyClusterHasNoHybridNodeToKeepAddOnsOff) {
   Audit a;
-  run_audit(a, std::string(kCloudNode) + kManifests, "", model::PodNetwork::Unroutable);
+  run_audit(a, kubectl_cloud_node() + manifests(), "", model::PodNetwork::Unroutable);
   std::vector<ObjectFindings> rows = table({}, {}, {});
   rows.erase(rows.begin() + 1);  // the hybrid node
   expect_exact_findings(a, 1 + kManifestObjects, rows);

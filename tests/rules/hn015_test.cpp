@@ -10,65 +10,7 @@
 namespace hybridctl::testing {
 namespace {
 
-// `kubectl get node -o yaml` of one cloud and one hybrid node.
-const char* kNodes = R"(apiVersion: v1
-kind: Node
-metadata:
-  name: ip-10-0-1-10.us-west-2.compute.internal
-  labels:
-    kubernetes.io/hostname: ip-10-0-1-10.us-west-2.compute.internal
-    kubernetes.io/os: linux
-    topology.kubernetes.io/region: us-west-2
-    topology.kubernetes.io/zone: us-west-2a
-    eks.amazonaws.com/nodegroup: default
-spec:
-  providerID: aws:///us-west-2a/i-0a1b2c3d4e5f60001
-status:
-  addresses:
-  - {type: InternalIP, address: 10.0.1.10}
-  allocatable: {cpu: 3920m, memory: 15Gi, pods: "58"}
-  conditions:
-  - {type: Ready, status: "True"}
----
-apiVersion: v1
-kind: Node
-metadata:
-  name: mi-0a1b2c3d4e5f60001
-  labels:
-    kubernetes.io/hostname: mi-0a1b2c3d4e5f60001
-    kubernetes.io/os: linux
-    eks.amazonaws.com/compute-type: hybrid
-    topology.kubernetes.io/zone: onprem
-spec:
-  podCIDRs: [10.85.1.0/24]
-status:
-  addresses:
-  - {type: InternalIP, address: 10.80.0.11}
-  allocatable: {cpu: "4", memory: 15Gi, pods: "110"}
-  conditions:
-  - {type: Ready, status: "True"}
-)";
-
-// `aws eks describe-cluster --name mixed` with remote networks: `pod_networks`
-// empty leaves remotePodNetworks out, as for a cluster created without it.
-std::string describe_cluster(const std::string& pod_networks) {
-  std::string remote = R"("remoteNodeNetworks": [{"cidrs": ["10.80.0.0/16"]}])";
-  if (!pod_networks.empty()) remote += R"(, "remotePodNetworks": [{"cidrs": [")" + pod_networks + R"("]}])";
-  return R"(---
-{
-    "cluster": {
-        "name": "mixed",
-        "arn": "arn:aws:eks:us-west-2:111122223333:cluster/mixed",
-        "version": "1.31",
-        "kubernetesNetworkConfig": {"serviceIpv4Cidr": "10.100.0.0/16", "ipFamily": "ipv4"},
-        "remoteNetworkConfig": {)" +
-         remote + R"(},
-        "status": "ACTIVE",
-        "platformVersion": "eks.18"
-    }
-}
-)";
-}
+std::string nodes() { return yaml_stream({kubectl_cloud_node(), kubectl_hybrid_node()}); }
 
 std::vector<ObjectFindings> nodes_silent() {
   return {{"Node ip-10-0-1-10.us-west-2.compute.internal", {}}, {"Node mi-0a1b2c3d4e5f60001", {}}};
@@ -76,7 +18,7 @@ std::vector<ObjectFindings> nodes_silent() {
 
 TEST(RuleHN015, WithoutDescribeClusterOrAFlagRoutabilityIsUnknownAndSaidOnce) {
   Audit a;
-  run_audit(a, kNodes, "", std::nullopt);
+  run_audit(a, nodes(), "", std::nullopt);
   std::vector<ObjectFindings> rows = nodes_silent();
   rows.push_back({"Cluster cluster", {"HN015 info"}});  // no describe-cluster: the cluster has no name
   expect_exact_findings(a, 2, rows);
@@ -86,7 +28,8 @@ TEST(RuleHN015, RemotePodNetworksWithoutABgpAdvertisementLeaveRoutabilityUnknown
   // The VPC routes remotePodNetworks to the on-premises router; whether that
   // router knows the pod CIDRs (BGP, static routes) is not in the input.
   Audit a;
-  run_audit(a, std::string(kNodes) + describe_cluster("10.85.0.0/16"), "", std::nullopt);
+  run_audit(a, yaml_stream({nodes(), describe_cluster_json(R"("10.80.0.0/16")", R"("10.85.0.0/16")")}), "",
+            std::nullopt);
   std::vector<ObjectFindings> rows = nodes_silent();
   rows.push_back({"Cluster mixed", {"HN015 info"}});
   expect_exact_findings(a, 2, rows);
@@ -94,40 +37,21 @@ TEST(RuleHN015, RemotePodNetworksWithoutABgpAdvertisementLeaveRoutabilityUnknown
 
 TEST(RuleHN015, NoRemotePodNetworksDecidesUnroutable) {
   Audit a;
-  run_audit(a, std::string(kNodes) + describe_cluster(""), "", std::nullopt);
+  run_audit(a, yaml_stream({nodes(), describe_cluster_json(R"("10.80.0.0/16")", "")}), "", std::nullopt);
   expect_exact_findings(a, 2, nodes_silent());
 }
 
 TEST(RuleHN015, ThePodNetworkFlagDecidesRoutability) {
   for (model::PodNetwork net : {model::PodNetwork::Routable, model::PodNetwork::Unroutable}) {
     Audit a;
-    run_audit(a, kNodes, "", net);
+    run_audit(a, nodes(), "", net);
     expect_exact_findings(a, 2, nodes_silent());
   }
 }
 
 TEST(RuleHN015, ACloudOnlyClusterHasNoHybridPodToReach) {
   Audit a;
-  run_audit(a, R"(apiVersion: v1
-kind: Node
-metadata:
-  name: ip-10-0-1-10.us-west-2.compute.internal
-  labels:
-    kubernetes.io/hostname: ip-10-0-1-10.us-west-2.compute.internal
-    kubernetes.io/os: linux
-    topology.kubernetes.io/region: us-west-2
-    topology.kubernetes.io/zone: us-west-2a
-    eks.amazonaws.com/nodegroup: default
-spec:
-  providerID: aws:///us-west-2a/i-0a1b2c3d4e5f60001
-status:
-  addresses:
-  - {type: InternalIP, address: 10.0.1.10}
-  allocatable: {cpu: 3920m, memory: 15Gi, pods: "58"}
-  conditions:
-  - {type: Ready, status: "True"}
-)",
-            "", std::nullopt);
+  run_audit(a, kubectl_cloud_node(), "", std::nullopt);
   expect_exact_findings(a, 1, {{"Node ip-10-0-1-10.us-west-2.compute.internal", {}}});
 }
 

@@ -110,6 +110,93 @@ inline void expect_exact_findings(const Audit& a, size_t objects, const std::vec
   }
 }
 
+// Fixture parts in the shapes kubectl and the AWS CLI print (the fields the
+// rules read), shared by the rule tests.
+
+inline constexpr const char* kCloudNodeName = "ip-10-0-1-10.us-west-2.compute.internal";
+inline constexpr const char* kHybridNodeName = "mi-0a1b2c3d4e5f60001";
+
+// `kubectl get node -o yaml` of an EC2 node in us-west-2a, a YAML document.
+inline std::string kubectl_cloud_node() {
+  return R"(apiVersion: v1
+kind: Node
+metadata:
+  name: ip-10-0-1-10.us-west-2.compute.internal
+  labels:
+    kubernetes.io/hostname: ip-10-0-1-10.us-west-2.compute.internal
+    kubernetes.io/os: linux
+    topology.kubernetes.io/region: us-west-2
+    topology.kubernetes.io/zone: us-west-2a
+    eks.amazonaws.com/nodegroup: default
+spec:
+  providerID: aws:///us-west-2a/i-0a1b2c3d4e5f60001
+status:
+  addresses:
+  - {type: InternalIP, address: 10.0.1.10}
+  allocatable: {cpu: 3920m, memory: 15Gi, pods: "58"}
+  conditions:
+  - {type: Ready, status: "True"}
+)";
+}
+
+// `kubectl get node -o yaml` of a hybrid node in zone onprem; without
+// `internal_ip` the kubelet has reported no address yet.
+inline std::string kubectl_hybrid_node(const std::string& name = kHybridNodeName,
+                                       const std::string& internal_ip = "10.80.0.11",
+                                       const std::string& pod_cidr = "10.85.1.0/24") {
+  std::string addresses = internal_ip.empty() ? ""
+                                              : "\n  addresses:\n  - {type: InternalIP, address: " + internal_ip +
+                                                    "}\n  - {type: Hostname, address: " + name + "}";
+  return "apiVersion: v1\nkind: Node\nmetadata:\n  name: " + name + "\n  labels:\n    kubernetes.io/hostname: " + name +
+         "\n    kubernetes.io/os: linux\n    eks.amazonaws.com/compute-type: hybrid\n"
+         "    topology.kubernetes.io/zone: onprem\nspec:\n  podCIDRs: [" +
+         pod_cidr + "]\nstatus:" + addresses +
+         "\n  allocatable: {cpu: \"4\", memory: 15Gi, pods: \"110\"}\n  conditions:\n"
+         "  - {type: Ready, status: \"True\"}\n";
+}
+
+// A pod template's required node affinity that keeps it off hybrid nodes,
+// indented to follow a Deployment's `template.spec:` line.
+inline constexpr const char* kRequireCloudNodes = R"(
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - {key: eks.amazonaws.com/compute-type, operator: NotIn, values: [hybrid]})";
+
+// YAML documents joined into one stream.
+inline std::string yaml_stream(std::initializer_list<std::string> documents) {
+  std::string out;
+  for (const std::string& d : documents) out += (out.empty() ? "" : "---\n") + d;
+  return out;
+}
+
+// `aws eks describe-cluster --name mixed` (a JSON document, which YAML
+// reads). Each argument is the inside of a JSON list of CIDRs
+// (`"10.80.0.0/16"`); an empty one leaves that list out, and both empty
+// leave remoteNetworkConfig out, as for a cluster created without it.
+inline std::string describe_cluster_json(const std::string& node_networks, const std::string& pod_networks) {
+  std::string config;
+  if (!node_networks.empty()) config += R"("remoteNodeNetworks": [{"cidrs": [)" + node_networks + "]}]";
+  if (!pod_networks.empty()) {
+    config += (config.empty() ? "" : ", ") + std::string(R"("remotePodNetworks": [{"cidrs": [)") + pod_networks + "]}]";
+  }
+  if (!config.empty()) config = "\n        \"remoteNetworkConfig\": {" + config + "},";
+  return R"({
+    "cluster": {
+        "name": "mixed",
+        "arn": "arn:aws:eks:us-west-2:111122223333:cluster/mixed",
+        "version": "1.31",
+        "kubernetesNetworkConfig": {"serviceIpv4Cidr": "10.100.0.0/16", "ipFamily": "ipv4"},)" +
+         config + R"(
+        "status": "ACTIVE",
+        "platformVersion": "eks.18"
+    }
+}
+)";
+}
+
 inline constexpr const char* kMixedNodes = "cloud:us-west-2a=1,cloud:us-west-2b=1,hybrid:onprem=1";
 
 }  // namespace hybridctl::testing
