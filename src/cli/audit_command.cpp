@@ -10,8 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/fast_exit.h"
 #include "cli/live_options.h"
-#include "report/json_report.h"
-#include "report/text_report.h"
+#include "report/formats.h"
 #include "rules/engine.h"
 
 namespace hybridctl::cli {
@@ -24,9 +23,9 @@ struct AuditOptions {
 };
 
 // One cluster's report: the whole run without --live or with one context.
-ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
-  ClusterReport report;
-  report.name = live_cluster_name(o.input.live, live_cluster);
+report::ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
+  report::ClusterReport cluster;
+  cluster.name = live_cluster_name(o.input.live, live_cluster);
   model::Snapshot snapshot;
   Diagnostics diagnostics;
   FindingFilters filters;
@@ -35,44 +34,40 @@ ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
   if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
   if (!usage.empty()) {
     std::cerr << "hybridctl audit: " << usage << "\n";
-    report.error = usage;
-    report.exit_code = 2;
-    return report;
+    cluster.error = usage;
+    cluster.exit_code = 2;
+    return cluster;
   }
   print_diagnostics(diagnostics, o.common);
   analysis::Analyses analyses(snapshot, o.what_ifs.seed, o.what_ifs.runs);
-  rules::AuditResult result = rules::run_rules(snapshot, analyses, filters.selection);
-  report::ReportInput input{snapshot, analyses, result, diagnostics};
-  if (std::string error = apply_baseline(o.common, filters, input, result); !error.empty()) {
+  report::AuditReport audit = report::build_audit_report(
+      snapshot, analyses, rules::run_rules(snapshot, analyses, filters.selection), diagnostics);
+  if (std::string error = apply_baseline(o.common, filters, audit); !error.empty()) {
     std::cerr << "hybridctl audit: " << error << "\n";
-    report.error = error;
-    report.exit_code = 2;
-    return report;
+    cluster.error = error;
+    cluster.exit_code = 2;
+    return cluster;
   }
-  if (o.common.output == "json") {
-    report.output = report::render_json(input);
-  } else {
-    report.output = report::render_text(input, {.color = use_color(o.common), .all = o.common.all});
-  }
-  report.exit_code = exit_code_for(diagnostics, result.findings, o.common.fail_on);
-  return report;
+  cluster.output = report::find_format(o.common.output)->audit(audit, render_options(o.common));
+  cluster.exit_code = exit_code_for(audit, o.common.fail_on);
+  return cluster;
 }
 
 int run_audit(const AuditOptions& o) {
   size_t clusters = live_cluster_count(o.input.live);
   if (clusters == 1) {
-    ClusterReport report = audit_cluster(o, 0);
-    std::cout << report.output;
-    return exit_without_teardown(report.exit_code);
+    report::ClusterReport cluster = audit_cluster(o, 0);
+    std::cout << cluster.output;
+    return exit_without_teardown(cluster.exit_code);
   }
   // Several --context: one document, a section per cluster; the worst exit code.
-  std::vector<ClusterReport> reports;
+  std::vector<report::ClusterReport> reports;
   int worst = 0;
   for (size_t i = 0; i < clusters; ++i) {
     reports.push_back(audit_cluster(o, i));
     worst = std::max(worst, reports.back().exit_code);
   }
-  std::cout << render_clusters(reports, o.common.output == "json");
+  std::cout << report::find_format(o.common.output)->clusters(reports);
   return exit_without_teardown(worst);
 }
 
@@ -83,7 +78,7 @@ void register_audit(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("audit", "Run the rules against a cluster and print findings");
   add_input_options(*cmd, options->input);
   add_what_if_options(*cmd, options->what_ifs);
-  add_common_options(*cmd, options->common, PrintsFindings::Yes);
+  add_common_options(*cmd, options->common, PrintsFindings::Yes, report::format_names(&report::Format::audit));
   cmd->callback([options, &exit_code] {
     options->input.live.quiet = options->common.quiet;
     options->input.live.several_clusters = true;

@@ -39,8 +39,15 @@ void add_input_options(CLI::App& app, InputOptions& o) {
   add_live_options(app, o.live);
 }
 
-void add_common_options(CLI::App& app, CommonOptions& o, PrintsFindings prints_findings) {
-  app.add_option("-o,--output", o.output, "text|json")->check(CLI::IsMember({"text", "json"}));
+void add_output_option(CLI::App& app, std::string& output, const std::vector<std::string>& formats) {
+  std::string names;
+  for (const std::string& f : formats) names += (names.empty() ? "" : "|") + f;
+  app.add_option("-o,--output", output, names)->check(CLI::IsMember(formats));
+}
+
+void add_common_options(CLI::App& app, CommonOptions& o, PrintsFindings prints_findings,
+                        const std::vector<std::string>& formats) {
+  add_output_option(app, o.output, formats);
   const bool findings = prints_findings == PrintsFindings::Yes;
   const char* selection_note = findings ? "" : " (accepted for one command line across commands: prints no findings)";
   app.add_option("--rules", o.rules, std::string("Only these rules (HN001,..., any case)") + selection_note);
@@ -86,19 +93,20 @@ std::string read_finding_filters(const CommonOptions& o, FindingFilters& filters
   return error;
 }
 
-std::string apply_baseline(const CommonOptions& o, const FindingFilters& filters, const report::ReportInput& input,
-                           rules::AuditResult& result) {
+std::string apply_baseline(const CommonOptions& o, const FindingFilters& filters, report::AuditReport& report) {
   if (!o.write_baseline.empty()) {
     std::string error;
-    if (!report::write_file_atomically(o.write_baseline, report::render_json(input), error)) {
+    if (!report::write_file_atomically(o.write_baseline, report::render_json(report), error)) {
       return "--write-baseline " + error;
     }
   }
-  if (filters.baseline) result.suppressed_by_baseline = report::drop_baselined(result.findings, *filters.baseline);
+  if (filters.baseline) report::drop_baselined(report, *filters.baseline);
   return {};
 }
 
 bool use_color(const CommonOptions& o) { return !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+
+report::RenderOptions render_options(const CommonOptions& o) { return {.color = use_color(o), .all = o.all}; }
 
 void print_diagnostics(const Diagnostics& diagnostics, const CommonOptions& o) {
   for (const Diagnostic& d : diagnostics.items()) {

@@ -11,7 +11,7 @@
 #include "core/diagnostic.h"
 #include "model/snapshot.h"
 #include "report/baseline.h"
-#include "report/report_input.h"
+#include "report/report_model.h"
 #include "rules/engine.h"
 
 namespace hybridctl::cli {
@@ -48,7 +48,11 @@ struct CommonOptions {
 // rest, so that one command line works across commands.
 enum class PrintsFindings : bool { No, Yes };
 
-void add_common_options(CLI::App& app, CommonOptions& options, PrintsFindings prints_findings);
+// `formats`: what -o accepts (report::format_names of the command's report).
+void add_common_options(CLI::App& app, CommonOptions& options, PrintsFindings prints_findings,
+                        const std::vector<std::string>& formats);
+// -o FORMAT: one of `formats`, text by default.
+void add_output_option(CLI::App& app, std::string& output, const std::vector<std::string>& formats);
 
 // What the common flags select, read before the run so that a bad flag
 // fails fast: the rules, and the baseline's findings.
@@ -60,10 +64,12 @@ struct FindingFilters {
 // A usage error ("unknown rule ...", an unreadable baseline), or "".
 std::string read_finding_filters(const CommonOptions& options, FindingFilters& filters);
 
-// Writes --write-baseline (every finding of the run), then drops the
-// findings --baseline already holds. A write error, or "".
-std::string apply_baseline(const CommonOptions& options, const FindingFilters& filters,
-                           const report::ReportInput& input, rules::AuditResult& result);
+// Writes --write-baseline (every finding of the run, as -o json), then drops
+// the findings --baseline already holds. A write error, or "".
+std::string apply_baseline(const CommonOptions& options, const FindingFilters& filters, report::AuditReport& report);
+
+// What the common flags ask of the renderer.
+report::RenderOptions render_options(const CommonOptions& options);
 
 // Colour only on a terminal, without --no-color or NO_COLOR.
 bool use_color(const CommonOptions& options);

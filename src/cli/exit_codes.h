@@ -2,17 +2,14 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "core/diagnostic.h"
-#include "rules/finding.h"
+#include "report/report_model.h"
 
 namespace hybridctl::cli {
 
 // CLI.md's exit codes for audit and simulate: 2 when an input had errors,
 // 1 when a finding is at least as severe as --fail-on (never: no finding
 // fails), else 0. `fail_on` is already validated.
-int exit_code_for(const Diagnostics& diagnostics, const std::vector<rules::Finding>& findings,
-                  const std::string& fail_on);
+int exit_code_for(const report::AuditReport& report, const std::string& fail_on);
 
 }  // namespace hybridctl::cli

@@ -35,15 +35,4 @@ std::string live_cluster_name(const LiveOptions& options, size_t index);
 // without --live. Returns an error when the cluster cannot be read at all.
 std::string load_live(const LiveOptions& options, size_t index, model::Snapshot& snapshot, Diagnostics& diagnostics);
 
-// One document for several clusters' reports: text sections, or
-// {"version":..., "clusters":[{"context": NAME, ...report}]} for JSON (a
-// cluster that could not be read has "error" instead of a report).
-struct ClusterReport {
-  std::string name;
-  std::string output;  // the rendered report, or "" when `error` is set
-  std::string error;
-  int exit_code = 0;
-};
-std::string render_clusters(const std::vector<ClusterReport>& reports, bool json);
-
 }  // namespace hybridctl::cli

@@ -11,8 +11,7 @@
 #include "analysis/webhook_why.h"
 #include "cli/common_options.h"
 #include "cli/fast_exit.h"
-#include "report/webhooks_json.h"
-#include "report/webhooks_text.h"
+#include "report/formats.h"
 #include "rules/engine.h"
 
 namespace hybridctl::cli {
@@ -59,12 +58,8 @@ int run_webhooks(const WebhooksOptions& o) {
     why = analysis::explain_error(o.why, chains, snapshot.cluster_info ? snapshot.cluster_info->name : "");
   }
   report::WebhooksInput input{chains, findings, why ? &*why : nullptr, diagnostics};
-  if (o.output == "json") {
-    std::cout << report::render_webhooks_json(input);
-  } else {
-    bool color = !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    std::cout << report::render_webhooks_text(input, color);
-  }
+  const bool color = !o.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  std::cout << report::find_format(o.output)->webhooks(input, {.color = color});
   std::vector<const analysis::WebhookChain*> judged;
   if (why) {
     judged = why->chains;
@@ -83,7 +78,7 @@ void register_webhooks(CLI::App& app, int& exit_code) {
       "webhooks",
       "Every admission webhook, conversion webhook and APIService: backend, endpoints, reachability, verdict");
   add_input_options(*cmd, options->input);
-  cmd->add_option("-o,--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
+  add_output_option(*cmd, options->output, report::format_names(&report::Format::webhooks));
   cmd->add_option("--why", options->why,
                   "An API server error (e.g. failed calling webhook \"x\": ... context deadline exceeded): explain it");
   cmd->add_option("--fail-on", options->fail_on,

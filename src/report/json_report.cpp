@@ -2,9 +2,6 @@
 
 #include <map>
 
-#include "core/json_writer.h"
-#include "fix/render.h"
-
 namespace hybridctl::report {
 namespace {
 
@@ -14,51 +11,38 @@ void write_ref(JsonWriter& w, const model::ObjectRef& r) {
   w.key("name").string(r.name).end_object();
 }
 
-std::string kubernetes_version(const model::Snapshot& s) {
-  if (!s.facts.kubernetes_version.empty()) return s.facts.kubernetes_version;
-  if (s.cluster_info) return s.cluster_info->kubernetes_version;
-  return "";
-}
-
-void write_cluster(JsonWriter& w, const ReportInput& in) {
-  const model::Snapshot& s = in.snapshot;
-  int cloud = 0, hybrid = 0;
-  std::map<std::string, std::string> zones;
-  for (const model::Node& n : s.nodes) {
-    (n.is_hybrid() ? hybrid : cloud)++;
-    if (!n.zone().empty()) zones[std::string(n.zone())] = model::environment_name(n.environment());
-  }
+void write_cluster(JsonWriter& w, const ClusterSummary& c) {
   w.key("cluster").begin_object();
-  std::string version = kubernetes_version(s);
   w.key("kubernetesVersion");
-  if (version.empty())
+  if (c.kubernetes_version.empty())
     w.null();
   else
-    w.string(version);
-  w.key("nodes").begin_object().key("cloud").number(int64_t{cloud}).key("hybrid").number(int64_t{hybrid}).end_object();
+    w.string(c.kubernetes_version);
+  w.key("nodes").begin_object().key("cloud").number(c.cloud_nodes).key("hybrid").number(c.hybrid_nodes).end_object();
   w.key("zones").begin_object();
-  for (const auto& [z, env] : zones) w.key(z).string(env);
+  for (const auto& [z, env] : c.zones) w.key(z).string(env);
   w.end_object();
-  w.key("podNetwork").string(model::pod_network_name(in.analyses.routability().cluster_wide()));
+  w.key("podNetwork").string(model::pod_network_name(c.pod_network));
   w.end_object();
 }
 
-void write_finding(JsonWriter& w, const rules::Finding& f, const model::Snapshot& s) {
+void write_finding(JsonWriter& w, const ReportedFinding& rf) {
+  const rules::Finding& f = rf.finding;
   w.begin_object();
   w.key("rule").string(f.rule).key("severity").string(rules::severity_name(f.severity));
   w.key("object");
   write_ref(w, f.object);
   w.key("message").string(f.message);
-  if (f.origin.file < s.files.size()) {
-    w.key("source").begin_object().key("file").string(s.files[f.origin.file]);
-    w.key("line").number(int64_t{f.origin.line}).end_object();
+  if (rf.source) {
+    w.key("source").begin_object().key("file").string(rf.source->file);
+    w.key("line").number(rf.source->line).end_object();
   }
   w.key("managedBy").begin_object().key("kind").string(f.managed_by.kind_name());
   if (!f.managed_by.name.empty()) w.key("release").string(f.managed_by.name);
   if (!f.managed_by.ns.empty()) w.key("namespace").string(f.managed_by.ns);
   if (!f.managed_by.owner_kind.empty()) w.key("ownerKind").string(f.managed_by.owner_kind);
   w.end_object();
-  fix::RenderedFix fx = fix::render(f);
+  const fix::RenderedFix& fx = rf.fix;
   w.key("fix").begin_object().key("patches").begin_array();
   for (const auto& p : fx.patches) {
     w.begin_object().key("target");
@@ -77,33 +61,35 @@ void write_finding(JsonWriter& w, const rules::Finding& f, const model::Snapshot
 
 }  // namespace
 
-std::string render_json(const ReportInput& in) {
+void write_findings_json(JsonWriter& w, const std::vector<ReportedFinding>& findings) {
+  w.begin_array();
+  for (const ReportedFinding& f : findings) write_finding(w, f);
+  w.end_array();
+}
+
+std::string render_json(const AuditReport& r) {
   JsonWriter w(2);
   w.begin_object();
   w.key("version").string(std::string("hybridctl ") + HYBRIDCTL_VERSION);
-  write_cluster(w, in);
+  write_cluster(w, r.cluster);
   std::map<std::string, int64_t> summary{{"critical", 0}, {"error", 0}, {"warning", 0}, {"info", 0}};
-  for (const auto& f : in.audit.findings) summary[rules::severity_name(f.severity)]++;
+  for (const ReportedFinding& f : r.findings) summary[rules::severity_name(f.finding.severity)]++;
   w.key("summary").begin_object();
   for (const char* s : {"critical", "error", "warning", "info"}) w.key(s).number(summary[s]);
   w.end_object();
   w.key("errors").begin_array();
-  for (const Diagnostic& d : in.diagnostics.items()) {
-    if (d.level != Diagnostic::Level::Error) continue;
-    w.begin_object().key("file").string(d.where.file);
-    if (d.where.line) w.key("line").number(int64_t{d.where.line}).key("column").number(int64_t{d.where.column});
-    w.key("message").string(d.message).end_object();
+  for (const InputError& e : r.errors) {
+    w.begin_object().key("file").string(e.where.file);
+    if (e.where.line) w.key("line").number(int64_t{e.where.line}).key("column").number(int64_t{e.where.column});
+    w.key("message").string(e.message).end_object();
   }
   w.end_array();
   w.key("notes").begin_array();
-  for (const Diagnostic& d : in.diagnostics.items()) {
-    if (d.level == Diagnostic::Level::Note) w.string(d.format());
-  }
-  for (const auto& n : in.audit.notes) w.string(n);
+  for (const std::string& n : r.input_notes) w.string(n);
+  for (const std::string& n : r.notes) w.string(n);
   w.end_array();
-  w.key("findings").begin_array();
-  for (const auto& f : in.audit.findings) write_finding(w, f, in.snapshot);
-  w.end_array();
+  w.key("findings");
+  write_findings_json(w, r.findings);
   w.end_object();
   return w.take() + "\n";
 }

@@ -7,18 +7,13 @@
 
 #include <string>
 
-#include "report/report_input.h"
+#include "report/report_model.h"
 
 namespace hybridctl::report {
 
 inline constexpr size_t kGroupAbove = 20;
 inline constexpr size_t kGroupShows = 3;  // objects named on a grouped line
 
-struct TextOptions {
-  bool color = false;
-  bool all = false;  // --all / -v: never group
-};
-
-std::string render_text(const ReportInput& input, const TextOptions& options);
+std::string render_text(const AuditReport& report, const RenderOptions& options);
 
 }  // namespace hybridctl::report

@@ -1,8 +1,8 @@
 // docs/rules.md is generated from the registry: it must never drift from it.
 #include <gtest/gtest.h>
 
-#include "cli/explain_command.h"
 #include "e2e/cli_runner.h"
+#include "report/explain_markdown.h"
 #include "rules/registry.h"
 #include "test_paths.h"
 
@@ -11,11 +11,11 @@ namespace {
 
 TEST(RulesDocs, DocsRulesMdMatchesTheRegistry) {
   std::string committed = testing::read_text(std::string(HYBRIDCTL_SOURCE_DIR) + "/docs/rules.md");
-  EXPECT_EQ(committed, cli::rules_catalogue_markdown()) << "docs/rules.md is stale: run scripts/gen-docs";
+  EXPECT_EQ(committed, report::rules_catalogue_markdown()) << "docs/rules.md is stale: run scripts/gen-docs";
 }
 
 TEST(RulesDocs, EveryRuleIsDocumentedWithItsIdNameAndFix) {
-  std::string doc = cli::rules_catalogue_markdown();
+  std::string doc = report::rules_catalogue_markdown();
   for (const rules::Rule* r : rules::all_rules()) {
     const rules::RuleInfo& i = r->info();
     EXPECT_NE(doc.find("## " + i.id + " " + i.name + "\n"), std::string::npos) << i.id;
@@ -28,7 +28,7 @@ TEST(RulesDocs, EveryRuleIsDocumentedWithItsIdNameAndFix) {
 TEST(ExplainCommand, AllPrintsTheCatalogueAndAMissingRuleIsAUsageError) {
   auto all = testing::run_cli({"explain", "--all"});
   EXPECT_EQ(all.exit_code, 0);
-  EXPECT_EQ(all.out, cli::rules_catalogue_markdown());
+  EXPECT_EQ(all.out, report::rules_catalogue_markdown());
   auto none = testing::run_cli({"explain"});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("--all"), std::string::npos);

@@ -8,9 +8,9 @@
 
 #include <fstream>
 
-#include "cli/explain_command.h"
 #include "decode/sources.h"
 #include "e2e/cli_runner.h"
+#include "report/explain_markdown.h"
 #include "rules/registry.h"
 
 namespace hybridctl::rules {
@@ -119,7 +119,7 @@ TEST(InputKinds, TheAuditNotesTheBlindRulesOnceInTextAndJson) {
 // run against a cluster, it leaves no rule blind.
 TEST(InputKinds, ReadmeDumpCommandReadsEveryKindTheRulesRead) {
   std::string readme = testing::read_text(testing::source_dir() + "/README.md");
-  std::string command = cli::dump_command();
+  std::string command = report::dump_command();
   EXPECT_NE(readme.find(command), std::string::npos) << "README.md must show:\n" << command;
   for (const InputInfo& in : input_catalogue()) {
     EXPECT_EQ(in.kinds.size(), in.resources.size()) << in.name << ": one resource per kind";
@@ -132,7 +132,7 @@ TEST(InputKinds, ReadmeDumpCommandReadsEveryKindTheRulesRead) {
 
 TEST(InputKinds, DocsInputsMdMatchesTheDeclarations) {
   std::string committed = testing::read_text(testing::source_dir() + "/docs/inputs.md");
-  EXPECT_EQ(committed, cli::inputs_catalogue_markdown()) << "docs/inputs.md is stale: run scripts/gen-docs";
+  EXPECT_EQ(committed, report::inputs_catalogue_markdown()) << "docs/inputs.md is stale: run scripts/gen-docs";
 }
 
 }  // namespace
