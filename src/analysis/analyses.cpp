@@ -89,11 +89,15 @@ bool Analyses::all_replicas_placeable(const model::Workload& original, const std
     }
     result = it->second;
   }
-  if (ours) {  // computed outside the lock: a rule asking about another workload need not wait
+  if (ours) {  // computed outside the memo's lock: a rule reading another answer need not wait
     try {
       service_selectors_once_.call(
           [this] { service_selectors_ = std::make_unique<placement::ServicesBySelectorPair>(snapshot_); });
-      answer.set_value(placement::all_replicas_placeable(snapshot_, patched, &bound_pods(), service_selectors_.get()));
+      std::lock_guard lock(placed_cluster_mutex_);
+      if (!placed_cluster_) {
+        placed_cluster_ = std::make_unique<placement::PlacedCluster>(snapshot_, bound_pods(), service_selectors_.get());
+      }
+      answer.set_value(placed_cluster_->all_replicas_placeable(patched));
     } catch (...) {
       answer.set_exception(std::current_exception());
     }

@@ -58,7 +58,8 @@ class Analyses {
   // Whether every replica of `patched`, a changed copy of `original`, would
   // still find a node among the cluster's pods (placement::all_replicas_placeable),
   // memoised by (original, change): several rules offer the same fix for
-  // the same workload, and each check is a placement of the whole cluster.
+  // the same workload. The checks share one placement of the bound pods
+  // (placement::PlacedCluster), so each costs the workload, not the cluster.
   bool all_replicas_placeable(const model::Workload& original, const std::string& change,
                               const model::Workload& patched);
 
@@ -83,6 +84,8 @@ class Analyses {
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
   std::unique_ptr<placement::ServicesBySelectorPair> service_selectors_;  // shared by the placement checks
   std::mutex placeable_mutex_;
+  std::mutex placed_cluster_mutex_;  // one check at a time on the shared state
+  std::unique_ptr<placement::PlacedCluster> placed_cluster_;
   std::map<std::pair<const model::Workload*, std::string>, std::shared_future<bool>> placeable_;
   Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_,
       locator_once_, reachability_once_, pods_by_name_once_, service_selectors_once_;

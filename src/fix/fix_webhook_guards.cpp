@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace hybridctl::fix {
 namespace {
@@ -24,13 +27,6 @@ bool contains(const std::vector<std::string>& list, std::string_view a, std::str
   return std::find(list.begin(), list.end(), a) != list.end() || std::find(list.begin(), list.end(), b) != list.end();
 }
 
-bool contains_ref(const std::vector<model::ObjectRef>& list, const model::ObjectRef& r) {
-  for (const auto& x : list) {
-    if (x.kind == r.kind && x.ns == r.ns && x.name == r.name) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool webhook_rule_intercepts_update(const model::WebhookRule& rule, const model::ObjectRef& target) {
@@ -44,24 +40,42 @@ std::vector<WebhookGuard> webhooks_to_relax(const model::Snapshot& snapshot,
                                             const std::vector<analysis::Backend>& backends,
                                             const std::vector<model::ObjectRef>& updated,
                                             const std::vector<model::ObjectRef>& at_risk) {
+  // Indexes, so that a tree of thousands of webhooks and fixed objects costs
+  // their sum rather than their product.
+  auto key = [](const model::ObjectRef& r) { return r.kind + '\x01' + r.ns + '\x01' + r.name; };
+  std::unordered_set<std::string> updated_keys, at_risk_keys;
+  for (const auto& r : updated) updated_keys.insert(key(r));
+  for (const auto& r : at_risk) at_risk_keys.insert(key(r));
+  std::unordered_map<std::string, std::vector<const analysis::Backend*>> backends_of_service;
+  for (const analysis::Backend& b : backends) backends_of_service[b.ns + '\x01' + b.service_name].push_back(&b);
+  // Whether a rule intercepts a target depends on its API group and kind
+  // only: the first updated object of each, in order, stands for the others.
+  std::vector<const model::ObjectRef*> first_of_kind;
+  std::unordered_set<std::string> kinds_seen;
+  for (const auto& r : updated) {
+    if (kinds_seen.insert(group_of(r.api_version) + '\x01' + r.kind).second) first_of_kind.push_back(&r);
+  }
   std::vector<WebhookGuard> out;
+  std::set<std::pair<model::ObjectRef, size_t>> relaxed;  // one configuration read from several files is relaxed once
   for (const model::WebhookConfiguration& config : snapshot.webhook_configurations) {
     for (size_t i = 0; i < config.webhooks.size(); ++i) {
       const model::Webhook& w = config.webhooks[i];
       if (config.effective_failure_policy(w) != "Fail" || !w.service) continue;
       // The workloads behind this webhook's Service.
-      std::vector<model::ObjectRef> behind;
-      for (const analysis::Backend& b : backends) {
-        if (b.ns != w.service->ns || b.service_name != w.service->name) continue;
-        for (const model::Workload* wl : b.workloads) behind.push_back(wl->ref());
-      }
       bool rolled = false, risky = false;
-      for (const auto& r : behind) {
-        rolled = rolled || contains_ref(updated, r);
-        risky = risky || contains_ref(at_risk, r);
+      auto service = backends_of_service.find(w.service->ns + '\x01' + w.service->name);
+      if (service != backends_of_service.end()) {
+        for (const analysis::Backend* b : service->second) {
+          for (const model::Workload* wl : b->workloads) {
+            const std::string k = key(wl->ref());
+            rolled = rolled || updated_keys.contains(k);
+            risky = risky || at_risk_keys.contains(k);
+          }
+        }
       }
       if (!rolled && !risky) continue;
-      for (const model::ObjectRef& target : updated) {
+      for (const model::ObjectRef* target_of_kind : first_of_kind) {
+        const model::ObjectRef& target = *target_of_kind;
         bool intercepts = false;
         for (const model::WebhookRule& rule : w.rules)
           intercepts = intercepts || webhook_rule_intercepts_update(rule, target);
@@ -69,9 +83,7 @@ std::vector<WebhookGuard> webhooks_to_relax(const model::Snapshot& snapshot,
         std::string reason = "it fails closed, intercepts updates of " + resource_of(target.kind) + " (" + target.kind +
                              " " + (target.ns.empty() ? "" : target.ns + "/") + target.name + " is updated here)";
         reason += rolled ? ", and the fix rolls its own backend" : ", and its backend is at risk";
-        bool seen = false;  // one configuration read from several files is relaxed once
-        for (const WebhookGuard& g : out) seen = seen || (g.configuration == config.ref() && g.index == i);
-        if (!seen) out.push_back({config.ref(), i, w.name, reason});
+        if (relaxed.insert({config.ref(), i}).second) out.push_back({config.ref(), i, w.name, reason});
         break;
       }
     }

@@ -89,6 +89,9 @@ class Plugin {
 
   // After the scheduler chose `node` for a pod of the template.
   virtual void on_bind(TemplateId, NodeId) {}
+  // After a pod of the template left `node` (the fix checks' shared cluster
+  // takes a workload's pods off and puts them back).
+  virtual void on_unbind(TemplateId, NodeId) {}
 
   // Nodes whose answer for this template may differ from the other members
   // of their NodeGroups group: those carrying per-node counts the plugin

@@ -1,5 +1,7 @@
 #include "analysis/placement/node_groups.h"
 
+#include <algorithm>
+
 namespace hybridctl::analysis::placement {
 
 size_t NodeGroups::KeyHash::operator()(const Key& k) const {
@@ -38,6 +40,10 @@ GroupId NodeGroups::group_for(const Key& key) {
 
 void NodeGroups::add(GroupId g, NodeId n) {
   Group& group = groups_[g];
+  if (!group.dirty) {
+    group.dirty = true;
+    dirty_.push_back(g);
+  }
   group_of_[n] = g;
   position_in_group_[n] = static_cast<int32_t>(group.members.size());
   group.members.push_back(n);
@@ -49,6 +55,10 @@ void NodeGroups::add(GroupId g, NodeId n) {
 
 void NodeGroups::remove(GroupId g, NodeId n) {
   Group& group = groups_[g];
+  if (!group.dirty) {
+    group.dirty = true;
+    dirty_.push_back(g);
+  }
   int32_t pos = position_in_group_[n];
   NodeId last = group.members.back();
   group.members[pos] = last;
@@ -68,6 +78,21 @@ void NodeGroups::regroup(NodeId n) {
   if (to == group_of_[n]) return;
   remove(group_of_[n], n);
   add(to, n);
+}
+
+void NodeGroups::canonicalize() {
+  if (dirty_.empty()) return;
+  for (GroupId g : dirty_) {
+    Group& group = groups_[g];
+    group.dirty = false;
+    std::sort(group.members.begin(), group.members.end());
+    for (size_t i = 0; i < group.members.size(); ++i) position_in_group_[group.members[i]] = static_cast<int32_t>(i);
+  }
+  dirty_.clear();
+  // A changed group may have a new first member: the groups' order is redone.
+  std::sort(nonempty_.begin(), nonempty_.end(),
+            [&](GroupId a, GroupId b) { return groups_[a].members.front() < groups_[b].members.front(); });
+  for (size_t i = 0; i < nonempty_.size(); ++i) groups_[nonempty_[i]].nonempty_position = static_cast<int32_t>(i);
 }
 
 }  // namespace hybridctl::analysis::placement

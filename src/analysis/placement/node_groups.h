@@ -5,6 +5,14 @@
 // out (Plugin::special_nodes), so a scheduling cycle evaluates one
 // representative per group plus those nodes, and picks a member at random.
 // Groups are regrouped on every bind (O(1)).
+//
+// The order of a group's members and of the groups themselves decides which
+// node a seeded draw picks, and it follows the history of binds (a removal
+// moves the last member into the gap). canonicalize() puts both in an order
+// that depends only on the current state (members by node id, groups by
+// their first member), so two placements that reach the same state by
+// different histories — a fresh one, and the shared cluster of the fix checks
+// after removing and restoring pods — draw the same nodes from one seed.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +32,9 @@ class NodeGroups {
 
   // Moves `n` to the group of its current state (after its resources changed).
   void regroup(NodeId n);
+  // Reorders members and groups as described above; costs the groups changed
+  // since the last call.
+  void canonicalize();
   // Groups with at least one member.
   const std::vector<GroupId>& nonempty() const { return nonempty_; }
   const std::vector<NodeId>& members(GroupId g) const { return groups_[g].members; }
@@ -39,6 +50,7 @@ class NodeGroups {
     ClassId class_id;
     std::vector<NodeId> members;
     int32_t nonempty_position = -1;
+    bool dirty = false;  // members changed since the last canonicalize()
   };
   Key key_of(NodeId n) const;
   GroupId group_for(const Key& key);
@@ -51,6 +63,7 @@ class NodeGroups {
   std::vector<GroupId> group_of_;
   std::vector<int32_t> position_in_group_;
   std::vector<GroupId> nonempty_;
+  std::vector<GroupId> dirty_;
 };
 
 }  // namespace hybridctl::analysis::placement

@@ -89,4 +89,13 @@ void NodeTable::add_pod(NodeId n, const PodRequests& q) {
   r.pod_count += 1;
 }
 
+void NodeTable::remove_pod(NodeId n, const PodRequests& q) {
+  NodeResources& r = resources_[n];
+  r.requested_cpu_milli -= q.cpu_milli;
+  r.requested_memory_bytes -= q.memory_bytes;
+  r.nonzero_requested_cpu_milli -= q.nonzero_cpu_milli;
+  r.nonzero_requested_memory_bytes -= q.nonzero_memory_bytes;
+  r.pod_count -= 1;
+}
+
 }  // namespace hybridctl::analysis::placement

@@ -78,6 +78,7 @@ class NodeTable {
 
   const NodeResources& resources(NodeId n) const { return resources_[n]; }
   void add_pod(NodeId n, const PodRequests& requests);
+  void remove_pod(NodeId n, const PodRequests& requests);
 
  private:
   struct Column {

@@ -80,6 +80,28 @@ std::vector<Entry> placement_queue(const model::Snapshot& s, const model::Worklo
   return queue;
 }
 
+std::vector<const model::Node*> node_pointers(const model::Snapshot& s) {
+  std::vector<const model::Node*> out;
+  out.reserve(s.nodes.size());
+  for (const model::Node& n : s.nodes) out.push_back(&n);
+  return out;
+}
+
+// Whether a bound pod's top-level owner is `w` itself (or its unpatched
+// original: the same kind, namespace and name), whose replicas replace it.
+bool same_workload(const model::Workload* owner, const model::Workload& w) {
+  return owner && owner->workload_kind == w.workload_kind && owner->meta.ns == w.meta.ns &&
+         owner->meta.name == w.meta.name;
+}
+
+// The scheduling template of a workload's replicas (a DaemonSet's pods carry
+// the tolerations its controller adds).
+model::PodSpec replica_spec(const model::Workload& w) {
+  model::PodSpec spec = w.tmpl.spec;
+  if (w.workload_kind == model::WorkloadKind::DaemonSet) add_daemon_pod_tolerations(spec);
+  return spec;
+}
+
 struct RunOutcome {
   NodeSet feasible;                // at the first pod
   std::vector<NodeId> placements;  // -1: unschedulable
@@ -107,18 +129,14 @@ class Run {
   }
 
   const NodeTable& nodes() const { return state_.nodes; }
+  // See Scheduler::canonical_groups (the fix check's placement is compared
+  // with PlacedCluster's, which reaches the same state by another history).
+  void canonical_groups() { scheduler_.canonical_groups(); }
   // Whether place() lists each entry's feasible nodes (one pass over every
   // node per workload, and a bit per node per workload kept).
   void record_feasible(bool on) { record_feasible_ = on; }
 
  private:
-  static std::vector<const model::Node*> node_pointers(const model::Snapshot& s) {
-    std::vector<const model::Node*> out;
-    out.reserve(s.nodes.size());
-    for (const model::Node& n : s.nodes) out.push_back(&n);
-    return out;
-  }
-
   void intern_everything(const BoundPods& bound) {
     // Existing pods first (bound later, after every template is prepared).
     std::unordered_map<const model::Workload*, size_t> entry_of;
@@ -133,8 +151,7 @@ class Run {
     template_of_group.reserve(bound.groups().size());
     for (const BoundPodGroup& g : bound.groups()) {
       const model::Workload* owner = g.owner;
-      if (replaced_ && owner && owner->workload_kind == replaced_->workload_kind &&
-          owner->meta.ns == replaced_->meta.ns && owner->meta.name == replaced_->meta.name) {
+      if (replaced_ && same_workload(owner, *replaced_)) {
         template_of_group.push_back(kReplaced);  // the workload under test replaces its own pods
         continue;
       }
@@ -160,9 +177,8 @@ class Run {
     for (size_t i = 0; i < queue_.size(); ++i) {
       const Entry& e = queue_[i];
       if (e.workload) {
-        model::PodSpec spec = e.workload->tmpl.spec;
-        if (e.workload->workload_kind == model::WorkloadKind::DaemonSet) add_daemon_pod_tolerations(spec);
-        templates_[i] = state_.templates.intern(e.workload->meta.ns, e.workload->tmpl.labels, spec, e.workload);
+        templates_[i] = state_.templates.intern(e.workload->meta.ns, e.workload->tmpl.labels, replica_spec(*e.workload),
+                                                e.workload);
       } else {
         templates_[i] =
             state_.templates.intern(e.bare_pod->meta.ns, e.bare_pod->meta.labels, e.bare_pod->spec, nullptr);
@@ -367,8 +383,150 @@ bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Worklo
   if (!bound) bound = &own.emplace(snapshot);
   Run run(snapshot, *bound, queue, &w, services);
   run.record_feasible(false);
+  run.canonical_groups();
   return all_placed(run.place(1)[0]);
 }
+
+// The shared cluster: every bound pod bound once; a check unbinds the
+// workload's own pods, adds its patched template (catching up the counters
+// its constraints add), schedules its replicas, then unbinds them and binds
+// the workload's pods again. Every step leaves the state a fresh placement of
+// the same pods would have (counters and `placed` hold no zero entries, the
+// node groups are canonical), so the seeded draws are the same.
+struct PlacedCluster::State {
+  struct Pod {
+    TemplateId template_id;
+    NodeId node;
+    bool terminating;
+  };
+
+  State(const model::Snapshot& s, const BoundPods& bound, const ServicesBySelectorPair* services)
+      : snapshot(s), scheduling(s, node_pointers(s)), scheduler(scheduling) {
+    scheduling.services = services;
+    std::vector<TemplateId> template_of_group;
+    template_of_group.reserve(bound.groups().size());
+    for (const BoundPodGroup& g : bound.groups()) {
+      const model::Pod& p = *g.representative;
+      template_of_group.push_back(
+          scheduling.templates.intern(g.fingerprint, p.meta.ns, p.meta.labels, p.spec, g.owner, /*bound_pod=*/true));
+    }
+    // As Run does: every template prepared (only bound) before the first bind.
+    for (TemplateId t = 0; t < static_cast<TemplateId>(scheduling.templates.size()); ++t) {
+      scheduler.prepare(t, /*scheduled=*/false);
+      base_templates.push_back(t);
+      for (const auto& [k, v] : scheduling.templates.at(t).labels) {
+        templates_by_pair[PodCounters::label_pair(k, v)].push_back(t);
+      }
+    }
+    std::vector<NodeId> node_id(s.nodes.size());
+    for (size_t i = 0; i < s.nodes.size(); ++i) node_id[i] = scheduling.nodes.find(s.nodes[i].meta.name);
+    for (const BoundPod& p : bound.pods()) {
+      const Pod pod{template_of_group[p.group], node_id[p.node], p.deleting};
+      scheduler.bind(pod.template_id, pod.node, pod.terminating);
+      if (pod.terminating) terminating[pod.template_id][pod.node] += 1;
+      if (const model::Workload* owner = bound.groups()[p.group].owner) pods_of[workload_key(*owner)].push_back(pod);
+    }
+    scheduler.canonical_groups();
+  }
+
+  static std::string workload_key(const model::Workload& w) {
+    std::string key = std::to_string(static_cast<int>(w.workload_kind));
+    key += '\x01';
+    key += w.meta.ns;
+    key += '\x01';
+    key += w.meta.name;
+    return key;
+  }
+
+  bool check(const model::Workload& w) {
+    auto own_it = pods_of.find(workload_key(w));
+    const std::vector<Pod>* own = own_it == pods_of.end() ? nullptr : &own_it->second;
+    if (own) {
+      for (const Pod& p : *own) {
+        scheduler.unbind(p.template_id, p.node, p.terminating);
+        if (p.terminating) terminating[p.template_id][p.node] -= 1;
+      }
+    }
+    const TemplateId t = scheduling.templates.add(w.meta.ns, w.tmpl.labels, replica_spec(w), &w);
+    const auto counters_before = static_cast<CounterId>(scheduling.counters.size());
+    scheduler.prepare(t, /*scheduled=*/true);
+    for (auto c = counters_before; c < static_cast<CounterId>(scheduling.counters.size()); ++c) catch_up(c);
+    scheduler.canonical_groups();
+
+    std::mt19937_64 rng(1);  // the seed all_replicas_placeable's run uses
+    std::vector<NodeId> placed;
+    bool all = true;
+    auto place_one = [&](const NodeRestriction& r) {
+      NodeId n = scheduler.schedule(t, r, rng);
+      if (n < 0) return false;
+      scheduler.bind(t, n);
+      placed.push_back(n);
+      return true;
+    };
+    if (w.workload_kind == model::WorkloadKind::DaemonSet) {
+      for (NodeId n = 0; n < static_cast<NodeId>(scheduling.nodes.size()) && all; ++n) {
+        if (scheduler.passes_static_filters(t, n)) all = place_one(NodeRestriction{n, std::nullopt});
+      }
+    } else {
+      for (int k = 0; k < w.replicas.value_or(1) && all; ++k) all = place_one({});
+    }
+
+    for (auto it = placed.rbegin(); it != placed.rend(); ++it) scheduler.unbind(t, *it);
+    if (own) {
+      for (const Pod& p : *own) {
+        scheduler.bind(p.template_id, p.node, p.terminating);
+        if (p.terminating) terminating[p.template_id][p.node] += 1;
+      }
+    }
+    scheduler.canonical_groups();
+    return all;
+  }
+
+  // A counter interned after the bound pods were bound counts them now: the
+  // templates it selects are found through the same label pair its index
+  // uses (every template when it has none).
+  void catch_up(CounterId c) {
+    PodCounters& counters = scheduling.counters;
+    const PodCounter& counter = counters.at(c);
+    if (counter.counts_nothing) return;
+    const std::vector<TemplateId>* candidates = &base_templates;
+    if (!counter.index_pair.empty()) {
+      auto it = templates_by_pair.find(counter.index_pair);
+      if (it == templates_by_pair.end()) return;
+      candidates = &it->second;
+    }
+    for (TemplateId t : *candidates) {
+      PodTemplateInfo& info = scheduling.templates.at(t);
+      if (!counters.matches(c, info)) continue;
+      counters.add_late_match(c, info);
+      const auto term = terminating.find(t);
+      for (auto [node, count] : info.placed) {
+        int32_t counted = count;
+        if (!counter.counts_terminating && term != terminating.end()) {
+          auto k = term->second.find(node);
+          if (k != term->second.end()) counted -= k->second;
+        }
+        counters.add_count(c, node, counted);
+      }
+    }
+  }
+
+  const model::Snapshot& snapshot;
+  SchedulingState scheduling;
+  Scheduler scheduler;
+  std::vector<TemplateId> base_templates;  // the bound pods' templates
+  std::unordered_map<std::string, std::vector<TemplateId>> templates_by_pair;
+  std::unordered_map<TemplateId, std::unordered_map<NodeId, int32_t>> terminating;  // bound pods being deleted
+  std::unordered_map<std::string, std::vector<Pod>> pods_of;                        // by workload_key of the owner
+};
+
+PlacedCluster::PlacedCluster(const model::Snapshot& snapshot, const BoundPods& bound,
+                             const ServicesBySelectorPair* services)
+    : state_(std::make_unique<State>(snapshot, bound, services)) {}
+
+PlacedCluster::~PlacedCluster() = default;
+
+bool PlacedCluster::all_replicas_placeable(const model::Workload& w) { return state_->check(w); }
 
 ReplicaOdds place_alone(const model::Snapshot& snapshot, const model::Workload& w, uint64_t seed, int runs) {
   model::Snapshot alone;

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,11 +78,35 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
 class ServicesBySelectorPair;
 
 // Can every replica of `w` (e.g. a workload after a proposed fix) be placed,
-// given the snapshot's nodes and its bound pods (other than w's own)?
-// `services`: the snapshot's Service index when the caller keeps one
-// (Analyses, which asks once per fixed workload).
+// given the snapshot's nodes and its bound pods (other than w's own)? The
+// replicas are scheduled one after another under seed 1, after the bound
+// pods, with the interchangeable-node groups in canonical order
+// (NodeGroups::canonicalize). `services`: the snapshot's Service index when
+// the caller keeps one.
 bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Workload& w, const BoundPods* bound = nullptr,
                             const ServicesBySelectorPair* services = nullptr);
+
+// The same question asked for many workloads of one snapshot (every
+// keep-in-cloud fix of an audit): the bound pods are placed once, and each
+// check takes the workload's own pods off, schedules the patched replicas,
+// and puts everything back, so a check costs the workload's pods and
+// replicas rather than the whole cluster. Every answer equals
+// all_replicas_placeable's (tests/placement/placed_cluster_test.cpp). Not
+// thread-safe: the caller serialises checks.
+class PlacedCluster {
+ public:
+  PlacedCluster(const model::Snapshot& snapshot, const BoundPods& bound,
+                const ServicesBySelectorPair* services = nullptr);
+  ~PlacedCluster();
+  PlacedCluster(const PlacedCluster&) = delete;
+  PlacedCluster& operator=(const PlacedCluster&) = delete;
+
+  bool all_replicas_placeable(const model::Workload& w);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Where `w`'s replicas may land when placed from scratch on the snapshot's
 // nodes with nothing else running (after a rollout or a fresh install),

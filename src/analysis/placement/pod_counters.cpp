@@ -60,7 +60,7 @@ CounterId PodCounters::intern(std::vector<CounterCondition> conditions, bool cou
   bool selects_nothing = conditions.empty();
   for (const auto& c : conditions) selects_nothing |= !c.term.label_selector.present;
   std::string pair = conditions.empty() ? "" : required_pair(conditions.front());
-  counters_.push_back({std::move(conditions), counts_terminating, {}, 0});
+  counters_.push_back({std::move(conditions), counts_terminating, {}, 0, selects_nothing, pair});
   if (selects_nothing) return id;  // a nil selector matches no pod: never indexed, never counts
   if (pair.empty()) {
     unindexed_.push_back(id);
@@ -102,5 +102,26 @@ void PodCounters::on_bind(PodTemplateInfo& t, NodeId node, bool terminating) {
     counters_[id].total += 1;
   }
 }
+
+void PodCounters::on_unbind(PodTemplateInfo& t, NodeId node, bool terminating) {
+  for (CounterId id : matching(t)) {
+    if (terminating && !counters_[id].counts_terminating) continue;
+    auto it = counters_[id].per_node.find(node);
+    if (--it->second == 0) counters_[id].per_node.erase(it);
+    counters_[id].total -= 1;
+  }
+}
+
+void PodCounters::add_late_match(CounterId c, PodTemplateInfo& t) {
+  if (t.matching_known) t.matching_counters.push_back(c);
+}
+
+void PodCounters::add_count(CounterId c, NodeId node, int32_t count) {
+  if (count <= 0) return;
+  counters_[c].per_node[node] += count;
+  counters_[c].total += count;
+}
+
+std::string PodCounters::label_pair(std::string_view key, std::string_view value) { return pair_key(key, value); }
 
 }  // namespace hybridctl::analysis::placement

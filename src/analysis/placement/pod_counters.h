@@ -26,10 +26,12 @@ struct CounterCondition {
 };
 
 struct PodCounter {
-  std::vector<CounterCondition> conditions;  // ANDed
-  bool counts_terminating = true;            // PodTopologySpread skips pods being deleted
-  std::unordered_map<NodeId, int32_t> per_node;
+  std::vector<CounterCondition> conditions;      // ANDed
+  bool counts_terminating = true;                // PodTopologySpread skips pods being deleted
+  std::unordered_map<NodeId, int32_t> per_node;  // only nodes with a count > 0
   int64_t total = 0;
+  bool counts_nothing = false;  // a nil selector: never indexed
+  std::string index_pair;       // a label pair every counted pod carries, or "" (unindexed)
 };
 
 class PodCounters {
@@ -46,6 +48,18 @@ class PodCounters {
   bool matches(CounterId c, const PodTemplateInfo& t) const;
   // `terminating`: the pod has a deletionTimestamp (an existing pod only).
   void on_bind(PodTemplateInfo& t, NodeId node, bool terminating = false);
+  // Undoes on_bind (a node whose count drops to 0 leaves per_node, as if the
+  // pod had never been bound).
+  void on_unbind(PodTemplateInfo& t, NodeId node, bool terminating = false);
+
+  // Catching up a counter interned after pods were bound (the shared cluster
+  // of the fix checks): records that the template, whose pods are bound now,
+  // matches `c` (if its matching list is known), and counts `count` of them
+  // on `node` (terminating ones left out by the caller where c skips them).
+  void add_late_match(CounterId c, PodTemplateInfo& t);
+  void add_count(CounterId c, NodeId node, int32_t count);
+  // The key of a label pair as the counters' index spells it.
+  static std::string label_pair(std::string_view key, std::string_view value);
 
  private:
   std::vector<PodCounter> counters_;

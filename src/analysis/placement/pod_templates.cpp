@@ -140,6 +140,18 @@ TemplateId TemplateTable::intern(std::string key, std::string_view ns, const Str
                                  const model::PodSpec& spec, const model::Workload* workload, bool bound_pod) {
   auto it = ids_.find(key);
   if (it != ids_.end()) return it->second;
+  TemplateId id = append(ns, labels, spec, workload, bound_pod);
+  ids_.emplace(std::move(key), id);
+  return id;
+}
+
+TemplateId TemplateTable::add(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                              const model::Workload* workload) {
+  return append(ns, labels, spec, workload, /*bound_pod=*/false);
+}
+
+TemplateId TemplateTable::append(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                                 const model::Workload* workload, bool bound_pod) {
   auto info = std::make_unique<PodTemplateInfo>();
   info->ns = std::string(ns);
   info->labels = labels;
@@ -151,7 +163,6 @@ TemplateId TemplateTable::intern(std::string key, std::string_view ns, const Str
   info->statics_per_node = depends_on_node_identity(spec);
   TemplateId id = static_cast<TemplateId>(templates_.size());
   templates_.push_back(std::move(info));
-  ids_.emplace(std::move(key), id);
   return id;
 }
 

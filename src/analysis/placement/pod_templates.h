@@ -51,11 +51,19 @@ class TemplateTable {
   // group, so a placement per fix check does not fingerprint them again).
   TemplateId intern(std::string fingerprint, std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
                     const model::Workload* workload, bool bound_pod);
+  // A template of its own, never shared with an equal one interned before or
+  // after (a fix check's patched workload, so that the shared cluster state's
+  // templates keep their own plugin state).
+  TemplateId add(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                 const model::Workload* workload);
   PodTemplateInfo& at(TemplateId t) { return *templates_[t]; }
   const PodTemplateInfo& at(TemplateId t) const { return *templates_[t]; }
   size_t size() const { return templates_.size(); }
 
  private:
+  TemplateId append(std::string_view ns, const StringMap& labels, const model::PodSpec& spec,
+                    const model::Workload* workload, bool bound_pod);
+
   const model::Snapshot& snapshot_;
   std::vector<std::unique_ptr<PodTemplateInfo>> templates_;
   std::unordered_map<std::string, TemplateId> ids_;

@@ -197,4 +197,14 @@ void Scheduler::bind(TemplateId t, NodeId node, bool terminating) {
   for (auto& p : plugins_) p->on_bind(t, node);
 }
 
+void Scheduler::unbind(TemplateId t, NodeId node, bool terminating) {
+  PodTemplateInfo& info = state_.templates.at(t);
+  state_.nodes.remove_pod(node, info.requests);
+  groups_.regroup(node);
+  state_.counters.on_unbind(info, node, terminating);
+  auto it = info.placed.find(node);
+  if (--it->second == 0) info.placed.erase(it);
+  for (auto& p : plugins_) p->on_unbind(t, node);
+}
+
 }  // namespace hybridctl::analysis::placement

@@ -48,6 +48,12 @@ class Scheduler {
   // Records a pod of `t` on `node` (an existing pod, or a scheduled one);
   // `terminating`: an existing pod with a deletionTimestamp.
   void bind(TemplateId t, NodeId node, bool terminating = false);
+  // Undoes one bind(t, node, terminating): the state is then the one a
+  // placement that never bound that pod reaches (with canonical_groups()).
+  void unbind(TemplateId t, NodeId node, bool terminating = false);
+  // Puts the interchangeable-node groups in their canonical order
+  // (NodeGroups::canonicalize), so the next draws depend on the state only.
+  void canonical_groups() { groups_.canonicalize(); }
   // The node-only filters (name, cordon, node affinity, taints), cached.
   bool passes_static_filters(TemplateId t, NodeId n);
 

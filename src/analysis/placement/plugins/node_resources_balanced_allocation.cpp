@@ -35,6 +35,7 @@ class BalancedAllocation final : public Plugin {
   }
 
   void on_bind(TemplateId, NodeId n) override { cache_.invalidate(n); }
+  void on_unbind(TemplateId, NodeId n) override { cache_.invalidate(n); }
 
   static int64_t balanced_score(int64_t cpu, int64_t cpu_alloc, int64_t mem, int64_t mem_alloc) {
     double fractions[2];

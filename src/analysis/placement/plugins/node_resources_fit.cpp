@@ -47,6 +47,7 @@ class NodeResourcesFit final : public Plugin {
   }
 
   void on_bind(TemplateId, NodeId n) override { cache_.invalidate(n); }
+  void on_unbind(TemplateId, NodeId n) override { cache_.invalidate(n); }
 
  private:
   FitAnswer answer(const ResourceCache<FitAnswer>::View& view, NodeId n, const PodRequests& q) {

@@ -211,14 +211,21 @@ class PodTopologySpread final : public Plugin {
       const Constraint& k = c.soft[j];
       weights_[j] = std::log(static_cast<double>((k.hostname ? scored : distinct[j]) + 2));
       if (k.hostname) continue;
-      std::vector<double>& part = domain_part_[j];
-      part.assign(nodes.domain_count(k.key), static_cast<double>(k.max_skew - 1));
+      // Upstream's scoreForCount: the domain's whole count times the weight,
+      // plus maxSkew - 1. Counting first keeps the floating-point result
+      // independent of the order the per-node counts are visited in.
+      domain_counts_.assign(nodes.domain_count(k.key), 0);
       for (auto [node, count] : state_.counters.at(k.counter).per_node) {
         if (count <= 0) continue;
         if (require_all && !has_all_keys(c.soft, node)) continue;
         if (!included(id, c, k, node)) continue;
         const DomainId d = columns_[j][node];
-        if (d != kNoDomain) part[d] += static_cast<double>(count) * weights_[j];
+        if (d != kNoDomain) domain_counts_[d] += count;
+      }
+      std::vector<double>& part = domain_part_[j];
+      part.resize(domain_counts_.size());
+      for (size_t d = 0; d < domain_counts_.size(); ++d) {
+        part[d] = static_cast<double>(domain_counts_[d]) * weights_[j] + static_cast<double>(k.max_skew - 1);
       }
     }
     // Per-node counts for hostname constraints, spread into a dense scratch.
@@ -368,6 +375,7 @@ class PodTopologySpread final : public Plugin {
   std::vector<const DomainId*> columns_;
   std::vector<std::vector<uint8_t>> seen_;        // per soft constraint: domains among scored candidates
   std::vector<std::vector<double>> domain_part_;  // per soft constraint: score contributed by each domain
+  std::vector<int64_t> domain_counts_;            // matching pods per domain of one soft constraint
   std::vector<int32_t> host_counts_;              // per node, for the hostname constraint
   std::vector<int64_t> normalized_;
   std::vector<uint8_t> ignored_;
