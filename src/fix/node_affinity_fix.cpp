@@ -94,4 +94,17 @@ std::string json_patch(const RequireNodeAffinity& intent) {
   return w.take();
 }
 
+std::string installation_affinity_patch(std::string_view field, const model::Affinity& merged) {
+  JsonWriter v;
+  v.begin_object().key("spec").begin_object().key("template").begin_object().key("spec").begin_object();
+  v.key("affinity");
+  write_affinity(v, merged);
+  v.end_object().end_object().end_object().end_object();
+  JsonWriter w;
+  w.begin_array();
+  write_add_absent(w, "/spec/" + std::string(field), v.take());
+  w.end_array();
+  return w.take();
+}
+
 }  // namespace hybridctl::fix

@@ -19,4 +19,11 @@ model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const mod
 // what the patch relies on, then `add`s under the template path.
 std::string json_patch(const RequireNodeAffinity& intent);
 
+// The same requirement for a Calico component the Tigera operator renders:
+// the Installation's spec.<field>.spec.template.spec.affinity override
+// (charts/tigera_operator), added whole behind a test of its absence, so an
+// override the user wrote since (tolerations, resources) is never replaced.
+// `merged` is the component's affinity with the requirement in it.
+std::string installation_affinity_patch(std::string_view field, const model::Affinity& merged);
+
 }  // namespace hybridctl::fix
