@@ -75,13 +75,7 @@ KeepInCloudFix keep_in_cloud_fix(analysis::Analyses& analyses, const model::Work
     return out;
   }
   AffinityValues values = affinity_values_of(analyses, w);
-  RequireNodeAffinity intent;
-  intent.target = w.ref();
-  intent.template_path = pod_spec_path(w);
-  intent.spec = w.tmpl.spec;
-  intent.key = req.key;
-  intent.op = req.op;
-  intent.values = req.values;
+  RequireNodeAffinity intent = require_node_affinity(w, req);
   intent.helm_value_paths = values.keys;
   // A Job's pod template is immutable: the API server rejects the patch.
   intent.patchable = w.workload_kind != model::WorkloadKind::Job;

@@ -15,6 +15,10 @@ namespace hybridctl::fix {
 // The spec with the requirement merged in (what applying the fix yields).
 model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const model::Requirement& requirement);
 
+// The intent of adding `requirement` to workload `w`'s pod template (the
+// manager's values keys, patchability and cluster name left to the caller).
+RequireNodeAffinity require_node_affinity(const model::Workload& w, const model::Requirement& requirement);
+
 // RFC 6902 operations (as a JSON array) for the intent: `test` guards on
 // what the patch relies on, then `add`s under the template path.
 std::string json_patch(const RequireNodeAffinity& intent);

@@ -90,13 +90,7 @@ class CniPlacement final : public Rule {
     }
     using Kind = analysis::Manager::Kind;
     const analysis::Manager& m = f.managed_by;
-    fix::RequireNodeAffinity intent;
-    intent.target = w.ref();
-    intent.template_path = pod_spec_path(w);
-    intent.spec = w.tmpl.spec;
-    intent.key = req.key;
-    intent.op = req.op;
-    intent.values = req.values;
+    fix::RequireNodeAffinity intent = fix::require_node_affinity(w, req);
     bool chart = m.kind == Kind::Helm || (m.kind == Kind::EksAddon && c.cni == Cni::VpcCni);
     std::string values_key = chart_affinity_key(c);
     if (chart && !values_key.empty()) intent.helm_value_paths = {values_key};
