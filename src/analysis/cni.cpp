@@ -9,21 +9,19 @@ struct KnownComponent {
   Cni cni;
   WorkloadKind kind;
   std::string_view name;
-  std::string_view helm_affinity_path;
-  std::string_view installation_field;
 };
 
 // Calico lives in kube-system (manifest install) or calico-system (Tigera
 // operator); Cilium's chart installs into whatever namespace it is given,
 // the VPC CNI only into kube-system.
 constexpr KnownComponent kKnown[] = {
-    {Cni::VpcCni, WorkloadKind::DaemonSet, "aws-node", "affinity", ""},
-    {Cni::Cilium, WorkloadKind::DaemonSet, "cilium", "affinity", ""},
-    {Cni::Cilium, WorkloadKind::DaemonSet, "cilium-envoy", "envoy.affinity", ""},
-    {Cni::Cilium, WorkloadKind::Deployment, "cilium-operator", "operator.affinity", ""},
-    {Cni::Calico, WorkloadKind::DaemonSet, "calico-node", "", "calicoNodeDaemonSet"},
-    {Cni::Calico, WorkloadKind::Deployment, "calico-typha", "", "typhaDeployment"},
-    {Cni::Calico, WorkloadKind::Deployment, "calico-kube-controllers", "", "calicoKubeControllersDeployment"},
+    {Cni::VpcCni, WorkloadKind::DaemonSet, "aws-node"},
+    {Cni::Cilium, WorkloadKind::DaemonSet, "cilium"},
+    {Cni::Cilium, WorkloadKind::DaemonSet, "cilium-envoy"},
+    {Cni::Cilium, WorkloadKind::Deployment, "cilium-operator"},
+    {Cni::Calico, WorkloadKind::DaemonSet, "calico-node"},
+    {Cni::Calico, WorkloadKind::Deployment, "calico-typha"},
+    {Cni::Calico, WorkloadKind::Deployment, "calico-kube-controllers"},
 };
 
 bool namespace_fits(Cni cni, std::string_view ns) {
@@ -61,7 +59,7 @@ std::vector<CniComponent> find_cni_components(const model::Snapshot& snapshot) {
   for (const model::Workload& w : snapshot.workloads) {
     for (const KnownComponent& k : kKnown) {
       if (w.workload_kind != k.kind || w.meta.name != k.name || !namespace_fits(k.cni, w.meta.ns)) continue;
-      out.push_back({k.cni, &w, std::string(k.helm_affinity_path), std::string(k.installation_field)});
+      out.push_back({k.cni, &w});
     }
   }
   return out;

@@ -17,12 +17,8 @@ enum class Cni { VpcCni, Cilium, Calico };
 struct CniComponent {
   Cni cni;
   const model::Workload* workload = nullptr;
-  // The chart value that holds this component's affinity when Helm installed
-  // it ("affinity", "operator.affinity", "envoy.affinity"); for Calico under
-  // the Tigera operator, the Installation field that overrides it
-  // ("calicoNodeDaemonSet", "typhaDeployment", "calicoKubeControllersDeployment").
-  std::string helm_affinity_path;
-  std::string installation_field;
+  // Where Helm or the Tigera operator keep its affinity: charts/ (cilium,
+  // vpc_cni, tigera_operator), by the workload's name.
 };
 
 const char* cni_name(Cni c);

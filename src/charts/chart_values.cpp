@@ -13,6 +13,7 @@ const ChartValues* const* all_charts() {
                                               &coredns_chart(),
                                               &metrics_server_chart(),
                                               &vpc_cni_chart(),
+                                              &cilium_chart(),
                                               nullptr};
   return charts;
 }
@@ -34,6 +35,21 @@ const ComponentValues& ChartValues::component(std::string_view name) const {
     if (c.component == name) return c;
   }
   return components.front();
+}
+
+const ComponentValues* ChartValues::find_component(std::string_view name) const {
+  for (const ComponentValues& c : components) {
+    if (c.component == name) return &c;
+  }
+  return nullptr;
+}
+
+std::string_view config_values_key(std::string_view chart, std::string_view config_key) {
+  if (chart != cilium_chart().chart) return {};
+  for (const ConfigValues& c : cilium_config_values()) {
+    if (c.config_key == config_key) return c.values_key;
+  }
+  return {};
 }
 
 const ChartValues* find_chart(std::string_view name) {

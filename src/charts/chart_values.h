@@ -24,6 +24,15 @@ struct ChartValues {
   std::vector<ComponentValues> components;  // the first one answers for an unnamed component
 
   const ComponentValues& component(std::string_view name) const;
+  // The component named exactly `name`, or nullptr.
+  const ComponentValues* find_component(std::string_view name) const;
+};
+
+// A key of a ConfigMap the chart renders from its values: data[config_key]
+// is what values_key (dotted) sets.
+struct ConfigValues {
+  std::string config_key;
+  std::string values_key;
 };
 
 // The chart / add-on whose chart name, EKS add-on name or `helm.sh/chart`
@@ -38,5 +47,15 @@ const ChartValues& opentelemetry_operator_chart();
 const ChartValues& coredns_chart();
 const ChartValues& metrics_server_chart();
 const ChartValues& vpc_cni_chart();
+const ChartValues& cilium_chart();
+
+// The values key of `chart` that sets data[config_key] of the ConfigMap it
+// renders ("cilium", "enable-service-topology" -> "loadBalancer.serviceTopology"); "" when none.
+std::string_view config_values_key(std::string_view chart, std::string_view config_key);
+const std::vector<ConfigValues>& cilium_config_values();
+
+// The Tigera operator's Installation field whose pod template override
+// governs a Calico component ("calico-node" -> "calicoNodeDaemonSet"); "" when none.
+std::string_view tigera_installation_field(std::string_view component);
 
 }  // namespace hybridctl::charts

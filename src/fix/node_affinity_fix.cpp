@@ -1,6 +1,7 @@
 #include "fix/node_affinity_fix.h"
 
 #include "fix/json_patch_ops.h"
+#include "fix/object_names.h"
 #include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
@@ -34,6 +35,17 @@ model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const mod
     if (!present) term.match_expressions.push_back(requirement);
   }
   return out;
+}
+
+RequireNodeAffinity require_node_affinity(const model::Workload& w, const model::Requirement& requirement) {
+  RequireNodeAffinity intent;
+  intent.target = w.ref();
+  intent.template_path = pod_spec_path(w);
+  intent.spec = w.tmpl.spec;
+  intent.key = requirement.key;
+  intent.op = requirement.op;
+  intent.values = requirement.values;
+  return intent;
 }
 
 std::string json_patch(const RequireNodeAffinity& intent) {
@@ -90,6 +102,19 @@ std::string json_patch(const RequireNodeAffinity& intent) {
       }
     }
   }
+  w.end_array();
+  return w.take();
+}
+
+std::string installation_affinity_patch(std::string_view field, const model::Affinity& merged) {
+  JsonWriter v;
+  v.begin_object().key("spec").begin_object().key("template").begin_object().key("spec").begin_object();
+  v.key("affinity");
+  write_affinity(v, merged);
+  v.end_object().end_object().end_object().end_object();
+  JsonWriter w;
+  w.begin_array();
+  write_add_absent(w, "/spec/" + std::string(field), v.take());
   w.end_array();
   return w.take();
 }

@@ -2,8 +2,6 @@
 
 #include "core/json_writer.h"
 #include "fix/json_pointer.h"
-#include "fix/node_affinity_fix.h"
-#include "model/node.h"
 
 namespace hybridctl::fix {
 namespace {
@@ -107,22 +105,9 @@ Value hybrid_keep_rule() {
   return rule;
 }
 
-std::string otel_collector_patch(const model::OpenTelemetryCollector& collector,
-                                 const analysis::CollectorScrapes& scrapes, bool pin) {
+std::string scrape_keep_rule_patch(const analysis::CollectorScrapes& scrapes) {
   JsonWriter w;
   w.begin_array();
-  if (pin) {
-    // The CR's spec.affinity sits where a PodSpec's does under "/spec".
-    RequireNodeAffinity intent;
-    intent.target = collector.ref();
-    intent.template_path = "/spec";
-    intent.spec.affinity = collector.affinity;
-    intent.key = model::kComputeTypeLabel;
-    intent.op = "In";
-    intent.values = {"hybrid"};
-    std::string ops = json_patch(intent);  // "[op,op,...]": splice its operations into this array
-    if (ops.size() > 2) w.raw(std::string_view(ops).substr(1, ops.size() - 2));
-  }
   bool edits = false;
   for (const analysis::ScrapeConfigCheck& c : scrapes.scrape_configs)
     edits = edits || (c.node_labels_possible && !c.compliant());

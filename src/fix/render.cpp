@@ -3,28 +3,30 @@
 #include <algorithm>
 #include <cctype>
 
+#include "charts/chart_values.h"
 #include "fix/json_patch_ops.h"
 #include "fix/json_pointer.h"
 #include "fix/node_affinity_fix.h"
+#include "fix/object_field_fix.h"
+#include "fix/otel_scrape_fix.h"
+#include "fix/spread_fix.h"
 
 namespace hybridctl::fix {
 namespace {
 
-// Builds {"a": {"b": VALUE}} for a dotted Helm value path "a.b".
-void write_nested(JsonWriter& w, const std::vector<std::string>& paths, const model::Affinity& affinity) {
-  // Group by first segment so cert-manager's several paths share one object.
-  w.begin_object();
-  for (const std::string& path : paths) {
-    size_t dot = path.find('.');
-    if (dot == std::string::npos) {
-      w.key(path);
-      write_affinity(w, affinity);
-    } else {
-      w.key(path.substr(0, dot)).begin_object().key(path.substr(dot + 1));
-      write_affinity(w, affinity);
-      w.end_object();
-    }
+using Kind = analysis::Manager::Kind;
+
+// Writes `{"a": {"b": ...}}` for a dotted values key "a.b", `value` writing the leaf.
+template <typename WriteValue>
+void write_dotted(JsonWriter& w, std::string_view key, const WriteValue& value) {
+  size_t dot = key.find('.');
+  w.key(key.substr(0, dot));
+  if (dot == std::string_view::npos) {
+    value(w);
+    return;
   }
+  w.begin_object();
+  write_dotted(w, key.substr(dot + 1), value);
   w.end_object();
 }
 
@@ -42,7 +44,6 @@ std::string kubectl_json_patch_command(const model::ObjectRef& target, const std
 void render_values(const std::string& values, const std::string& cluster, const analysis::Manager& m,
                    RenderedFix& out) {
   if (values.empty()) return;
-  using Kind = analysis::Manager::Kind;
   if (m.kind == Kind::EksAddon) {
     out.eks_addon_configuration = values;
     out.kubectl.push_back("aws eks update-addon --cluster-name " + (cluster.empty() ? "CLUSTER" : cluster) +
@@ -54,27 +55,200 @@ void render_values(const std::string& values, const std::string& cluster, const 
   if (m.kind != Kind::Helm) out.eks_addon_configuration = values;
 }
 
-void render_json_patch(const ApplyJsonPatch& intent, const analysis::Manager& m, RenderedFix& out) {
-  out.patches.push_back({intent.target, "json", intent.patch});
-  out.kubectl.push_back(kubectl_json_patch_command(intent.target, intent.patch));
-  const std::string& values =
-      m.kind == analysis::Manager::Kind::EksAddon ? intent.eks_addon_configuration : intent.helm_values;
-  render_values(values.empty() ? intent.helm_values : values, intent.cluster_name, m, out);
+// The operations of one intent, "" when it has none: the inside of a JSON array.
+std::string operations(const std::string& patch) { return patch.size() > 2 ? patch.substr(1, patch.size() - 2) : ""; }
+
+template <typename WriteOps>
+std::string operations_of(const WriteOps& write) {
+  JsonWriter w;
+  w.begin_array();
+  write(w);
+  w.end_array();
+  return operations(w.take());
 }
 
-void render_affinity(const RequireNodeAffinity& intent, const analysis::Manager& m, RenderedFix& out) {
-  if (intent.patchable) {
-    std::string patch = json_patch(intent);
-    out.patches.push_back({intent.target, "json", patch});
-    out.kubectl.push_back(kubectl_json_patch_command(intent.target, patch));
+// The consecutive intents of a finding that change one object, rendered as
+// one patch (one kubectl command) and one set of values. The workload's
+// state is carried from intent to intent, so each adds only what the ones
+// before it left missing, guarded on that state.
+class ObjectChange {
+ public:
+  ObjectChange(const analysis::Manager& manager, RenderedFix& out) : manager_(manager), out_(out) {}
+  ObjectChange(const ObjectChange&) = delete;
+  ObjectChange& operator=(const ObjectChange&) = delete;
+
+  void add(const RequireNodeAffinity& a) {
+    model::Requirement req{a.key, a.op, a.values};
+    model::PodSpec merged = with_required_node_affinity(a.spec, req);
+    // The Tigera operator re-renders calico-node & co. from its Installation:
+    // the override goes there, and the component itself is left alone.
+    std::string_view field = manager_.kind == Kind::Operator && manager_.owner_kind == "Installation"
+                                 ? charts::tigera_installation_field(a.target.name)
+                                 : std::string_view{};
+    if (!field.empty()) {
+      start({"operator.tigera.io/v1", "Installation", "", manager_.name});
+      append(operations(installation_affinity_patch(field, *merged.affinity)));
+      return;
+    }
+    start(a.target);
+    if (a.patchable) append(operations(json_patch(a)));
+    if (a.helm_value_paths.empty()) return;
+    JsonWriter w;
+    w.begin_object();
+    for (const std::string& path : a.helm_value_paths) {
+      write_dotted(w, path, [&](JsonWriter& v) { write_affinity(v, *merged.affinity); });
+    }
+    w.end_object();
+    values_ = w.take();
+    cluster_ = a.cluster_name;
   }
-  if (intent.helm_value_paths.empty()) return;
-  model::Requirement req{intent.key, intent.op, intent.values};
-  model::PodSpec merged = with_required_node_affinity(intent.spec, req);
-  JsonWriter w;
-  write_nested(w, intent.helm_value_paths, *merged.affinity);
-  render_values(w.take(), intent.cluster_name, m, out);
-}
+
+  void add(const SetReplicas& r) {
+    start(r.target);
+    replicas_ = r.wanted;
+    use_chart(r.values);
+    if (r.current.value_or(1) == r.wanted) return;
+    append(operations_of([&](JsonWriter& w) { write_replicas_ops(w, r.current, r.wanted); }));
+  }
+
+  void add(const AddPreferredPodAntiAffinity& a) {
+    start(a.target);
+    use_spec(a.template_path, a.spec);
+    use_chart(a.values);
+    std::vector<model::WeightedPodAffinityTerm> missing;
+    const model::PodSpec& spec = *spec_;
+    for (const auto& t : a.terms) {
+      bool present = false;
+      if (spec.affinity && spec.affinity->pod_anti_affinity) {
+        const auto& preferred = spec.affinity->pod_anti_affinity->preferred;
+        present = std::find(preferred.begin(), preferred.end(), t) != preferred.end();
+      }
+      if (!present) missing.push_back(t);
+    }
+    if (missing.empty()) return;
+    append(
+        operations_of([&](JsonWriter& w) { write_add_preferred_anti_affinity_ops(w, template_path_, spec, missing); }));
+    spec_ = with_preferred_anti_affinity(spec, missing);
+  }
+
+  void add(const AddTopologySpread& s) {
+    start(s.target);
+    use_spec(s.template_path, s.spec);
+    use_chart(s.values);
+    const auto& present = spec_->topology_spread;
+    if (std::find(present.begin(), present.end(), s.constraint) != present.end()) return;
+    append(
+        operations_of([&](JsonWriter& w) { write_add_topology_spread_ops(w, template_path_, *spec_, s.constraint); }));
+    spec_ = with_topology_spread(*spec_, s.constraint);
+  }
+
+  void add(const SetTrafficDistribution& t) {
+    start(t.target);
+    append(operations_of([&](JsonWriter& w) { write_traffic_distribution_ops(w, t); }));
+  }
+
+  void add(const RemoveAnnotation& r) {
+    start(r.target);
+    append(operations_of([&](JsonWriter& w) { write_remove_annotation_ops(w, r); }));
+  }
+
+  void add(const SetConfigKey& c) {
+    start(c.target);
+    append(operations_of([&](JsonWriter& w) { write_config_key_ops(w, c); }));
+    // Helm renders the ConfigMap from the chart's values: the value goes there too.
+    std::string_view key = charts::config_values_key(c.chart, c.key);
+    if (manager_.kind != Kind::Helm || key.empty()) return;
+    JsonWriter w;
+    w.begin_object();
+    write_dotted(w, key, [&](JsonWriter& v) {
+      if (c.value == "true" || c.value == "false")
+        v.boolean(c.value == "true");
+      else
+        v.string(c.value);
+    });
+    w.end_object();
+    values_ = w.take();
+  }
+
+  void add(const AddScrapeKeepRule& k) {
+    start(k.target);
+    append(operations(scrape_keep_rule_patch(k.scrapes)));
+  }
+
+  // Renders what is pending; the next intent starts a new change.
+  void flush() {
+    if (!open_) return;
+    if (!ops_.empty()) {
+      std::string patch = "[" + ops_ + "]";
+      out_.patches.push_back({target_, "json", patch});
+      out_.kubectl.push_back(kubectl_json_patch_command(target_, patch));
+    }
+    if (values_.empty() && !chart_.chart.empty()) values_ = chart_values();
+    render_values(values_, cluster_, manager_, out_);
+    open_ = false;
+    ops_.clear();
+    values_.clear();
+    cluster_.clear();
+    chart_ = {};
+    template_path_.clear();
+    spec_.reset();
+    replicas_.reset();
+  }
+
+ private:
+  void start(const model::ObjectRef& target) {
+    if (open_ && target_ == target) return;
+    flush();
+    open_ = true;
+    target_ = target;
+  }
+  void append(const std::string& ops) {
+    if (ops.empty()) return;
+    ops_ += (ops_.empty() ? "" : ",") + ops;
+  }
+  // The first intent's view of the template; later ones build on the state it leaves.
+  void use_spec(const std::string& path, const model::PodSpec& spec) {
+    if (spec_) return;
+    template_path_ = path;
+    spec_ = spec;
+  }
+  void use_chart(const ChartSource& source) {
+    if (chart_.chart.empty()) chart_ = source;
+    cluster_ = chart_.cluster_name;
+  }
+
+  // The chart's (or add-on's) replicas and scheduling keys, as the change leaves them.
+  std::string chart_values() const {
+    const charts::ChartValues* chart = charts::find_chart(chart_.chart);
+    if (!chart) return "";
+    JsonWriter w;
+    w.begin_object();
+    if (replicas_ && !chart->replicas_key.empty()) w.key(chart->replicas_key).number(static_cast<int64_t>(*replicas_));
+    if (spec_ && spec_->affinity && !chart->components.front().affinity_key.empty()) {
+      write_dotted(w, chart->components.front().affinity_key,
+                   [&](JsonWriter& v) { write_affinity(v, *spec_->affinity); });
+    }
+    if (spec_ && !spec_->topology_spread.empty() && !chart->topology_spread_key.empty()) {
+      w.key(chart->topology_spread_key).begin_array();
+      for (const auto& c : spec_->topology_spread) write_topology_spread_constraint(w, c);
+      w.end_array();
+    }
+    w.end_object();
+    return w.take();
+  }
+
+  const analysis::Manager& manager_;
+  RenderedFix& out_;
+  bool open_ = false;
+  model::ObjectRef target_;
+  std::string ops_;      // serialised operations, comma-separated
+  std::string values_;   // a JSON object, "" when none
+  std::string cluster_;  // for `aws eks update-addon`
+  ChartSource chart_;
+  std::string template_path_;
+  std::optional<model::PodSpec> spec_;
+  std::optional<int32_t> replicas_;
+};
 
 // The label as a guarded JSON patch of the Node (applies to a dumped Node
 // file as to the API) and as the kubectl command.
@@ -121,20 +295,29 @@ RenderedFix render(const rules::Finding& f) {
   out.helm_values = "{}";
   out.eks_addon_configuration = "{}";
   out.note = f.fix_note;
-  for (const FixIntent& intent : f.fixes) {
-    if (const auto* a = std::get_if<RequireNodeAffinity>(&intent)) {
-      render_affinity(*a, f.managed_by, out);
-    } else if (const auto* l = std::get_if<LabelNode>(&intent)) {
-      render_label(*l, out);
-    } else if (const auto* n = std::get_if<ChangeNetwork>(&intent)) {
-      if (!n->command.empty()) out.kubectl.push_back(n->command);
-    } else if (const auto* p = std::get_if<ApplyJsonPatch>(&intent)) {
-      render_json_patch(*p, f.managed_by, out);
-    } else if (const auto* c = std::get_if<RunCommand>(&intent)) {
-      out.kubectl.push_back(c->command);
+  {
+    ObjectChange change(f.managed_by, out);
+    for (const FixIntent& intent : f.fixes) {
+      std::visit(
+          [&](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, LabelNode>) {
+              change.flush();
+              render_label(i, out);
+            } else if constexpr (std::is_same_v<T, ChangeNetwork>) {
+              change.flush();
+              if (!i.command.empty()) out.kubectl.push_back(i.command);
+            } else if constexpr (std::is_same_v<T, RunCommand>) {
+              change.flush();
+              out.kubectl.push_back(i.command);
+            } else {
+              change.add(i);
+            }
+          },
+          intent);
     }
+    change.flush();
   }
-  using Kind = analysis::Manager::Kind;
   // The warning concerns patches of the managed object itself; a patch aimed at
   // its manager's source (e.g. the Tigera Installation) is the right form.
   bool patches_managed_object = false;

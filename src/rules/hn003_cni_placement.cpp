@@ -2,7 +2,7 @@
 // on hybrid nodes, Cilium or Calico on cloud nodes.
 #include "analysis/cni.h"
 #include "analysis/feasibility.h"
-#include "core/json_writer.h"
+#include "charts/chart_values.h"
 #include "fix/node_affinity_fix.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
@@ -22,25 +22,14 @@ std::string requirement_text(const model::Requirement& r) {
   return std::string(model::kComputeTypeLabel) + " " + r.op + " [hybrid]";
 }
 
-// The Tigera operator renders calico-node, typha and kube-controllers from
-// its Installation: the override goes to spec.<field>.spec.template.spec.affinity
-// (operator.tigera.io/v1), which replaces the affinity the operator would set.
-fix::ApplyJsonPatch installation_patch(const analysis::Manager& m, const CniComponent& c,
-                                       const model::Affinity& merged) {
-  JsonWriter w;
-  // The override is added whole: guarded on its absence, so one the user
-  // wrote since (tolerations, resources) is never replaced.
-  w.begin_array().begin_object().key("op").string("test").key("path").string("/spec/" + c.installation_field);
-  w.key("value").null().end_object();
-  w.begin_object().key("op").string("add").key("path").string("/spec/" + c.installation_field);
-  w.key("value").begin_object().key("spec").begin_object().key("template").begin_object().key("spec").begin_object();
-  w.key("affinity");
-  fix::write_affinity(w, merged);
-  w.end_object().end_object().end_object().end_object().end_object().end_array();
-  fix::ApplyJsonPatch p;
-  p.target = {"operator.tigera.io/v1", "Installation", "", m.name};
-  p.patch = w.take();
-  return p;
+// The values key of the component's affinity in its chart (Cilium's, the
+// VPC CNI's), "" when its chart has none (Calico).
+std::string chart_affinity_key(const CniComponent& c) {
+  const charts::ChartValues* chart = c.cni == Cni::VpcCni   ? &charts::vpc_cni_chart()
+                                     : c.cni == Cni::Cilium ? &charts::cilium_chart()
+                                                            : nullptr;
+  const charts::ComponentValues* values = chart ? chart->find_component(c.workload->meta.name) : nullptr;
+  return values ? values->affinity_key : "";
 }
 
 class CniPlacement final : public Rule {
@@ -101,24 +90,20 @@ class CniPlacement final : public Rule {
     }
     using Kind = analysis::Manager::Kind;
     const analysis::Manager& m = f.managed_by;
-    if (m.kind == Kind::Operator && m.owner_kind == "Installation" && !c.installation_field.empty()) {
-      f.fixes.push_back(installation_patch(m, c, *patched.affinity));
+    fix::RequireNodeAffinity intent = fix::require_node_affinity(w, req);
+    bool chart = m.kind == Kind::Helm || (m.kind == Kind::EksAddon && c.cni == Cni::VpcCni);
+    std::string values_key = chart_affinity_key(c);
+    if (chart && !values_key.empty()) intent.helm_value_paths = {values_key};
+    f.fixes.push_back(std::move(intent));
+    // fix/ renders it as a patch of the Installation the operator renders the component from.
+    std::string_view installation_field = charts::tigera_installation_field(w.meta.name);
+    if (m.kind == Kind::Operator && m.owner_kind == "Installation" && !installation_field.empty()) {
       f.fix_note = "The Tigera operator renders " + w.meta.name + " from Installation " + m.name + ": the patch sets " +
-                   "spec." + c.installation_field + ".spec.template.spec.affinity there (with " +
-                   requirement_text(req) + "); if the Installation already overrides " + c.installation_field +
-                   ", add the affinity to that override instead.";
+                   "spec." + std::string(installation_field) + ".spec.template.spec.affinity there (with " +
+                   requirement_text(req) + "); if the Installation already overrides " +
+                   std::string(installation_field) + ", add the affinity to that override instead.";
       return;
     }
-    fix::RequireNodeAffinity intent;
-    intent.target = w.ref();
-    intent.template_path = pod_spec_path(w);
-    intent.spec = w.tmpl.spec;
-    intent.key = req.key;
-    intent.op = req.op;
-    intent.values = req.values;
-    bool chart = m.kind == Kind::Helm || (m.kind == Kind::EksAddon && c.cni == Cni::VpcCni);
-    if (chart && !c.helm_affinity_path.empty()) intent.helm_value_paths = {c.helm_affinity_path};
-    f.fixes.push_back(std::move(intent));
     f.fix_note = "Adds " + requirement_text(req) + " to every required nodeSelectorTerm, so the pods run only on " +
                  model::environment_name(home) + " nodes.";
   }

@@ -8,9 +8,6 @@
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
 #include "analysis/placement/placement.h"
-#include "charts/chart_values.h"
-#include "core/json_writer.h"
-#include "fix/scheduling_json.h"
 #include "fix/spread_fix.h"
 #include "k8s/label_selector.h"
 #include "k8s/taints.h"
@@ -102,23 +99,35 @@ Zones feasible_zones(const model::Snapshot& snapshot, const model::PodSpec& spec
   return z;
 }
 
-// The add-on / chart values that carry the same configuration (the CoreDNS
-// add-on's configurationValues keys, charts/coredns).
-std::string addon_values(int32_t replicas, const model::PodSpec& spec) {
-  const charts::ChartValues& chart = charts::coredns_chart();
-  JsonWriter w;
-  w.begin_object().key(chart.replicas_key).number(static_cast<int64_t>(replicas));
-  if (spec.affinity) {
-    w.key(chart.components.front().affinity_key);
-    fix::write_affinity(w, *spec.affinity);
+// The chart whose values (and the EKS add-on's configurationValues) carry
+// CoreDNS's replicas and scheduling (charts/coredns).
+constexpr const char* kChart = "coredns";
+
+// The constraint of the guarantee: one replica per zone.
+model::TopologySpreadConstraint zone_spread(const model::Workload& w) {
+  auto [label, value] = self_label(w);
+  model::TopologySpreadConstraint c;
+  c.max_skew = 1;
+  c.topology_key = kZoneKey;
+  c.when_unsatisfiable = "DoNotSchedule";
+  c.label_selector.present = true;
+  c.label_selector.match_labels.set(label, value);
+  return c;
+}
+
+bool has_constraint(const model::PodSpec& spec, const model::TopologySpreadConstraint& c) {
+  return std::find(spec.topology_spread.begin(), spec.topology_spread.end(), c) != spec.topology_spread.end();
+}
+
+// The snapshot as HN006's fix leaves it: every hybrid node without a zone
+// label gets the zone HN006 suggests, so the zone spread can count on it.
+model::Snapshot with_hybrid_zones(const model::Snapshot& snapshot, const std::string& zone) {
+  model::Snapshot out = snapshot;
+  for (model::Node& n : out.nodes) {
+    if (n.is_hybrid() && n.zone().empty()) n.meta.labels.set(model::kZoneLabel, zone);
   }
-  if (!spec.topology_spread.empty()) {
-    w.key(chart.topology_spread_key).begin_array();
-    for (const auto& c : spec.topology_spread) fix::write_topology_spread_constraint(w, c);
-    w.end_array();
-  }
-  w.end_object();
-  return w.take();
+  out.build_indexes();
+  return out;
 }
 
 class CorednsCoverage final : public Rule {
@@ -162,14 +171,13 @@ class CorednsCoverage final : public Rule {
     Spreading spreading = spreading_of(*coredns);
     int32_t replicas = coredns->replicas.value_or(1);
     if (replicas < 2 || !spreading.hostname || !spreading.zone) {
-      report_configuration(ctx, *coredns, after_running ? *after_running : *coredns, spreading, replicas);
+      report_configuration(ctx, *coredns, after_running ? *after_running : *coredns, spreading, replicas,
+                           !reported_running);
       return;
     }
     // (a) already reports the missing side, with the fix that guarantees both.
-    if (spreading.zone_enforced || reported_running) return;
-    Zones zones = feasible_zones(snap, coredns->tmpl.spec);
-    if (static_cast<size_t>(replicas) > zones.cloud.size()) return;
-    report_no_guarantee(ctx, *coredns, replicas, zones);
+    if (reported_running) return;
+    if (std::optional<std::string> why = no_guarantee(ctx, *coredns)) report_no_guarantee(ctx, *coredns, *why);
   }
 
  private:
@@ -219,9 +227,12 @@ class CorednsCoverage final : public Rule {
 
   // (b): replicas and the document's anti-affinity.
   // `base` is CoreDNS as the fixes before this one leave it: the patch adds
-  // only what is still missing there, guarded on that state.
+  // only what is still missing there, guarded on that state. When nothing
+  // before it guarantees both sides (`then_guarantee`) and the configuration
+  // it leaves still would not, the guarantee is part of the same fix: one
+  // run of the fixes leaves nothing for HN005 to ask next.
   void report_configuration(RuleContext& ctx, const model::Workload& coredns, const model::Workload& base,
-                            const Spreading& s, int32_t replicas) const {
+                            const Spreading& s, int32_t replicas, bool then_guarantee) const {
     std::vector<std::string> problems;
     if (replicas < 2) problems.push_back(std::to_string(replicas) + " replica(s)");
     if (!s.hostname) problems.push_back("no podAntiAffinity by kubernetes.io/hostname");
@@ -241,28 +252,48 @@ class CorednsCoverage final : public Rule {
       ctx.findings.push_back(std::move(f));
       return;
     }
-    const std::string spec_path = pod_spec_path(base);
-    JsonWriter w;
-    w.begin_array();
-    if (base_replicas < 2) fix::write_replicas_ops(w, base.replicas, wanted);
-    if (!terms.empty()) fix::write_add_preferred_anti_affinity_ops(w, spec_path, base.tmpl.spec, terms);
-    w.end_array();
-    model::PodSpec fixed = fix::with_preferred_anti_affinity(base.tmpl.spec, terms);
-    std::string values = addon_values(wanted, fixed);
-    fix::ApplyJsonPatch patch{coredns.ref(), w.take(), values, values, cluster_name(ctx)};
-    f.fixes.push_back(std::move(patch));
-    f.fix_note = "Sets " + std::to_string(wanted) + " replicas and adds the document's preferred podAntiAffinity " +
-                 "(hostname weight 100, zone weight 50)" +
-                 (&base != &coredns ? ", on top of the fix of the HN005 finding above." : ".");
+    model::Workload fixed = base;
+    fixed.replicas = wanted;
+    fixed.tmpl.spec = fix::with_preferred_anti_affinity(base.tmpl.spec, terms);
+    std::optional<Guarantee> guarantee;
+    std::string why_not;
+    if (then_guarantee && no_guarantee(ctx, fixed)) guarantee = plan_guarantee(ctx, fixed, why_not);
+    if (guarantee && !terms.empty()) {
+      std::string runs = guarantee->note;
+      runs[0] = 'r';  // "Runs N replicas ..."
+      f.fix_note = "Adds the document's preferred podAntiAffinity (hostname weight 100, zone weight 50) and " + runs;
+    } else if (guarantee) {
+      f.fix_note = guarantee->note;
+    } else {
+      f.fix_note = "Sets " + std::to_string(wanted) + " replicas and adds the document's preferred podAntiAffinity " +
+                   "(hostname weight 100, zone weight 50)" +
+                   (&base != &coredns ? ", on top of the fix of the HN005 finding above." : ".");
+      if (!why_not.empty()) f.fix_note += " " + why_not;
+    }
+    const fix::ChartSource chart{kChart, cluster_name(ctx)};
+    f.fixes.emplace_back(
+        fix::SetReplicas{coredns.ref(), base.replicas, guarantee ? guarantee->replicas : wanted, chart});
+    if (!terms.empty()) {
+      f.fixes.emplace_back(
+          fix::AddPreferredPodAntiAffinity{coredns.ref(), pod_spec_path(base), base.tmpl.spec, terms, chart});
+    }
+    if (guarantee) {
+      f.fixes.emplace_back(
+          fix::AddTopologySpread{coredns.ref(), pod_spec_path(base), base.tmpl.spec, guarantee->constraint, chart});
+    }
     ctx.findings.push_back(std::move(f));
   }
 
-  // (c): the document's configuration, which spreads but does not guarantee.
-  void report_no_guarantee(RuleContext& ctx, const model::Workload& coredns, int32_t replicas,
-                           const Zones& zones) const {
+  // (c)'s question: does `w`'s configuration spread without guaranteeing a
+  // replica on each side? The message saying so, or nullopt.
+  std::optional<std::string> no_guarantee(RuleContext& ctx, const model::Workload& w) const {
+    if (spreading_of(w).zone_enforced) return std::nullopt;
+    int32_t replicas = w.replicas.value_or(1);
+    Zones zones = feasible_zones(ctx.snapshot, w.tmpl.spec);
+    if (static_cast<size_t>(replicas) > zones.cloud.size()) return std::nullopt;
     analysis::placement::ReplicaOdds odds =
-        analysis::placement::place_alone(ctx.snapshot, coredns, 1, ctx.analyses.odds_runs(kSimulationRuns));
-    if (odds.guaranteed_both_sides) return;
+        analysis::placement::place_alone(ctx.snapshot, w, 1, ctx.analyses.odds_runs(kSimulationRuns));
+    if (odds.guaranteed_both_sides) return std::nullopt;
     std::string message = "CoreDNS's " + std::to_string(replicas) +
                           " replicas are spread by preferred anti-affinity over " + std::to_string(zones.cloud.size()) +
                           " cloud zone(s) and " + std::to_string(zones.hybrid.size()) +
@@ -271,62 +302,95 @@ class CorednsCoverage final : public Rule {
                           percent(odds.all_in_cloud) + " of " + std::to_string(odds.runs) + " simulated placements";
     // Zero today means the nodes' scores (free capacity) decide, and they change.
     message += odds.all_in_cloud > 0 ? "." : ", but only today's node scores keep them apart, not the constraints.";
+    return message;
+  }
+
+  // (c): the document's configuration, which spreads but does not guarantee.
+  void report_no_guarantee(RuleContext& ctx, const model::Workload& coredns, const std::string& message) const {
     Finding f = make_finding(info(), Severity::Info, coredns, message);
     add_guarantee_fix(ctx, coredns, f);
     ctx.findings.push_back(std::move(f));
   }
 
+  // One replica per zone, and how the simulation confirms it.
+  struct Guarantee {
+    model::TopologySpreadConstraint constraint;
+    int32_t replicas = 0;
+    std::string note;
+    model::Workload fixed;  // `w` with both
+  };
+
   // One replica per zone: a DoNotSchedule spread with maxSkew 1 over Z zones
   // and Z replicas leaves no zone empty, the on-premises ones included.
-  std::optional<model::Workload> add_guarantee_fix(RuleContext& ctx, const model::Workload& coredns, Finding& f) const {
-    Zones zones = feasible_zones(ctx.snapshot, coredns.tmpl.spec);
+  // Hybrid nodes without a zone label count in the zone HN006's fix gives
+  // them. nullopt, with `why_not` saying why, when no spread can do it.
+  std::optional<Guarantee> plan_guarantee(RuleContext& ctx, const model::Workload& w, std::string& why_not) const {
+    const model::Snapshot* snap = &ctx.snapshot;
+    Zones zones = feasible_zones(*snap, w.tmpl.spec);
+    std::optional<model::Snapshot> labelled;
+    std::string hybrid_zone;
     if (zones.unzoned_hybrid) {
-      f.fix_note =
-          "Label the hybrid nodes with topology.kubernetes.io/zone (HN006); a zone spread can then place one "
-          "replica on each side.";
-      return std::nullopt;
+      hybrid_zone = suggested_hybrid_zone(ctx.snapshot);
+      labelled = with_hybrid_zones(ctx.snapshot, hybrid_zone);
+      snap = &*labelled;
+      zones = feasible_zones(*snap, w.tmpl.spec);
     }
     if (zones.hybrid.empty() || zones.cloud.empty()) {
-      f.fix_note = "No " + std::string(zones.hybrid.empty() ? "hybrid" : "cloud") +
-                   " node can run CoreDNS: " + blocker(ctx.snapshot, coredns.tmpl.spec, zones.hybrid.empty()) +
-                   "; fix that first.";
+      why_not = "No " + std::string(zones.hybrid.empty() ? "hybrid" : "cloud") +
+                " node can run CoreDNS: " + blocker(*snap, w.tmpl.spec, zones.hybrid.empty()) + "; fix that first.";
       return std::nullopt;
     }
-    auto [label, value] = self_label(coredns);
-    model::TopologySpreadConstraint c;
-    c.max_skew = 1;
-    c.topology_key = kZoneKey;
-    c.when_unsatisfiable = "DoNotSchedule";
-    c.label_selector.present = true;
-    c.label_selector.match_labels.set(label, value);
-    int32_t wanted = static_cast<int32_t>(zones.cloud.size() + zones.hybrid.size());
-    const std::string spec_path = pod_spec_path(coredns);
-    JsonWriter w;
-    w.begin_array();
-    if (coredns.replicas.value_or(1) != wanted) fix::write_replicas_ops(w, coredns.replicas, wanted);
-    fix::write_add_topology_spread_ops(w, spec_path, coredns.tmpl.spec, c);
-    w.end_array();
-    model::Workload fixed = coredns;
-    fixed.replicas = wanted;
-    fixed.tmpl.spec = fix::with_topology_spread(coredns.tmpl.spec, c);
+    Guarantee g;
+    g.constraint = zone_spread(w);
+    g.replicas = static_cast<int32_t>(zones.cloud.size() + zones.hybrid.size());
+    g.fixed = w;
+    g.fixed.replicas = g.replicas;
+    if (!has_constraint(w.tmpl.spec, g.constraint))
+      g.fixed.tmpl.spec = fix::with_topology_spread(w.tmpl.spec, g.constraint);
     analysis::placement::ReplicaOdds odds =
-        analysis::placement::place_alone(ctx.snapshot, fixed, 1, ctx.analyses.odds_runs(kSimulationRuns));
+        analysis::placement::place_alone(*snap, g.fixed, 1, ctx.analyses.odds_runs(kSimulationRuns));
     if (odds.both_sides < 1.0) {
-      f.fix_note += " No zone spread places a replica on each side here (the simulation puts both sides in " +
-                    percent(odds.both_sides) + " of " + std::to_string(odds.runs) +
-                    " simulated placements): the nodes CoreDNS tolerates lack the free capacity for one replica "
-                    "per zone.";
+      why_not = "No zone spread places a replica on each side here (the simulation puts both sides in " +
+                percent(odds.both_sides) + " of " + std::to_string(odds.runs) +
+                " simulated placements): the nodes CoreDNS tolerates lack the free capacity for one replica "
+                "per zone.";
       return std::nullopt;
     }
-    std::string values = addon_values(wanted, fixed.tmpl.spec);
-    f.fixes.push_back(fix::ApplyJsonPatch{coredns.ref(), w.take(), values, values, cluster_name(ctx)});
-    f.fix_note = "Runs " + std::to_string(wanted) + " replicas, one per zone (" + std::to_string(zones.cloud.size()) +
-                 " cloud, " + std::to_string(zones.hybrid.size()) +
-                 " on premises), with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
-                 "DoNotSchedule): every zone, and so each side, gets a replica — in all " +
-                 std::to_string(odds.runs) + " simulated placements" +
-                 (odds.guaranteed_both_sides ? ", and the constraints force it." : ".");
-    return fixed;
+    g.note = "Runs " + std::to_string(g.replicas) + " replicas, one per zone (" + std::to_string(zones.cloud.size()) +
+             " cloud, " + std::to_string(zones.hybrid.size()) +
+             " on premises), with a topology spread constraint on topology.kubernetes.io/zone (maxSkew 1, "
+             "DoNotSchedule): every zone, and so each side, gets a replica — in all " +
+             std::to_string(odds.runs) + " simulated placements" +
+             (odds.guaranteed_both_sides ? ", and the constraints force it." : ".");
+    if (labelled) {
+      g.note += " It counts on the hybrid nodes labelled topology.kubernetes.io/zone=" + hybrid_zone +
+                " (HN006's fix): apply that first.";
+    }
+    return g;
+  }
+
+  // Gives `f` the guarantee's fix (or says why there is none).
+  // Returns CoreDNS as its fix leaves it, when the finding carries one.
+  std::optional<model::Workload> add_guarantee_fix(RuleContext& ctx, const model::Workload& coredns, Finding& f) const {
+    std::string why_not;
+    std::optional<Guarantee> g = plan_guarantee(ctx, coredns, why_not);
+    if (!g) {
+      f.fix_note += (f.fix_note.empty() ? "" : " ") + why_not;
+      return std::nullopt;
+    }
+    if (coredns.replicas.value_or(1) == g->replicas && has_constraint(coredns.tmpl.spec, g->constraint)) {
+      // The configuration already guarantees it: the replicas seen predate it.
+      f.fix_note = "CoreDNS's configuration already runs " + std::to_string(g->replicas) +
+                   " replicas, one per zone: the replicas seen were placed before it; restart the rollout "
+                   "(kubectl -n kube-system rollout restart deployment/coredns).";
+      return std::nullopt;
+    }
+    const fix::ChartSource chart{kChart, cluster_name(ctx)};
+    f.fixes.emplace_back(fix::SetReplicas{coredns.ref(), coredns.replicas, g->replicas, chart});
+    f.fixes.emplace_back(
+        fix::AddTopologySpread{coredns.ref(), pod_spec_path(coredns), coredns.tmpl.spec, g->constraint, chart});
+    f.fix_note = g->note;
+    return g->fixed;
   }
 
   static std::string cluster_name(RuleContext& ctx) {

@@ -42,7 +42,7 @@ class HybridNodeZoneLabel final : public Rule {
     for (const model::Node& n : ctx.snapshot.nodes) {
       if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
     }
-    const std::string suggested = suggested_zone(ctx.snapshot, cloud_zones);
+    const std::string suggested = suggested_hybrid_zone(ctx.snapshot);
     for (const model::Node& n : ctx.snapshot.nodes) {
       if (!n.is_hybrid()) continue;
       if (n.zone().empty()) {
@@ -54,21 +54,6 @@ class HybridNodeZoneLabel final : public Rule {
   }
 
  private:
-  // The zone the other hybrid nodes already use (the most common one that is
-  // no cloud node's zone); `onprem`, the document's example, when none has one.
-  static std::string suggested_zone(const model::Snapshot& snapshot, const std::set<std::string_view>& cloud_zones) {
-    std::map<std::string_view, size_t> counts;
-    for (const model::Node& n : snapshot.nodes) {
-      if (n.is_hybrid() && !n.zone().empty() && !cloud_zones.count(n.zone())) ++counts[n.zone()];
-    }
-    std::string_view best = "onprem";
-    size_t most = 0;
-    for (const auto& [zone, count] : counts) {
-      if (count > most) best = zone, most = count;
-    }
-    return std::string(best);
-  }
-
   void add_label_fix(const model::Node& n, const std::string& zone, Finding& f) const {
     fix::LabelNode label{n.meta.name, model::kZoneLabel, zone, std::nullopt};
     if (!n.zone().empty()) label.current = std::string(n.zone());

@@ -86,12 +86,6 @@ class BackendIndex {
   std::unordered_map<const model::Workload*, Sides> feasible_;
 };
 
-std::string prefer_close_patch() {
-  // The test keeps a value set since the dump (PreferSameNode, say) from being replaced.
-  return R"([{"op":"test","path":"/spec/trafficDistribution","value":null},)"
-         R"({"op":"add","path":"/spec/trafficDistribution","value":"PreferClose"}])";
-}
-
 // The crossing shares as the Service runs now and under PreferClose, from the
 // traffic model with observed and simulated endpoints; `known` is false
 // without endpoints. The traffic as it runs is the shared model's; only
@@ -257,7 +251,7 @@ class ServiceTrafficDistribution final : public Rule {
       }
     }
     Finding f = make_finding(info(), severity, svc, message);
-    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), prefer_close_patch(), "", "", ""});
+    f.fixes.emplace_back(fix::SetTrafficDistribution{svc.ref(), "", "PreferClose"});
     f.fix_note = "Sets spec.trafficDistribution: PreferClose";
     if (v.at_least(kPreferSameBeta))
       f.fix_note += " (Kubernetes " + v.exact.value_or(*v.lower_bound).str() + " also names it PreferSameZone)";

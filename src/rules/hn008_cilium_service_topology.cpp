@@ -1,8 +1,9 @@
 // HN008: Cilium runs on hybrid nodes without service topology while Services
 // ask for topology-aware routing — Cilium then ignores the EndpointSlice hints.
+#include <optional>
+
 #include "analysis/cni.h"
 #include "analysis/feasibility.h"
-#include "core/json_writer.h"
 #include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
@@ -95,29 +96,11 @@ class CiliumServiceTopology final : public Rule {
   }
 
  private:
-  // A guarded replace when the key holds another value (the second run's
-  // guard fails: nothing changes twice); an add when the key is absent (the
-  // second run rewrites the same value: a no-op).
   static void add_config_map_fix(const model::ConfigMap& config, Finding& f) {
-    JsonWriter w;
-    w.begin_array();
-    std::string path = std::string("/data/") + kKey;
-    if (config.data.contains(kKey)) {
-      w.begin_object().key("op").string("test").key("path").string(path).key("value").string(config.data.get(kKey));
-      w.end_object();
-      w.begin_object().key("op").string("replace").key("path").string(path).key("value").string("true").end_object();
-    } else {
-      w.begin_object().key("op").string("test").key("path").string(path).key("value").null().end_object();
-      w.begin_object().key("op").string("add").key("path").string(path).key("value").string("true").end_object();
-    }
-    w.end_array();
-    fix::ApplyJsonPatch patch;
-    patch.target = config.ref();
-    patch.patch = w.take();
-    if (f.managed_by.kind == analysis::Manager::Kind::Helm) {
-      patch.helm_values = R"({"loadBalancer":{"serviceTopology":true}})";
-    }
-    f.fixes.push_back(std::move(patch));
+    std::optional<std::string> current;
+    if (config.data.contains(kKey)) current = std::string(config.data.get(kKey));
+    // Helm renders cilium-config from the chart's values (charts/cilium).
+    f.fixes.emplace_back(fix::SetConfigKey{config.ref(), kKey, current, "true", "cilium"});
     f.fixes.push_back(fix::RunCommand{restart_command(config.meta.ns)});
     f.fix_note =
         "Sets enable-service-topology: \"true\" (Helm: --set loadBalancer.serviceTopology=true, or "

@@ -3,7 +3,6 @@
 // targets — the source document's recommendation.
 #include "analysis/feasibility.h"
 #include "analysis/otel_scrape.h"
-#include "fix/otel_scrape_fix.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -77,10 +76,18 @@ class AdotCollectorPlacement final : public Rule {
             "them "
             "before pinning it to hybrid nodes.";
       } else {
-        fix::ApplyJsonPatch patch;
-        patch.target = c.ref();
-        patch.patch = fix::otel_collector_patch(c, scrapes, !pinned);
-        f.fixes.push_back(std::move(patch));
+        if (!pinned) {
+          // The CR's spec.affinity sits where a PodSpec's does under "/spec".
+          fix::RequireNodeAffinity pin;
+          pin.target = c.ref();
+          pin.template_path = "/spec";
+          pin.spec.affinity = c.affinity;
+          pin.key = model::kComputeTypeLabel;
+          pin.op = "In";
+          pin.values = {"hybrid"};
+          f.fixes.emplace_back(std::move(pin));
+        }
+        f.fixes.emplace_back(fix::AddScrapeKeepRule{c.ref(), scrapes});
         f.fix_note =
             "Pins the collector to hybrid nodes and adds the document's keep rule (and "
             "attach_metadata: {node: true} for pod and endpoints discovery) to each scrape config; "

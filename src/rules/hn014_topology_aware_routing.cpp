@@ -4,8 +4,6 @@
 #include <map>
 
 #include "analysis/traffic/traffic_model.h"
-#include "core/json_writer.h"
-#include "fix/json_pointer.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -16,28 +14,13 @@ constexpr const char* kLegacyAnnotation = "service.kubernetes.io/topology-aware-
 constexpr const char* kModeAnnotation = "service.kubernetes.io/topology-mode";
 
 // Removes the annotation(s) that select Topology Aware Hints (they win over
-// trafficDistribution) and sets PreferClose; guarded on the annotations' values.
-std::string switch_to_prefer_close_patch(const model::Service& svc) {
-  JsonWriter w;
-  w.begin_array();
+// trafficDistribution) and sets PreferClose.
+void add_switch_to_prefer_close(const model::Service& svc, Finding& f) {
   for (const char* key : {kLegacyAnnotation, kModeAnnotation}) {
     if (!svc.meta.annotations.contains(key)) continue;
-    std::string path = "/metadata/annotations/" + fix::json_pointer_token(key);
-    w.begin_object().key("op").string("test").key("path").string(path).key("value");
-    w.string(svc.meta.annotations.get(key)).end_object();
-    w.begin_object().key("op").string("remove").key("path").string(path).end_object();
+    f.fixes.emplace_back(fix::RemoveAnnotation{svc.ref(), key, std::string(svc.meta.annotations.get(key))});
   }
-  if (svc.traffic_distribution.empty()) {
-    w.begin_object().key("op").string("test").key("path").string("/spec/trafficDistribution").key("value");
-    w.null().end_object();
-  } else {
-    w.begin_object().key("op").string("test").key("path").string("/spec/trafficDistribution").key("value");
-    w.string(svc.traffic_distribution).end_object();
-  }
-  w.begin_object().key("op").string("add").key("path").string("/spec/trafficDistribution").key("value");
-  w.string("PreferClose").end_object();
-  w.end_array();
-  return w.take();
+  f.fixes.emplace_back(fix::SetTrafficDistribution{svc.ref(), svc.traffic_distribution, "PreferClose"});
 }
 
 class TopologyAwareRouting final : public Rule {
@@ -108,7 +91,7 @@ class TopologyAwareRouting final : public Rule {
     if (!svc.traffic_distribution.empty()) message += " (the annotation overrides its trafficDistribution)";
     message += ".";
     Finding f = make_finding(info(), severity, svc, message);
-    f.fixes.push_back(fix::ApplyJsonPatch{svc.ref(), switch_to_prefer_close_patch(svc), "", "", ""});
+    add_switch_to_prefer_close(svc, f);
     f.fix_note = "Removes the topology annotation and sets trafficDistribution: PreferClose (Kubernetes 1.31+).";
     ctx.findings.push_back(std::move(f));
   }

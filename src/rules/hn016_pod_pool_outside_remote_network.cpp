@@ -2,7 +2,7 @@
 // BGP advertises the pod CIDRs from only some hybrid nodes.
 #include <map>
 
-#include "core/json_writer.h"
+#include "fix/remote_network_command.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -16,24 +16,14 @@ std::string cluster_name(const model::Snapshot& s) {
 // The update replaces both lists, so the command repeats what is configured.
 std::string update_command(const model::Snapshot& snapshot, const analysis::Routability& r,
                            const std::vector<std::string>& add_pods) {
-  JsonWriter w;
-  auto network = [&](const char* key, const std::vector<std::string>& cidrs) {
-    w.key(key).begin_array().begin_object().key("cidrs").begin_array();
-    for (const auto& c : cidrs) w.string(c);
-    w.end_array().end_object().end_array();
-  };
   std::vector<std::string> nodes, pods;
   for (const Cidr& c : r.remote_node_networks().blocks()) nodes.push_back(c.str());
   for (const Cidr& c : r.remote_pod_networks().blocks()) pods.push_back(c.str());
   for (const auto& c : add_pods) {
     if (std::find(pods.begin(), pods.end(), c) == pods.end()) pods.push_back(c);
   }
-  w.begin_object();
-  network("remoteNodeNetworks", nodes);
-  network("remotePodNetworks", pods);
-  w.end_object();
-  return "aws eks update-cluster-config --name " + cluster_name(snapshot) + " --remote-network-config '" + w.take() +
-         "'";
+  return "aws eks update-cluster-config --name " + cluster_name(snapshot) + " --remote-network-config '" +
+         fix::remote_network_config(nodes, pods) + "'";
 }
 
 class PodPoolOutsideRemoteNetwork final : public Rule {

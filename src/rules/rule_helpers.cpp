@@ -1,13 +1,12 @@
 #include "rules/rule_helpers.h"
 
 #include <cmath>
+#include <map>
 
-#include "analysis/addons.h"
 #include "analysis/feasibility.h"
 #include "analysis/otel_scrape.h"
 #include "analysis/ownership.h"
-#include "charts/chart_values.h"
-#include "fix/node_affinity_fix.h"
+#include "fix/keep_in_cloud_fix.h"
 
 namespace hybridctl::rules {
 
@@ -21,11 +20,6 @@ Finding make_finding(const RuleInfo& rule, Severity severity, const model::Objec
   f.message = std::move(message);
   f.managed_by = analysis::manager_of(object);
   return f;
-}
-
-std::string pod_spec_path(const model::Workload& w) {
-  return w.workload_kind == model::WorkloadKind::CronJob ? "/spec/jobTemplate/spec/template/spec"
-                                                         : "/spec/template/spec";
 }
 
 std::string percent(double share) { return std::to_string(std::lround(share * 100.0)) + "%"; }
@@ -68,98 +62,27 @@ const model::OpenTelemetryCollector* hybrid_scraping_collector(const model::Snap
   return nullptr;
 }
 
-std::string describe(const model::ObjectBase& o) {
-  return o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name;
-}
-
-namespace {
-
-// The change a fix makes, as the key of the placement checks Analyses memoises.
-std::string change_key(const model::Requirement& r) {
-  std::string out = "required node affinity " + r.key + " " + r.op;
-  for (const std::string& v : r.values) out += " " + v;
-  return out;
-}
-
-}  // namespace
-
-AffinityValues affinity_values_of(analysis::Analyses& analyses, const model::Workload& w) {
-  analysis::Manager m = analysis::manager_of(w);
-  const charts::ChartValues* chart = nullptr;
-  std::string component;
-  if (auto addon = analysis::recognise_addon(w, analyses.backends())) {
-    chart = charts::find_chart(analysis::addon_chart(addon->addon));
-    component = addon->component;
-  }
-  if (!chart && m.kind == analysis::Manager::Kind::EksAddon) chart = charts::find_chart(m.name);
-  if (!chart) chart = charts::find_chart(w.meta.labels.get("helm.sh/chart"));
-  if (chart) {
-    const charts::ComponentValues& c = chart->component(component);
-    if (c.affinity_key.empty()) return {{}, c.why_not};
-    return {{c.affinity_key}, ""};
-  }
-  if (m.kind == analysis::Manager::Kind::Helm) {
-    return {{"affinity"},
-            "Helm release " + m.name +
-                " comes from a chart hybridctl does not know: `affinity` is the usual values key "
-                "of its pods, check the chart's values."};
-  }
-  if (m.kind == analysis::Manager::Kind::EksAddon) {
-    return {{"affinity"},
-            "Check that the " + m.name +
-                " add-on's configuration schema has `affinity` (aws eks "
-                "describe-addon-configuration --addon-name " +
-                m.name + ")."};
-  }
-  return {};
-}
-
 void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f) {
-  const model::Snapshot& snapshot = analyses.snapshot();
-  model::Requirement req{model::kComputeTypeLabel, "NotIn", {"hybrid"}};
-  model::Workload patched = w;
-  patched.tmpl.spec = fix::with_required_node_affinity(w.tmpl.spec, req);
-  // Valid only if every replica still finds a node (RULES.md "a valid fix"):
-  // a static fit first, then the placement with the cluster's pods.
-  bool placeable = analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&
-                   (!snapshot.has_nodes() || analyses.all_replicas_placeable(w, change_key(req), patched));
-  if (!placeable) {
-    // Never advise hostNetwork to a workload that already uses it (RULES.md).
-    const std::string host_network_advice =
-        w.tmpl.spec.host_network ? ", or widen remoteNodeNetworks to hold its nodes' IPs (it runs with hostNetwork)"
-                                 : ", or run the pods with hostNetwork: true so they are reached at their node IP";
-    f.fix_note = "Requiring cloud nodes would leave " + describe(w) +
-                 " unschedulable (it is pinned to hybrid nodes, or the cloud nodes cannot fit every replica): make the "
-                 "on-prem pod "
-                 "CIDR routable (remotePodNetworks plus BGP advertisement)" +
-                 host_network_advice + ".";
-    f.fixes.push_back(fix::ChangeNetwork{f.fix_note, ""});
-    return;
+  fix::KeepInCloudFix fix = fix::keep_in_cloud_fix(analyses, w);
+  f.fix_note = std::move(fix.note);
+  for (fix::FixIntent& i : fix.fixes) f.fixes.push_back(std::move(i));
+}
+
+std::string suggested_hybrid_zone(const model::Snapshot& snapshot) {
+  std::set<std::string_view> cloud_zones;
+  for (const model::Node& n : snapshot.nodes) {
+    if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
   }
-  AffinityValues values = affinity_values_of(analyses, w);
-  fix::RequireNodeAffinity intent;
-  intent.target = w.ref();
-  intent.template_path = pod_spec_path(w);
-  intent.spec = w.tmpl.spec;
-  intent.key = req.key;
-  intent.op = req.op;
-  intent.values = req.values;
-  intent.helm_value_paths = values.keys;
-  // A Job's pod template is immutable: the API server rejects the patch.
-  intent.patchable = w.workload_kind != model::WorkloadKind::Job;
-  if (snapshot.cluster_info) intent.cluster_name = snapshot.cluster_info->name;
-  f.fixes.push_back(std::move(intent));
-  f.fix_note =
-      "Adds eks.amazonaws.com/compute-type NotIn [hybrid] to every required nodeSelectorTerm, so the pods "
-      "run on cloud nodes; alternatively make the on-prem pod CIDR routable.";
-  if (w.workload_kind == model::WorkloadKind::Job) {
-    f.fix_note += " A Job's pod template is immutable: " +
-                  (values.keys.empty() ? std::string("delete the Job and re-create it with this affinity.")
-                                       : "set the values key " + values.keys.front() +
-                                             " and let the chart re-create the Job (or delete it and re-create it "
-                                             "with this affinity).");
+  std::map<std::string_view, size_t> counts;
+  for (const model::Node& n : snapshot.nodes) {
+    if (n.is_hybrid() && !n.zone().empty() && !cloud_zones.count(n.zone())) ++counts[n.zone()];
   }
-  if (!values.note.empty()) f.fix_note += " " + values.note;
+  std::string_view best = "onprem";
+  size_t most = 0;
+  for (const auto& [zone, count] : counts) {
+    if (count > most) best = zone, most = count;
+  }
+  return std::string(best);
 }
 
 std::vector<const model::Workload*> top_level_workloads(const model::Snapshot& snapshot) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "fix/object_names.h"
 #include "rules/rule.h"
 
 namespace hybridctl::rules {
@@ -13,20 +14,13 @@ namespace hybridctl::rules {
 // A finding about `object`, with its origin and manager filled in.
 Finding make_finding(const RuleInfo& rule, Severity severity, const model::ObjectBase& object, std::string message);
 
-// JSON pointer of a workload's PodSpec (CronJobs nest it under jobTemplate).
-std::string pod_spec_path(const model::Workload& w);
+// JSON pointer of a workload's PodSpec; "Deployment kube-system/coredns" (fix/object_names).
+using fix::describe;
+using fix::pod_spec_path;
 
-// Where the workload's manager keeps its affinity: the chart's or EKS
-// add-on's values key (charts/), and why there is none or what to check.
-struct AffinityValues {
-  std::vector<std::string> keys;
-  std::string note;
-};
-AffinityValues affinity_values_of(analysis::Analyses& analyses, const model::Workload& w);
-
-// Adds `compute-type NotIn [hybrid]` as the fix when it is valid (the patched
-// template still fits a cloud node), in the manager's form (the values key
-// from affinity_values_of); otherwise explains the alternatives.
+// Gives `f` the fix of fix::keep_in_cloud_fix: `compute-type NotIn [hybrid]`
+// when every replica still places, in the manager's form; otherwise the
+// network advice.
 void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f);
 
 // "35%": a share for messages, rounded to a whole percent.
@@ -44,8 +38,10 @@ std::set<const model::Workload*> backend_workloads_unreachable_now(RuleContext& 
 // hybrid nodes whose Prometheus scrape configs all keep only hybrid targets.
 const model::OpenTelemetryCollector* hybrid_scraping_collector(const model::Snapshot& snapshot);
 
-// "Deployment kube-system/coredns"
-std::string describe(const model::ObjectBase& o);
+// The zone a hybrid node without one should be labelled with (HN006's fix):
+// the one the other hybrid nodes use most that is no cloud node's zone;
+// `onprem`, the document's example, when none has one.
+std::string suggested_hybrid_zone(const model::Snapshot& snapshot);
 
 // The top-level workloads (not owned by another workload in the snapshot).
 std::vector<const model::Workload*> top_level_workloads(const model::Snapshot& snapshot);

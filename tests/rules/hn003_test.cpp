@@ -193,12 +193,15 @@ TEST(RuleHN003, TigeraOperatorManagedCalicoGetsInstallationPatch) {
   auto f = a.of("HN003");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->managed_by.owner_kind, "Installation");
-  const auto* patch = std::get_if<fix::ApplyJsonPatch>(&f[0]->fixes.at(0));
-  ASSERT_NE(patch, nullptr);
-  EXPECT_EQ(patch->target.kind, "Installation");
-  EXPECT_EQ(patch->target.name, "default");
-  EXPECT_NE(patch->patch.find(R"("path":"/spec/typhaDeployment")"), std::string::npos) << patch->patch;
-  EXPECT_EQ(fix::render(*f[0]).note.find("reverted"), std::string::npos)
+  // The rule asks for the affinity; fix/ renders it where the operator reads it.
+  ASSERT_TRUE(std::holds_alternative<fix::RequireNodeAffinity>(f[0]->fixes.at(0)));
+  fix::RenderedFix rendered = fix::render(*f[0]);
+  ASSERT_EQ(rendered.patches.size(), 1u);
+  const fix::RenderedPatch& patch = rendered.patches[0];
+  EXPECT_EQ(patch.target.kind, "Installation");
+  EXPECT_EQ(patch.target.name, "default");
+  EXPECT_NE(patch.patch.find(R"("path":"/spec/typhaDeployment")"), std::string::npos) << patch.patch;
+  EXPECT_EQ(rendered.note.find("reverted"), std::string::npos)
       << "the patch goes to the operator's source: no warning about patching a managed object";
 }
 

@@ -188,7 +188,10 @@ TEST(Hn005, ACloudOnlyClusterIsNotMixedAndDoesNotFire) {
   EXPECT_TRUE(a.of("HN005").empty());
 }
 
-TEST(Hn005, UnlabelledHybridNodesGetTheZoneLabelAdviceInsteadOfAnImpossibleSpread) {
+// A zone spread cannot count an unlabelled node; HN006's fix labels it in the
+// same run, so the spread is offered for the zones as that fix leaves them
+// (one pass of `fix` leaves nothing for HN005 to ask next), saying so.
+TEST(Hn005, UnlabelledHybridNodesGetTheSpreadThatCountsOnHn006sZoneLabel) {
   Audit a;
   run_audit(a, coredns(2, kDocumentAntiAffinity) + R"(---
 apiVersion: v1
@@ -200,8 +203,12 @@ metadata:
             "cloud:us-west-2a=1,cloud:us-west-2b=1", std::nullopt);
   const rules::Finding* f = only(a);
   ASSERT_NE(f, nullptr);
-  EXPECT_TRUE(f->fixes.empty());
-  EXPECT_NE(f->fix_note.find("HN006"), std::string::npos) << f->fix_note;
+  fix::RenderedFix r = fix::render(*f);
+  ASSERT_EQ(r.patches.size(), 1u) << f->fix_note;
+  EXPECT_NE(r.patches[0].patch.find(R"("path":"/spec/replicas","value":3)"), std::string::npos)
+      << "two cloud zones and the hybrid node's zone-to-be: " << r.patches[0].patch;
+  EXPECT_NE(r.patches[0].patch.find("topologySpreadConstraints"), std::string::npos) << r.patches[0].patch;
+  EXPECT_NE(f->fix_note.find("topology.kubernetes.io/zone=onprem (HN006's fix)"), std::string::npos) << f->fix_note;
 }
 
 // Applying a fix with kubectl clears the finding; applying it twice changes nothing.
