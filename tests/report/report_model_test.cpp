@@ -71,7 +71,9 @@ TEST(Formats, TextIsTheDefaultAndEachNameIsOneEntry) {
 TEST(Formats, AFormatThatRendersAnAuditAlsoRendersSeveralClusters) {
   // `audit --context A --context B` renders each cluster, then the document.
   for (const report::Format* f : report::formats()) {
-    if (f->audit) EXPECT_NE(f->clusters, nullptr) << f->name;
+    if (f->audit) {
+      EXPECT_NE(f->clusters, nullptr) << f->name;
+    }
   }
 }
 

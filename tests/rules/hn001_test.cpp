@@ -174,12 +174,12 @@ std::vector<ObjectFindings> table(std::set<std::string> policy, std::set<std::st
   };
   for (const char* backend : {"policy/policy-webhook", "mesh/injector", "guard/cloud-webhook"}) {
     const std::string b = backend;
-    for (const std::string& kind : {"ReplicaSet ", "Pod ", "Service ", "EndpointSlice "}) {
+    for (const std::string_view kind : {"ReplicaSet ", "Pod ", "Service ", "EndpointSlice "}) {
       std::string suffix = kind == "ReplicaSet "      ? "-7c9d8f6b5"
                            : kind == "Pod "           ? "-7c9d8f6b5-x2x9q"
                            : kind == "EndpointSlice " ? "-abcde"
                                                       : "";
-      rows.push_back({kind + b + suffix, {}});
+      rows.push_back({std::string(kind) + b + suffix, {}});
     }
   }
   return rows;
