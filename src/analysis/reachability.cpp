@@ -19,13 +19,16 @@ Reach Reachability::of_node_ip(const model::Node& node) const {
 
 Reach Reachability::of_pod_ip(std::string_view address, const model::Node* node) const {
   const std::string on = node ? "" : std::string(" in a hybrid pod range");
+  const std::string pod_ip = address.empty() ? std::string("pod IP") : "pod IP " + std::string(address);
   if (snapshot_.facts.pod_network) {
-    return {*snapshot_.facts.pod_network, std::string("pod IP") + on + " (--pod-network " +
-                                              model::pod_network_name(*snapshot_.facts.pod_network) + ")"};
+    return {*snapshot_.facts.pod_network,
+            pod_ip + on + " (--pod-network " + model::pod_network_name(*snapshot_.facts.pod_network) + ")"};
   }
   auto ip = IpAddress::parse(address);
   if (!ip || !routability_.remote_networks_known()) {
-    return {routability_.cluster_wide(), "pod IP" + on + " (" + routability_.reason() + ")"};
+    // "pod IP 10.200.1.7: remotePodNetworks is not known (...)": the reason
+    // reads as a sentence of its own, not as a parenthesis of the address.
+    return {routability_.cluster_wide(), pod_ip + on + ": " + routability_.reason()};
   }
   if (!routability_.remote_pod_networks().contains(*ip)) {
     std::string networks;

@@ -80,6 +80,9 @@ struct Pod : ObjectBase {
   std::vector<std::string> pod_ips;
   std::string host_ip;
   std::optional<bool> ready;  // the Ready condition, when reported
+  // Placed by a simulation (`simulate`'s audit of its result): it runs
+  // nowhere yet and has no IP, but stands for a running replica.
+  bool simulated = false;
 
   // Succeeded or Failed: the pod holds no resources and serves nothing.
   bool finished() const { return phase == "Succeeded" || phase == "Failed"; }

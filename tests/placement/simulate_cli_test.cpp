@@ -2,7 +2,10 @@
 // seeds and runs, the audit of the result, and usage errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "e2e/cli_runner.h"
 #include "placement/placement_test_support.h"
@@ -73,6 +76,148 @@ TEST(SimulateCli, DrainEveryNodeLeavesReplicasUnschedulable) {
   simdjson::dom::parser parser;
   simdjson::dom::element w = coredns_entry(parser, r.out);
   for (simdjson::dom::element p : w["placements"].get_array()) EXPECT_TRUE(p.is_null());
+}
+
+// A validating webhook whose only backend runs on a hybrid node, listed by
+// its Service's EndpointSlice, as `kubectl get -o json` dumps show it.
+constexpr const char* kWebhookBackendOnHybrid = R"(
+apiVersion: v1
+kind: Node
+metadata: {name: cloud-1, labels: {kubernetes.io/hostname: cloud-1, topology.kubernetes.io/zone: us-west-2a}}
+spec: {podCIDRs: [10.0.1.0/24]}
+status: {allocatable: {cpu: "4", memory: 16Gi, pods: "110"}, conditions: [{type: Ready, status: "True"}]}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: mi-1, labels: {eks.amazonaws.com/compute-type: hybrid, kubernetes.io/hostname: mi-1, topology.kubernetes.io/zone: onprem}}
+spec: {podCIDRs: [10.85.1.0/24]}
+status: {allocatable: {cpu: "4", memory: 16Gi, pods: "110"}, conditions: [{type: Ready, status: "True"}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: hook, namespace: ops}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: hook}}
+  template: {metadata: {labels: {app: hook}}, spec: {containers: [{name: h, image: h}]}}
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: hook-5d
+  namespace: ops
+  labels: {app: hook}
+  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: hook, controller: true}]
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: hook}}
+  template: {metadata: {labels: {app: hook}}, spec: {containers: [{name: h, image: h}]}}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: hook-5d-x
+  namespace: ops
+  labels: {app: hook}
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: hook-5d, controller: true}]
+spec: {nodeName: mi-1, containers: [{name: h, image: h}]}
+status: {phase: Running, podIP: 10.85.1.7, conditions: [{type: Ready, status: "True"}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: hook, namespace: ops}
+spec: {selector: {app: hook}, ports: [{port: 443, targetPort: 9443}]}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: hook-abc, namespace: ops, labels: {kubernetes.io/service-name: hook}}
+addressType: IPv4
+endpoints:
+- {addresses: [10.85.1.7], nodeName: mi-1, zone: onprem, conditions: {ready: true}, targetRef: {kind: Pod, name: hook-5d-x, namespace: ops}}
+ports: [{port: 9443, protocol: TCP}]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata: {name: hook}
+webhooks:
+- name: hook.ops.svc
+  failurePolicy: Fail
+  sideEffects: None
+  admissionReviewVersions: [v1]
+  clientConfig: {service: {namespace: ops, name: hook, port: 443}}
+  rules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}]
+)";
+
+// Manifests only: four replicas the placement spreads over both sides.
+constexpr const char* kServiceOverBothSides = R"(
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: orders, namespace: shop}
+spec:
+  replicas: 4
+  selector: {matchLabels: {app: orders}}
+  template: {metadata: {labels: {app: orders}}, spec: {containers: [{name: o, image: o}]}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: orders, namespace: shop}
+spec: {selector: {app: orders}, ports: [{port: 80, targetPort: 8080}]}
+)";
+
+std::string write_file(const char* name, const char* text) {
+  std::string path = "/tmp/hybridctl-simulate-" + std::string(name) + "-" + std::to_string(getpid()) + ".yaml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+// The (rule, object name) pairs of a JSON report's findings.
+std::vector<std::string> finding_keys(const std::string& json) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(json);
+  simdjson::dom::array findings = doc["findings"].get_array();
+  std::vector<std::string> out;
+  for (simdjson::dom::element f : findings) {
+    out.push_back(std::string(f["rule"].get_string().value()) + " " +
+                  std::string(f["object"]["name"].get_string().value()));
+  }
+  return out;
+}
+
+bool has_key(const std::vector<std::string>& keys, const std::string& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+TEST(SimulateCli, DrainMovesAListedWebhookBackendAndItsFindingWithIt) {
+  std::string file = write_file("listed-webhook", kWebhookBackendOnHybrid);
+  CliResult audit = run_cli({"audit", file, "--pod-network", "unroutable", "-o", "json", "--fail-on", "never"});
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  EXPECT_TRUE(has_key(finding_keys(audit.out), "HN001 hook")) << audit.out;
+  // Drained, the pod is evicted and the EndpointSlice forgets it; the
+  // replacement lands on the cloud node, which the control plane reaches.
+  CliResult sim = run_cli(
+      {"simulate", file, "--pod-network", "unroutable", "--drain", "env=hybrid", "-o", "json", "--fail-on", "never"});
+  ASSERT_EQ(sim.exit_code, 0) << sim.err;
+  EXPECT_FALSE(has_key(finding_keys(sim.out), "HN001 hook")) << sim.out;
+  CliResult drained_audit = run_cli(
+      {"audit", file, "--pod-network", "unroutable", "--drain", "env=hybrid", "-o", "json", "--fail-on", "never"});
+  ASSERT_EQ(drained_audit.exit_code, 0) << drained_audit.err;
+  EXPECT_FALSE(has_key(finding_keys(drained_audit.out), "HN001 hook")) << drained_audit.out;
+}
+
+TEST(SimulateCli, AuditOfTheResultSeesThePlacedReplicasAsAuditDoes) {
+  std::string file = write_file("both-sides", kServiceOverBothSides);
+  const std::vector<std::string> common = {
+      file,        "--assume-nodes", "cloud:us-west-2a=2,hybrid:onprem=2", "--pod-network", "unroutable", "-o", "json",
+      "--fail-on", "never"};
+  std::vector<std::string> audit_args = {"audit"}, sim_args = {"simulate"};
+  audit_args.insert(audit_args.end(), common.begin(), common.end());
+  sim_args.insert(sim_args.end(), common.begin(), common.end());
+  CliResult audit = run_cli(audit_args), sim = run_cli(sim_args);
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  ASSERT_EQ(sim.exit_code, 0) << sim.err;
+  ASSERT_TRUE(has_key(finding_keys(audit.out), "HN004 orders")) << audit.out;
+  // Placed replicas have no IP yet; they still stand for endpoints.
+  EXPECT_TRUE(has_key(finding_keys(sim.out), "HN004 orders")) << sim.out;
 }
 
 TEST(SimulateCli, TextOutputNamesEveryWorkload) {

@@ -101,5 +101,82 @@ TEST(WhatIfsApply, DrainingHybridCordonsEvictsAndTheSimulationReplaces) {
   EXPECT_EQ(r.workloads[0].placements[0]->meta.name, "assumed-cloud-us-west-2a-1");
 }
 
+// A webhook backend on a hybrid node, listed by its Service's EndpointSlice
+// and core/v1 Endpoints, next to a DaemonSet pod on the same node.
+constexpr const char* kListedBackendOnHybrid = R"(
+apiVersion: v1
+kind: Node
+metadata: {name: mi-1, labels: {eks.amazonaws.com/compute-type: hybrid, kubernetes.io/hostname: mi-1}}
+spec: {podCIDRs: [10.85.1.0/24]}
+status: {allocatable: {cpu: "4", memory: 16Gi, pods: "110"}, conditions: [{type: Ready, status: "True"}]}
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: ops}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: a, image: a}]}}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: agent-x
+  namespace: ops
+  labels: {app: agent}
+  ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, controller: true}]
+spec: {nodeName: mi-1, containers: [{name: a, image: a}]}
+status: {phase: Running, podIP: 10.85.1.9}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: hook-0, namespace: ops, labels: {app: hook}}
+spec: {nodeName: mi-1, containers: [{name: h, image: h}]}
+status: {phase: Running, podIP: 10.85.1.7}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: hook-abc, namespace: ops, labels: {kubernetes.io/service-name: hook}}
+addressType: IPv4
+endpoints:
+- {addresses: [10.85.1.7], nodeName: mi-1, targetRef: {kind: Pod, name: hook-0, namespace: ops}}
+- {addresses: [10.85.1.9], nodeName: mi-1, targetRef: {kind: Pod, name: agent-x, namespace: ops}}
+- {addresses: [10.85.1.8], nodeName: mi-1}
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: hook, namespace: ops}
+subsets:
+- addresses:
+  - {ip: 10.85.1.7, nodeName: mi-1, targetRef: {kind: Pod, name: hook-0, namespace: ops}}
+  - {ip: 10.85.1.9, nodeName: mi-1, targetRef: {kind: Pod, name: agent-x, namespace: ops}}
+)";
+
+TEST(WhatIfsApply, DrainDropsTheEvictedPodsEndpointsAsTheEndpointControllersDo) {
+  model::Snapshot s = testing::snapshot_of(kListedBackendOnHybrid);
+  ASSERT_EQ(s.endpoint_slices.size(), 1u);
+  ASSERT_EQ(s.endpoints.size(), 1u);
+  WhatIfs w;
+  ASSERT_EQ(parse_drain("node=mi-1", w), "");
+  model::Snapshot out = apply_what_ifs(s, w);
+  // The evicted pod's endpoint and the one no targetRef vouches for go; the
+  // DaemonSet pod, which a drain leaves running, keeps its endpoint.
+  ASSERT_EQ(out.endpoint_slices[0].endpoints.size(), 1u);
+  EXPECT_EQ(out.endpoint_slices[0].endpoints[0].target_name, "agent-x");
+  ASSERT_EQ(out.endpoints[0].subsets.size(), 1u);
+  ASSERT_EQ(out.endpoints[0].subsets[0].addresses.size(), 1u);
+  EXPECT_EQ(out.endpoints[0].subsets[0].addresses[0].ip, "10.85.1.9");
+  ASSERT_EQ(out.pods.size(), 1u);
+  EXPECT_EQ(out.pods[0].meta.name, "agent-x");
+}
+
+TEST(WhatIfsApply, DrainingAnotherNodeLeavesTheListsAlone) {
+  model::Snapshot s = testing::snapshot_of(kListedBackendOnHybrid, "cloud:us-west-2a=1");
+  WhatIfs w;
+  ASSERT_EQ(parse_drain("zone=us-west-2a", w), "");
+  model::Snapshot out = apply_what_ifs(s, w);
+  EXPECT_EQ(out.endpoint_slices[0].endpoints.size(), 3u);
+  EXPECT_EQ(out.endpoints[0].subsets[0].addresses.size(), 2u);
+}
+
 }  // namespace
 }  // namespace hybridctl::analysis::placement

@@ -290,6 +290,7 @@ model::Pod synthesize_pod(const Entry& e, const model::Node& node, int index) {
   p.spec.node_name = node.meta.name;
   p.phase = "Running";
   p.ready = true;
+  p.simulated = true;
   p.host_ip = node.internal_ip;
   if (p.spec.host_network) p.pod_ip = node.internal_ip;
   return p;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "analysis/ownership.h"
 #include "core/cidr.h"
@@ -101,6 +102,34 @@ model::Node added_node(const AddNodes& a, int serial) {
   return n;
 }
 
+// The endpoint controllers drop an evicted pod's endpoint from its
+// Service's EndpointSlices and Endpoints: without this the audit of a drain
+// would still see the backends the drain moved away. An endpoint on a
+// drained node goes unless it names a pod that stayed (a DaemonSet's); one
+// without a targetRef cannot be told apart from the evicted, and goes too.
+template <typename IsDrained>
+void remove_evicted_endpoints(model::Snapshot& out, const IsDrained& is_drained,
+                              const std::set<std::pair<std::string, std::string>>& stayed) {
+  auto evicted = [&](std::string_view node, std::string_view kind, const std::string& ns, const std::string& name) {
+    if (!is_drained(node)) return false;
+    return kind != "Pod" || !stayed.contains({ns, name});
+  };
+  for (model::EndpointSlice& slice : out.endpoint_slices) {
+    std::erase_if(slice.endpoints, [&](const model::Endpoint& e) {
+      return evicted(e.node_name, e.target_kind, e.target_ns.empty() ? slice.meta.ns : e.target_ns, e.target_name);
+    });
+  }
+  for (model::CoreEndpoints& eps : out.endpoints) {
+    for (model::EndpointSubset& subset : eps.subsets) {
+      for (auto* addresses : {&subset.addresses, &subset.not_ready_addresses}) {
+        std::erase_if(*addresses, [&](const model::EndpointAddress& a) {
+          return evicted(a.node_name, a.target_kind, a.target_ns.empty() ? eps.meta.ns : a.target_ns, a.target_name);
+        });
+      }
+    }
+  }
+}
+
 }  // namespace
 
 model::Snapshot apply_what_ifs(const model::Snapshot& snapshot, const WhatIfs& what_ifs) {
@@ -112,20 +141,27 @@ model::Snapshot apply_what_ifs(const model::Snapshot& snapshot, const WhatIfs& w
       n.unschedulable = true;
       drained_names.push_back(n.meta.name);
     }
+    auto is_drained = [&](std::string_view node) {
+      return std::find(drained_names.begin(), drained_names.end(), node) != drained_names.end();
+    };
     std::vector<model::Pod> kept;
     kept.reserve(out.pods.size());
+    std::set<std::pair<std::string, std::string>> stayed_on_drained;  // (namespace, name)
     for (model::Pod& p : out.pods) {
-      bool on_drained = std::find(drained_names.begin(), drained_names.end(), p.spec.node_name) != drained_names.end();
-      if (!on_drained) {
+      if (!is_drained(p.spec.node_name)) {
         kept.push_back(std::move(p));
         continue;
       }
       const model::Workload* owner = workload_of_pod(snapshot, p);
-      if (owner && owner->workload_kind == model::WorkloadKind::DaemonSet) kept.push_back(std::move(p));
+      if (owner && owner->workload_kind == model::WorkloadKind::DaemonSet) {
+        stayed_on_drained.emplace(p.meta.ns, p.meta.name);
+        kept.push_back(std::move(p));
+      }
       // Other pods are evicted: a controller recreates its pods (the
       // simulation places them again); bare pods are gone.
     }
     out.pods = std::move(kept);
+    remove_evicted_endpoints(out, is_drained, stayed_on_drained);
   }
   int serial = 0;
   for (const AddNodes& a : what_ifs.add_nodes) {

@@ -42,9 +42,15 @@ void add_listed_endpoints(const TrafficContext& context, const model::Service& s
 // The EndpointSlice controller's endpoint for a pod (endpointslice utils.go): zone from the
 // pod's node, serving = pod Ready, terminating = deletionTimestamp set,
 // ready = publishNotReadyAddresses || (serving && !terminating).
-void add_pod_endpoints(const TrafficContext& context, const model::Service& service, ServiceEndpoints& out) {
+// `only_placed`: just the pods a simulation placed into the snapshot itself
+// (simulate's audit of its result), which no EndpointSlice of the input can
+// list yet. An audit's own simulated pods stay out of listed Services: its
+// traffic model is the observed one wherever the cluster lists endpoints.
+void add_pod_endpoints(const TrafficContext& context, const model::Service& service, ServiceEndpoints& out,
+                       bool only_placed = false) {
   std::unordered_set<std::string_view> seen;
   for (const model::Pod* pod : context.selected_pods(service)) {
+    if (only_placed && (!pod->simulated || context.is_extra(pod))) continue;
     const bool simulated = context.is_simulated(pod);
     if (pod->spec.node_name.empty()) continue;  // not scheduled: no endpoint yet
     if (pod->finished()) continue;
@@ -78,7 +84,7 @@ void add_pod_endpoints(const TrafficContext& context, const model::Service& serv
 ServiceEndpoints gather_endpoints(const TrafficContext& context, const model::Service& service) {
   ServiceEndpoints out;
   add_listed_endpoints(context, service, out);
-  if (!out.from_slices) add_pod_endpoints(context, service, out);
+  add_pod_endpoints(context, service, out, /*only_placed=*/out.from_slices);
   return out;
 }
 

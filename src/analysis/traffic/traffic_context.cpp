@@ -100,7 +100,9 @@ std::vector<const model::Pod*> TrafficContext::selected_pods(const model::Servic
   return pods_by_label_.matching(service.meta.ns, service.selector, pod_labels);
 }
 
-bool TrafficContext::is_simulated(const model::Pod* pod) const {
+bool TrafficContext::is_simulated(const model::Pod* pod) const { return pod->simulated || is_extra(pod); }
+
+bool TrafficContext::is_extra(const model::Pod* pod) const {
   return !in_.extra_pods.empty() && pod >= in_.extra_pods.data() && pod < in_.extra_pods.data() + in_.extra_pods.size();
 }
 

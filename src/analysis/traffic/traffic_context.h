@@ -60,7 +60,11 @@ class TrafficContext {
   const model::Pod* pod(std::string_view ns, std::string_view name) const;
   // Pods the Service's selector matches in its namespace: observed first, then simulated.
   std::vector<const model::Pod*> selected_pods(const model::Service& service) const;
+  // Placed by a simulation: this audit's (the extra pods) or one the snapshot
+  // already holds (simulate's result, model::Pod::simulated).
   bool is_simulated(const model::Pod* pod) const;
+  // One of this audit's simulated pods, not the snapshot's own.
+  bool is_extra(const model::Pod* pod) const;
   bool has_pods() const { return !in_.snapshot.pods.empty() || !in_.extra_pods.empty(); }
   // Where an endpoint runs (analysis/ready_endpoints.h), shared with the rules.
   const EndpointLocator& locator() const { return *locator_; }
