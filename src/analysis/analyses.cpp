@@ -42,7 +42,8 @@ const ServiceEndpoints& Analyses::ready_endpoints(const model::Service& service)
 }
 
 const std::vector<Backend>& Analyses::backends() {
-  backends_once_.call([this] { backends_ = find_backends(snapshot_, endpoint_locator(), pod_finder()); });
+  backends_once_.call(
+      [this] { backends_ = find_backends(snapshot_, endpoint_locator(), pod_finder(), selected_workloads()); });
   return *backends_;
 }
 
@@ -75,34 +76,50 @@ const std::vector<traffic::ServiceTraffic>& Analyses::traffic() {
   return *traffic_;
 }
 
+const traffic::ServiceTraffic* Analyses::traffic_of(const model::Service& service) {
+  const std::vector<traffic::ServiceTraffic>& all = traffic();
+  traffic_by_service_once_.call([&] {
+    for (const traffic::ServiceTraffic& st : all) traffic_by_service_[st.service] = &st;
+  });
+  auto it = traffic_by_service_.find(&service);
+  return it == traffic_by_service_.end() ? nullptr : it->second;
+}
+
+const SelectedWorkloads& Analyses::selected_workloads() {
+  selected_workloads_once_.call([this] { selected_workloads_ = std::make_unique<SelectedWorkloads>(snapshot_); });
+  return *selected_workloads_;
+}
+
+const traffic::BackendSides& Analyses::placeable_sides(const model::Workload& workload) {
+  return placeable_sides_.get(&workload, [&] { return traffic::placeable_sides(snapshot_, workload); });
+}
+
+traffic::BackendSides Analyses::backend_sides(const model::Service& service) {
+  traffic::BackendSides sides;
+  if (const traffic::ServiceTraffic* now = traffic_of(service)) sides = traffic::endpoint_sides(*now);
+  for (const model::Workload* w : selected_workloads().of(service)) sides.add(placeable_sides(*w));
+  return sides;
+}
+
+const traffic::CrossingShares& Analyses::prefer_close_shares(const model::Service& service) {
+  const traffic::ServiceTraffic* now = traffic_of(service);
+  return prefer_close_shares_.get(&service, [&] {
+    return now ? traffic::prefer_close_shares(traffic_context(), *now) : traffic::CrossingShares{};
+  });
+}
+
 bool Analyses::all_replicas_placeable(const model::Workload& original, const std::string& change,
                                       const model::Workload& patched) {
-  std::promise<bool> answer;
-  std::shared_future<bool> result;
-  bool ours = false;
-  {
-    std::lock_guard lock(placeable_mutex_);
-    auto [it, fresh] = placeable_.try_emplace({&original, change});
-    if (fresh) {
-      it->second = answer.get_future().share();
-      ours = true;
+  // Computed outside the memo's lock: a rule reading another answer need not wait.
+  return placeable_.get({&original, change}, [&] {
+    service_selectors_once_.call(
+        [this] { service_selectors_ = std::make_unique<placement::ServicesBySelectorPair>(snapshot_); });
+    std::lock_guard lock(placed_cluster_mutex_);
+    if (!placed_cluster_) {
+      placed_cluster_ = std::make_unique<placement::PlacedCluster>(snapshot_, bound_pods(), service_selectors_.get());
     }
-    result = it->second;
-  }
-  if (ours) {  // computed outside the memo's lock: a rule reading another answer need not wait
-    try {
-      service_selectors_once_.call(
-          [this] { service_selectors_ = std::make_unique<placement::ServicesBySelectorPair>(snapshot_); });
-      std::lock_guard lock(placed_cluster_mutex_);
-      if (!placed_cluster_) {
-        placed_cluster_ = std::make_unique<placement::PlacedCluster>(snapshot_, bound_pods(), service_selectors_.get());
-      }
-      answer.set_value(placed_cluster_->all_replicas_placeable(patched));
-    } catch (...) {
-      answer.set_exception(std::current_exception());
-    }
-  }
-  return result.get();
+    return placed_cluster_->all_replicas_placeable(patched);
+  });
 }
 
 bool Analyses::has_hybrid_nodes() const {

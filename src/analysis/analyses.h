@@ -4,7 +4,6 @@
 // first rule that asks, while the others that need it wait.
 #pragma once
 
-#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,8 +18,11 @@
 #include "analysis/reachability.h"
 #include "analysis/ready_endpoints.h"
 #include "analysis/routability.h"
+#include "analysis/service_workloads.h"
+#include "analysis/traffic/prefer_close.h"
 #include "analysis/traffic/traffic_context.h"
 #include "analysis/traffic/traffic_model.h"
+#include "core/memo_map.h"
 #include "core/once.h"
 #include "model/snapshot.h"
 
@@ -54,6 +56,18 @@ class Analyses {
   // The Service traffic model of the snapshot (analysis/traffic).
   const traffic::TrafficContext& traffic_context();
   const std::vector<traffic::ServiceTraffic>& traffic();
+  // The Service's entry in traffic(), or nullptr (ExternalName Services have none).
+  const traffic::ServiceTraffic* traffic_of(const model::Service& service);
+  // The top workloads each Service's selector matches (analysis/service_workloads.h).
+  const SelectedWorkloads& selected_workloads();
+  // The sides a workload's template may be placed on, memoised per workload.
+  const traffic::BackendSides& placeable_sides(const model::Workload& workload);
+  // The sides a Service's backends are on (its serving endpoints in
+  // traffic()) or may be placed on (its selected workloads).
+  traffic::BackendSides backend_sides(const model::Service& service);
+  // The share of its connections crossing sides as the Service runs and
+  // under PreferClose (analysis/traffic/prefer_close.h), memoised per Service.
+  const traffic::CrossingShares& prefer_close_shares(const model::Service& service);
 
   // Whether every replica of `patched`, a changed copy of `original`, would
   // still find a node among the cluster's pods (placement::all_replicas_placeable),
@@ -82,13 +96,17 @@ class Analyses {
   std::optional<std::vector<Backend>> backends_;
   std::unique_ptr<traffic::TrafficContext> traffic_context_;
   std::optional<std::vector<traffic::ServiceTraffic>> traffic_;
+  std::unordered_map<const model::Service*, const traffic::ServiceTraffic*> traffic_by_service_;
+  std::unique_ptr<SelectedWorkloads> selected_workloads_;
+  MemoMap<const model::Workload*, traffic::BackendSides> placeable_sides_;
+  MemoMap<const model::Service*, traffic::CrossingShares> prefer_close_shares_;
   std::unique_ptr<placement::ServicesBySelectorPair> service_selectors_;  // shared by the placement checks
-  std::mutex placeable_mutex_;
-  std::mutex placed_cluster_mutex_;  // one check at a time on the shared state
+  std::mutex placed_cluster_mutex_;                                       // one check at a time on the shared state
   std::unique_ptr<placement::PlacedCluster> placed_cluster_;
-  std::map<std::pair<const model::Workload*, std::string>, std::shared_future<bool>> placeable_;
+  MemoMap<std::pair<const model::Workload*, std::string>, bool> placeable_;
   Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_,
-      locator_once_, reachability_once_, pods_by_name_once_, service_selectors_once_;
+      locator_once_, reachability_once_, pods_by_name_once_, service_selectors_once_, traffic_by_service_once_,
+      selected_workloads_once_;
 };
 
 }  // namespace hybridctl::analysis

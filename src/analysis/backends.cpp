@@ -61,7 +61,7 @@ std::string_view url_host(std::string_view url) {
 }
 
 std::vector<Backend> find_backends(const model::Snapshot& snapshot, const EndpointLocator& locator,
-                                   const PodFinder& find_pod) {
+                                   const PodFinder& find_pod, const SelectedWorkloads& selected) {
   // Keyed by (namespace, name) of the Service, or ("", url) for url: backends.
   std::map<std::pair<std::string, std::string>, Backend> by_target;
   auto add_service = [&](const model::ServiceReference& ref, Caller caller) {
@@ -104,7 +104,7 @@ std::vector<Backend> find_backends(const model::Snapshot& snapshot, const Endpoi
       b.service = snapshot.service(b.ns, b.service_name);
       if (b.service) {
         b.endpoints = ready_endpoints(snapshot, locator, find_pod, *b.service);
-        b.workloads = service_workloads(snapshot, *b.service, b.ready_pods());
+        b.workloads = service_workloads(snapshot, selected, *b.service, b.ready_pods());
       } else {
         // The Service is not in the input, its endpoint lists may be.
         ServiceEndpoints listed = listed_endpoints(snapshot, locator, find_pod, b.ns, b.service_name);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/ready_endpoints.h"
+#include "analysis/service_workloads.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::analysis {
@@ -49,6 +50,6 @@ struct Backend {
 std::string_view url_host(std::string_view url);
 
 std::vector<Backend> find_backends(const model::Snapshot& snapshot, const EndpointLocator& locator,
-                                   const PodFinder& find_pod);
+                                   const PodFinder& find_pod, const SelectedWorkloads& selected);
 
 }  // namespace hybridctl::analysis

@@ -2,16 +2,11 @@
 // trafficDistribution: PreferClose — kube-dns above all — and the feature
 // must exist in the cluster's (and kube-proxy's) version.
 #include <set>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/backends.h"
 #include "analysis/cluster_version.h"
-#include "analysis/feasibility.h"
-#include "analysis/label_pair_index.h"
-#include "analysis/ownership.h"
-#include "analysis/service_workloads.h"
-#include "analysis/traffic/traffic_model.h"
+#include "analysis/traffic/prefer_close.h"
 #include "core/parallel.h"
 #include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
@@ -23,108 +18,16 @@ namespace {
 constexpr analysis::KubeVersion kPreferCloseBeta{1, 31};  // ServiceTrafficDistribution on by default
 constexpr analysis::KubeVersion kPreferSameBeta{1, 34};   // PreferSameZone / PreferSameNode (KEP-3015)
 
-// Which environments a Service's backends are in now (its ready endpoint
-// pods) or may be placed in (its workloads' templates).
-struct Sides {
-  bool cloud = false;
-  bool hybrid = false;
-  bool known = false;  // some backend pod or workload was found
-};
+using analysis::traffic::BackendSides;
+using analysis::traffic::CrossingShares;
 
-// Indexes built once per audit: 10,000 Services must not each scan every
-// workload and every pod.
-class BackendIndex {
- public:
-  explicit BackendIndex(RuleContext& ctx) : ctx_(ctx) {
-    for (const model::Workload& w : ctx.snapshot.workloads) workloads_.add(w.meta.ns, w.tmpl.labels, &w);
-    for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) traffic_[st.service] = &st;
-  }
-
-  // The Service's traffic as the cluster runs it (analyses.traffic()), or nullptr.
-  const analysis::traffic::ServiceTraffic* traffic_of(const model::Service& svc) const {
-    auto it = traffic_.find(&svc);
-    return it == traffic_.end() ? nullptr : it->second;
-  }
-
-  // The sides of the endpoints (observed, or where the placement puts the
-  // missing replicas) and those the Service's workloads can be placed on.
-  Sides sides(const model::Service& svc) {
-    Sides s;
-    if (const analysis::traffic::ServiceTraffic* st = traffic_of(svc)) {
-      for (const auto& e : st->endpoints) {
-        if (e.node.empty() || (!e.ready && !e.serving)) continue;
-        s.known = true;
-        (e.environment == model::Environment::Hybrid ? s.hybrid : s.cloud) = true;
-      }
-    }
-    if (!svc.has_selector) return s;
-    for (const model::Workload* w : workloads_.matching(svc.meta.ns, svc.selector, template_labels)) {
-      const Sides& f = feasibility(*analysis::top_workload(ctx_.snapshot, *w));
-      s.known = true;
-      s.cloud = s.cloud || f.cloud;
-      s.hybrid = s.hybrid || f.hybrid;
-    }
-    return s;
-  }
-
- private:
-  const Sides& feasibility(const model::Workload& w) {
-    auto [it, fresh] = feasible_.try_emplace(&w);
-    if (fresh) {
-      it->second.cloud = analysis::feasible_in(ctx_.snapshot, w.tmpl.spec, model::Environment::Cloud);
-      it->second.hybrid = analysis::feasible_in(ctx_.snapshot, w.tmpl.spec, model::Environment::Hybrid);
-      it->second.known = true;
-    }
-    return it->second;
-  }
-
-  static const StringMap& template_labels(const model::Workload& w) { return w.tmpl.labels; }
-
-  RuleContext& ctx_;
-  analysis::LabelPairIndex<model::Workload> workloads_;
-  std::unordered_map<const model::Service*, const analysis::traffic::ServiceTraffic*> traffic_;
-  std::unordered_map<const model::Workload*, Sides> feasible_;
-};
-
-// The crossing shares as the Service runs now and under PreferClose, from the
-// traffic model with observed and simulated endpoints; `known` is false
-// without endpoints. The traffic as it runs is the shared model's; only
-// PreferClose is modelled here.
-struct CrossingShares {
-  bool known = false;
-  double now_cloud_to_hybrid = 0, now_hybrid_to_cloud = 0;
-  double close_cloud_to_hybrid = 0, close_hybrid_to_cloud = 0;
-
-  // PreferClose would change nothing (e.g. internalTrafficPolicy: Local, or
-  // endpoints on one side only).
-  bool nothing_to_gain() const {
-    auto same = [](double a, double b) { return a - b < 0.005 && b - a < 0.005; };
-    return known && same(now_cloud_to_hybrid, close_cloud_to_hybrid) &&
-           same(now_hybrid_to_cloud, close_hybrid_to_cloud);
-  }
-  bool crosses_now() const { return now_cloud_to_hybrid >= 0.005 || now_hybrid_to_cloud >= 0.005; }
-  // "(simulated: 40% of cloud clients' connections go on premises and 50% of
-  // on-premises clients' to the cloud; PreferClose leaves 0% and 0%)"; "" when unknown.
-  std::string text() const {
-    if (!known) return "";
-    return " (simulated: " + percent(now_cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
-           percent(now_hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
-           percent(close_cloud_to_hybrid) + " and " + percent(close_hybrid_to_cloud) + ")";
-  }
-};
-
-CrossingShares simulated_shares(RuleContext& ctx, const model::Service& svc, const BackendIndex& index) {
-  CrossingShares out;
-  const analysis::traffic::ServiceTraffic* now = index.traffic_of(svc);
-  if (!now || now->endpoints.empty()) return out;
-  analysis::traffic::ServiceTraffic close =
-      analysis::traffic::model_service(ctx.analyses.traffic_context(), svc, "PreferClose");
-  out.known = true;
-  out.now_cloud_to_hybrid = now->cloud_to_hybrid;
-  out.now_hybrid_to_cloud = now->hybrid_to_cloud;
-  out.close_cloud_to_hybrid = close.cloud_to_hybrid;
-  out.close_hybrid_to_cloud = close.hybrid_to_cloud;
-  return out;
+// "(simulated: 40% of cloud clients' connections go on premises and 50% of
+// on-premises clients' to the cloud; PreferClose leaves 0% and 0%)"; "" when unknown.
+std::string shares_text(const CrossingShares& shares) {
+  if (!shares.known) return "";
+  return " (simulated: " + percent(shares.now_cloud_to_hybrid) + " of cloud clients' connections go on premises and " +
+         percent(shares.now_hybrid_to_cloud) + " of on-premises clients' to the cloud; PreferClose leaves " +
+         percent(shares.close_cloud_to_hybrid) + " and " + percent(shares.close_hybrid_to_cloud) + ")";
 }
 
 class ServiceTrafficDistribution final : public Rule {
@@ -165,7 +68,6 @@ class ServiceTrafficDistribution final : public Rule {
     // through kube-proxy: trafficDistribution means nothing to them.
     const auto control_plane_only = control_plane_called_services(ctx.analyses);
     size_t services_using_td = 0;
-    BackendIndex index(ctx);
     std::vector<Missing> missing;
     for (const model::Service& svc : ctx.snapshot.services) {
       if (!svc.traffic_distribution.empty()) {
@@ -179,14 +81,14 @@ class ServiceTrafficDistribution final : public Rule {
       if (k8s::topology_annotation_enabled(svc.meta.annotations)) continue;
       bool kube_dns = svc.meta.ns == "kube-system" && svc.meta.name == "kube-dns";
       if (!kube_dns && !svc.has_selector) continue;
-      missing.push_back({&svc, kube_dns, kube_dns ? Sides{} : index.sides(svc), {}});
+      missing.push_back({&svc, kube_dns, kube_dns ? BackendSides{} : ctx.analyses.backend_sides(svc), {}});
     }
     // Modelling each two-sided Service under PreferClose is most of this
     // rule's work (thousands of Services), and independent per Service: it
     // runs on every core; the findings keep the Services' order.
     parallel_for(missing.size(), worker_threads(), [&](size_t i) {
       Missing& m = missing[i];
-      if (!m.kube_dns && m.sides.cloud && m.sides.hybrid) m.simulated = simulated_shares(ctx, *m.service, index);
+      if (!m.kube_dns && m.sides.cloud && m.sides.hybrid) m.simulated = ctx.analyses.prefer_close_shares(*m.service);
     });
     for (const Missing& m : missing) check_missing(ctx, m, version);
     check_kube_proxy(ctx, version, services_using_td);
@@ -212,13 +114,13 @@ class ServiceTrafficDistribution final : public Rule {
   struct Missing {
     const model::Service* service;
     bool kube_dns;
-    Sides sides;
+    BackendSides sides;
     CrossingShares simulated;
   };
 
   void check_missing(RuleContext& ctx, const Missing& m, const analysis::ClusterVersion& v) const {
     const model::Service& svc = *m.service;
-    const Sides& sides = m.sides;
+    const BackendSides& sides = m.sides;
     Severity severity = Severity::Error;
     std::string message;
     if (m.kube_dns) {
@@ -235,13 +137,13 @@ class ServiceTrafficDistribution final : public Rule {
         message = describe(svc) +
                   " has no trafficDistribution, but PreferClose would not change where its "
                   "connections go" +
-                  m.simulated.text() + ".";
+                  shares_text(m.simulated) + ".";
       } else if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
         message = describe(svc) +
                   " has backends that are, or may be placed, on both cloud and hybrid nodes and "
                   "no trafficDistribution: connections cross between the VPC and the on-premises network" +
-                  m.simulated.text() + ".";
+                  shares_text(m.simulated) + ".";
       } else {
         severity = Severity::Info;
         message = describe(svc) + " has no trafficDistribution; its backends can only run on " +

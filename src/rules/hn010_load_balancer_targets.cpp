@@ -2,7 +2,6 @@
 // pod network the VPC cannot route to.
 #include <set>
 
-#include "analysis/feasibility.h"
 #include "analysis/ownership.h"
 #include "analysis/service_workloads.h"
 #include "rules/registry.h"
@@ -114,8 +113,8 @@ class LoadBalancerTargets final : public Rule {
       }
       // Offline (or not yet there): workloads that may be placed on hybrid nodes.
       if (routability.cluster_wide() != model::PodNetwork::Routable) {
-        for (const model::Workload* w : analysis::workloads_selected_by(ctx.snapshot, *t.service)) {
-          if (!analysis::feasible_in(ctx.snapshot, w->tmpl.spec, model::Environment::Hybrid)) continue;
+        for (const model::Workload* w : ctx.analyses.selected_workloads().of(*t.service)) {
+          if (!ctx.analyses.placeable_sides(*w).hybrid) continue;
           if (std::find(workloads.begin(), workloads.end(), w) != workloads.end()) continue;
           // hostNetwork backends are reached at their nodes' IPs.
           analysis::Reach reach = reachability.of_template_on_hybrid(w->tmpl.spec);
