@@ -170,12 +170,16 @@ int run_fix(const FixOptions& o) {
   }
   analysis::Analyses analyses(snapshot, o.what_ifs.seed);
   rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
-  std::vector<report::FixOfFinding> fixes;
+  std::vector<const rules::Finding*> fixable;
   for (const rules::Finding& f : result.findings) {
     // Findings without a change to make still get their advice (a workload pinned to hybrid nodes).
     if (f.fixes.empty() && f.fix_note.empty()) continue;
-    fixes.push_back({&f, fix::render(f)});
+    fixable.push_back(&f);
   }
+  // Applied one after the other: each finding's patches build on what the earlier ones changed.
+  std::vector<fix::RenderedFix> rendered = fix::render_in_order(fixable);
+  std::vector<report::FixOfFinding> fixes;
+  for (size_t i = 0; i < fixable.size(); ++i) fixes.push_back({fixable[i], std::move(rendered[i])});
   if (o.write || o.dry_run) {  // --dry-run alone shows what --write would do
     // CLI.md: nothing partial is ever written by `fix --write`.
     if (input_errors) {
