@@ -58,8 +58,8 @@ TEST_F(FixLive, TheScriptIsTheOneForTheObjectsAsRead) {
   StandIn server(dir_, "api", server_args());
   ASSERT_GT(server.port(), 0);
   const std::string kubeconfig = write_kubeconfig(dir_, server.port(), {"prod"});
-  CliResult live = fix_live(kubeconfig, {"-q"});
-  CliResult offline = run_cli({"fix", dir_ / "served.json", describe_cluster(), "-q"});
+  CliResult live = fix_live(kubeconfig, {"-q", "--fail-on", "never"});
+  CliResult offline = run_cli({"fix", dir_ / "served.json", describe_cluster(), "-q", "--fail-on", "never"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_EQ(live.exit_code, 0) << live.err;
   EXPECT_NE(live.out.find("kubectl "), std::string::npos) << "the example has fixes to script: " << live.out;
@@ -71,9 +71,9 @@ TEST_F(FixLive, PatchFilesAreWrittenForTheLiveObjects) {
   StandIn server(dir_, "api", server_args());
   ASSERT_GT(server.port(), 0);
   const std::string kubeconfig = write_kubeconfig(dir_, server.port(), {"prod"});
-  CliResult live = fix_live(kubeconfig, {"-o", "patches", "--out", dir_ / "live-patches", "-q"});
-  CliResult offline =
-      run_cli({"fix", dir_ / "served.json", describe_cluster(), "-o", "patches", "--out", dir_ / "patches", "-q"});
+  CliResult live = fix_live(kubeconfig, {"-o", "patches", "--out", dir_ / "live-patches", "-q", "--fail-on", "never"});
+  CliResult offline = run_cli({"fix", dir_ / "served.json", describe_cluster(), "-o", "patches", "--out",
+                               dir_ / "patches", "-q", "--fail-on", "never"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_EQ(live.exit_code, 0) << live.err;
   size_t files = 0;
