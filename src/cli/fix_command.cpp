@@ -232,7 +232,8 @@ int run_fix(const FixOptions& o) {
       for (const fix::RenderedPatch& p : f.fix.patches) updated.push_back(p.target);
     }
     auto guards = fix::webhooks_to_relax(snapshot, analyses.backends(), updated, at_risk);
-    std::cout << report::render_fix_script(fixes, guards, {o.patch_managed});
+    report::FixScriptOptions script{o.patch_managed, o.input.sources, o.input.live.live, o.input.live.contexts};
+    std::cout << report::render_fix_script(fixes, guards, script);
   } else {
     rc = write_out_dir(o, fixes);
   }

@@ -256,5 +256,16 @@ TEST(FixScript, AWorkloadPinnedToHybridNodesOrAClusterWithoutCloudNodesGetsAdvic
   }
 }
 
+TEST(FixScript, HeaderNamesTheInputFilesOrCountsThemAndTheContextItTargets) {
+  std::string dir = source_dir() + "/examples/dns-one-sided";
+  CliResult one = run_cli({"fix", dir, "--fail-on", "never"});
+  EXPECT_NE(one.out.find("# hybridctl fix: 3 finding(s). Computed from " + dir + ";\n"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("it targets the cluster of the current kubectl context"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("for the cluster of the current kubectl context"), std::string::npos) << one.out;
+  CliResult many = run_cli({"fix", dir + "/coredns.yaml", dir + "/nodes.yaml", dir + "/cni.yaml",
+                            dir + "/describe-cluster.json", "--fail-on", "never"});
+  EXPECT_NE(many.out.find("Computed from 4 inputs;"), std::string::npos) << many.out;
+}
+
 }  // namespace
 }  // namespace hybridctl::testing
