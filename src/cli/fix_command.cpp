@@ -1,14 +1,17 @@
 #include "cli/fix_command.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
+#include "cli/exit_codes.h"
 #include "cli/fast_exit.h"
 #include "core/parallel.h"
 #include "fix/fix_webhook_guards.h"
@@ -31,6 +34,7 @@ struct FixOptions {
   bool write = false;
   bool dry_run = false;
   bool patch_managed = false;
+  std::string fail_on = "error";
   std::string rules;
   std::string skip_rules;
   bool quiet = false;
@@ -86,8 +90,10 @@ int write_out_dir(const FixOptions& o, const std::vector<report::FixOfFinding>& 
 
 std::string describe(const model::ObjectRef& r) { return r.kind + " " + (r.ns.empty() ? "" : r.ns + "/") + r.name; }
 
+// `refused_findings` gets the findings one of whose patches was not written.
 int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
-                      const std::vector<report::FixOfFinding>& fixes) {
+                      const std::vector<report::FixOfFinding>& fixes,
+                      std::set<const rules::Finding*>& refused_findings) {
   std::vector<fix::PatchOfObject> patches;
   for (const report::FixOfFinding& f : fixes) {
     for (const fix::RenderedPatch& p : f.fix.patches) {
@@ -125,7 +131,11 @@ int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
   for (const fix::NotSpliced& n : edits.refused) {
     std::cerr << "hybridctl fix: not written: " << (n.file.empty() ? "" : n.file + ": ") << describe(n.patch.target)
               << ": " << n.reason << "; apply this patch another way:\n  " << n.patch.patch << "\n";
-    rc = 1;
+    for (const report::FixOfFinding& f : fixes) {
+      for (const fix::RenderedPatch& p : f.fix.patches) {
+        if (p.target == n.patch.target && p.patch == n.patch.patch) refused_findings.insert(f.finding);
+      }
+    }
   }
   if (!o.quiet) {
     for (const fix::NotSpliced& n : edits.superseded) {
@@ -135,6 +145,18 @@ int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
     if (!o.dry_run) std::cerr << "hybridctl fix: " << spliced << " patch(es) written to " << files << " file(s)\n";
   }
   return rc;
+}
+
+// Whether the output this run makes carries the fix out: a patch written
+// (--write, -o patches), the manager's values (-o helm-values), or any step
+// the script runs; advice alone (a note, an `aws` command to review) does not.
+bool carries_out(const FixOptions& o, const fix::RenderedFix& f) {
+  bool values = f.helm_values != "{}" || f.eks_addon_configuration != "{}";
+  if (o.write || o.dry_run || o.output == "patches") return !f.patches.empty();
+  if (o.output == "helm-values") return values;
+  bool commands = false;
+  for (const std::string& cmd : f.kubectl) commands = commands || !cmd.starts_with("aws ");
+  return !f.patches.empty() || values || commands;
 }
 
 // Flag combinations refused before anything is read.
@@ -170,19 +192,36 @@ int run_fix(const FixOptions& o) {
   }
   analysis::Analyses analyses(snapshot, o.what_ifs.seed);
   rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
-  std::vector<report::FixOfFinding> fixes;
+  std::vector<const rules::Finding*> fixable;
   for (const rules::Finding& f : result.findings) {
     // Findings without a change to make still get their advice (a workload pinned to hybrid nodes).
     if (f.fixes.empty() && f.fix_note.empty()) continue;
-    fixes.push_back({&f, fix::render(f)});
+    fixable.push_back(&f);
   }
+  // Applied one after the other: each finding's patches build on what the earlier ones changed.
+  std::vector<fix::RenderedFix> rendered = fix::render_in_order(fixable);
+  std::vector<report::FixOfFinding> fixes;
+  for (size_t i = 0; i < fixable.size(); ++i) fixes.push_back({fixable[i], std::move(rendered[i])});
+  // What this run carries out, per finding: the exit code counts the rest.
+  std::map<const rules::Finding*, const fix::RenderedFix*> carried;
+  for (const report::FixOfFinding& f : fixes) carried[f.finding] = &f.fix;
+  auto left_unfixed = [&](const std::set<const rules::Finding*>& refused) {
+    std::vector<const rules::Finding*> left;
+    for (const rules::Finding& f : result.findings) {
+      auto it = carried.find(&f);
+      if (it == carried.end() || refused.count(&f) || !carries_out(o, *it->second)) left.push_back(&f);
+    }
+    return exit_code_for_unfixed(left, o.fail_on);
+  };
   if (o.write || o.dry_run) {  // --dry-run alone shows what --write would do
     // CLI.md: nothing partial is ever written by `fix --write`.
     if (input_errors) {
       std::cerr << "hybridctl fix: inputs had errors; nothing written\n";
       return 2;
     }
-    return exit_without_teardown(rewrite_manifests(o, snapshot, fixes));
+    std::set<const rules::Finding*> refused;
+    int rc = rewrite_manifests(o, snapshot, fixes, refused);
+    return exit_without_teardown(std::max(rc, left_unfixed(refused)));
   }
   int rc = 0;
   if (o.output == "script") {
@@ -193,12 +232,13 @@ int run_fix(const FixOptions& o) {
       for (const fix::RenderedPatch& p : f.fix.patches) updated.push_back(p.target);
     }
     auto guards = fix::webhooks_to_relax(snapshot, analyses.backends(), updated, at_risk);
-    std::cout << report::render_fix_script(fixes, guards, {o.patch_managed});
+    report::FixScriptOptions script{o.patch_managed, o.input.sources, o.input.live.live, o.input.live.contexts};
+    std::cout << report::render_fix_script(fixes, guards, script);
   } else {
     rc = write_out_dir(o, fixes);
   }
   // As audit does: the snapshot and analyses are not freed one by one.
-  return exit_without_teardown(input_errors ? 2 : rc);
+  return exit_without_teardown(input_errors ? 2 : std::max(rc, left_unfixed({})));
 }
 
 }  // namespace
@@ -211,7 +251,9 @@ void register_fix(CLI::App& app, int& exit_code) {
   cmd->footer(
       "Fixes the findings of every severity, info included (the audit afterwards has no fixable finding);\n"
       "leave some out with --rules / --skip-rules or the hybridctl/ignore annotation. With --live the\n"
-      "script and patch files target the objects as read; nothing is ever applied by hybridctl itself.");
+      "script and patch files target the objects as read; nothing is ever applied by hybridctl itself.\n"
+      "Exit code: 1 when a finding at or above --fail-on is left without a fix this run carries out (advice\n"
+      "only, or a patch --write refused), 2 on a usage error or unreadable input, else 0.");
   add_input_options(*cmd, options->input);
   add_what_if_options(*cmd, options->what_ifs);
   cmd->add_option("-o,--output", options->output, "script (default) | patches | helm-values")
@@ -222,6 +264,10 @@ void register_fix(CLI::App& app, int& exit_code) {
   cmd->add_flag("--dry-run", options->dry_run, "Print the unified diff --write would apply, change nothing");
   cmd->add_flag("--patch-managed", options->patch_managed,
                 "Patch objects managed by Helm / an EKS add-on / an operator with kubectl anyway");
+  cmd->add_option("--fail-on", options->fail_on,
+                  "critical|error|warning|info|never (default error): exit 1 when a finding this severe is left "
+                  "unfixed")
+      ->check(CLI::IsMember({"critical", "error", "warning", "info", "never"}));
   cmd->add_option("--rules", options->rules, "Only these rules (HN001,...)");
   cmd->add_option("--skip-rules", options->skip_rules, "Skip these rules");
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors on stderr");

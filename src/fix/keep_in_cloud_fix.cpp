@@ -7,6 +7,7 @@
 #include "charts/chart_values.h"
 #include "fix/node_affinity_fix.h"
 #include "fix/object_names.h"
+#include "fix/render.h"
 
 namespace hybridctl::fix {
 namespace {
@@ -57,6 +58,20 @@ KeepInCloudFix keep_in_cloud_fix(analysis::Analyses& analyses, const model::Work
   model::Requirement req{model::kComputeTypeLabel, "NotIn", {"hybrid"}};
   model::Workload patched = w;
   patched.tmpl.spec = with_required_node_affinity(w.tmpl.spec, req);
+  const bool rollable = w.workload_kind == model::WorkloadKind::Deployment ||
+                        w.workload_kind == model::WorkloadKind::StatefulSet ||
+                        w.workload_kind == model::WorkloadKind::DaemonSet;
+  if (rollable && w.tmpl.spec.affinity && *patched.tmpl.spec.affinity == *w.tmpl.spec.affinity) {
+    // Another affinity patch would change nothing: the pods on hybrid nodes were placed before it.
+    out.template_fixed = true;
+    std::string command = "kubectl rollout restart " + kubectl_resource(w.ref().kind) + "/" + w.meta.name;
+    if (!w.meta.ns.empty()) command += " -n " + w.meta.ns;
+    out.fixes.emplace_back(RunCommand{command});
+    out.note = "The pod template already requires " + std::string(model::kComputeTypeLabel) +
+               " NotIn [hybrid]; the pods still " + "on hybrid nodes were placed before it: roll them out (" + command +
+               ").";
+    return out;
+  }
   // Valid only if every replica still finds a node (RULES.md "a valid fix"):
   // a static fit first, then the placement with the cluster's pods.
   bool placeable = analysis::feasible_in(snapshot, patched.tmpl.spec, model::Environment::Cloud) &&

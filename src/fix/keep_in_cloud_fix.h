@@ -25,6 +25,9 @@ AffinityValues affinity_values_of(analysis::Analyses& analyses, const model::Wor
 struct KeepInCloudFix {
   std::vector<FixIntent> fixes;
   std::string note;
+  // The template already requires cloud nodes (the fix was applied): the
+  // running pods predate it, and the fix is to roll them.
+  bool template_fixed = false;
 };
 
 // Adds `compute-type NotIn [hybrid]` when it is valid (the patched template

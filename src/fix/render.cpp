@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
 #include "charts/chart_values.h"
 #include "fix/json_patch_ops.h"
@@ -67,19 +69,59 @@ std::string operations_of(const WriteOps& write) {
   return operations(w.take());
 }
 
+// What the intents rendered so far leave an object as: the next intent on
+// it (of the same finding, or of a later one under render_in_order) adds
+// only what is still missing and guards on this state, not on the dump's.
+struct ObjectState {
+  std::string template_path;
+  std::optional<model::PodSpec> spec;
+  std::optional<std::optional<int32_t>> replicas;  // set once an intent changed them
+  std::optional<std::string> traffic_distribution;
+  std::set<std::string> removed_annotations;
+  std::map<std::string, std::string> config;  // ConfigMap keys set
+  bool scrape_rule = false;
+  std::map<std::string, std::string> labels;  // Node labels set
+};
+
+// Objects of one identity read from several files (versions of one manifest
+// side by side) are distinct: the finding's own object is keyed by where it was read.
+class ObjectStates {
+ public:
+  ObjectState& of(const model::ObjectRef& target, const rules::Finding& finding) {
+    std::string key = target.kind + "\n" + target.ns + "\n" + target.name;
+    if (target == finding.object)
+      key += "\n" + std::to_string(finding.origin.file) + ":" + std::to_string(finding.origin.line);
+    return states_[key];
+  }
+
+ private:
+  std::map<std::string, ObjectState> states_;
+};
+
 // The consecutive intents of a finding that change one object, rendered as
-// one patch (one kubectl command) and one set of values. The workload's
-// state is carried from intent to intent, so each adds only what the ones
-// before it left missing, guarded on that state.
+// one patch (one kubectl command) and one set of values. The object's state
+// is carried from intent to intent (and from finding to finding under
+// render_in_order), so each adds only what the ones before it left missing,
+// guarded on that state.
 class ObjectChange {
  public:
-  ObjectChange(const analysis::Manager& manager, RenderedFix& out) : manager_(manager), out_(out) {}
+  ObjectChange(const rules::Finding& finding, ObjectStates& states, RenderedFix& out)
+      : manager_(finding.managed_by), finding_(finding), states_(states), out_(out) {}
   ObjectChange(const ObjectChange&) = delete;
   ObjectChange& operator=(const ObjectChange&) = delete;
 
   void add(const RequireNodeAffinity& a) {
     model::Requirement req{a.key, a.op, a.values};
-    model::PodSpec merged = with_required_node_affinity(a.spec, req);
+    ObjectState& component = states_.of(a.target, finding_);
+    if (!component.spec) {
+      component.template_path = a.template_path;
+      component.spec = a.spec;
+    }
+    const model::PodSpec current = *component.spec;
+    model::PodSpec merged = with_required_node_affinity(current, req);
+    component.spec = merged;
+    // Already required (an earlier finding's fix added it): nothing to change.
+    bool unchanged = current.affinity && *current.affinity == *merged.affinity;
     // The Tigera operator re-renders calico-node & co. from its Installation:
     // the override goes there, and the component itself is left alone.
     std::string_view field = manager_.kind == Kind::Operator && manager_.owner_kind == "Installation"
@@ -87,11 +129,15 @@ class ObjectChange {
                                  : std::string_view{};
     if (!field.empty()) {
       start({"operator.tigera.io/v1", "Installation", "", manager_.name});
-      append(operations(installation_affinity_patch(field, *merged.affinity)));
+      if (!unchanged) append(operations(installation_affinity_patch(field, *merged.affinity)));
       return;
     }
     start(a.target);
-    if (a.patchable) append(operations(json_patch(a)));
+    if (a.patchable && !unchanged) {
+      RequireNodeAffinity on_state = a;
+      on_state.spec = current;
+      append(operations(json_patch(on_state)));
+    }
     if (a.helm_value_paths.empty()) return;
     JsonWriter w;
     w.begin_object();
@@ -105,10 +151,12 @@ class ObjectChange {
 
   void add(const SetReplicas& r) {
     start(r.target);
+    std::optional<int32_t> current = state_->replicas.value_or(r.current);
+    state_->replicas = r.wanted;
     replicas_ = r.wanted;
     use_chart(r.values);
-    if (r.current.value_or(1) == r.wanted) return;
-    append(operations_of([&](JsonWriter& w) { write_replicas_ops(w, r.current, r.wanted); }));
+    if (current.value_or(1) == r.wanted) return;
+    append(operations_of([&](JsonWriter& w) { write_replicas_ops(w, current, r.wanted); }));
   }
 
   void add(const AddPreferredPodAntiAffinity& a) {
@@ -116,7 +164,7 @@ class ObjectChange {
     use_spec(a.template_path, a.spec);
     use_chart(a.values);
     std::vector<model::WeightedPodAffinityTerm> missing;
-    const model::PodSpec& spec = *spec_;
+    const model::PodSpec spec = *state_->spec;
     for (const auto& t : a.terms) {
       bool present = false;
       if (spec.affinity && spec.affinity->pod_anti_affinity) {
@@ -126,35 +174,42 @@ class ObjectChange {
       if (!present) missing.push_back(t);
     }
     if (missing.empty()) return;
-    append(
-        operations_of([&](JsonWriter& w) { write_add_preferred_anti_affinity_ops(w, template_path_, spec, missing); }));
-    spec_ = with_preferred_anti_affinity(spec, missing);
+    append(operations_of(
+        [&](JsonWriter& w) { write_add_preferred_anti_affinity_ops(w, state_->template_path, spec, missing); }));
+    state_->spec = with_preferred_anti_affinity(spec, missing);
   }
 
   void add(const AddTopologySpread& s) {
     start(s.target);
     use_spec(s.template_path, s.spec);
     use_chart(s.values);
-    const auto& present = spec_->topology_spread;
+    const auto& present = state_->spec->topology_spread;
     if (std::find(present.begin(), present.end(), s.constraint) != present.end()) return;
-    append(
-        operations_of([&](JsonWriter& w) { write_add_topology_spread_ops(w, template_path_, *spec_, s.constraint); }));
-    spec_ = with_topology_spread(*spec_, s.constraint);
+    append(operations_of(
+        [&](JsonWriter& w) { write_add_topology_spread_ops(w, state_->template_path, *state_->spec, s.constraint); }));
+    state_->spec = with_topology_spread(*state_->spec, s.constraint);
   }
 
   void add(const SetTrafficDistribution& t) {
     start(t.target);
-    append(operations_of([&](JsonWriter& w) { write_traffic_distribution_ops(w, t); }));
+    SetTrafficDistribution on_state = t;
+    on_state.current = state_->traffic_distribution.value_or(t.current);
+    state_->traffic_distribution = t.value;
+    append(operations_of([&](JsonWriter& w) { write_traffic_distribution_ops(w, on_state); }));
   }
 
   void add(const RemoveAnnotation& r) {
     start(r.target);
+    if (!state_->removed_annotations.insert(r.key).second) return;
     append(operations_of([&](JsonWriter& w) { write_remove_annotation_ops(w, r); }));
   }
 
   void add(const SetConfigKey& c) {
     start(c.target);
-    append(operations_of([&](JsonWriter& w) { write_config_key_ops(w, c); }));
+    SetConfigKey on_state = c;
+    if (auto it = state_->config.find(c.key); it != state_->config.end()) on_state.current = it->second;
+    state_->config[c.key] = c.value;
+    append(operations_of([&](JsonWriter& w) { write_config_key_ops(w, on_state); }));
     // Helm renders the ConfigMap from the chart's values: the value goes there too.
     std::string_view key = charts::config_values_key(c.chart, c.key);
     if (manager_.kind != Kind::Helm || key.empty()) return;
@@ -172,6 +227,8 @@ class ObjectChange {
 
   void add(const AddScrapeKeepRule& k) {
     start(k.target);
+    if (state_->scrape_rule) return;
+    state_->scrape_rule = true;
     append(operations(scrape_keep_rule_patch(k.scrapes)));
   }
 
@@ -190,8 +247,7 @@ class ObjectChange {
     values_.clear();
     cluster_.clear();
     chart_ = {};
-    template_path_.clear();
-    spec_.reset();
+    state_ = nullptr;
     replicas_.reset();
   }
 
@@ -201,6 +257,7 @@ class ObjectChange {
     flush();
     open_ = true;
     target_ = target;
+    state_ = &states_.of(target, finding_);
   }
   void append(const std::string& ops) {
     if (ops.empty()) return;
@@ -208,9 +265,9 @@ class ObjectChange {
   }
   // The first intent's view of the template; later ones build on the state it leaves.
   void use_spec(const std::string& path, const model::PodSpec& spec) {
-    if (spec_) return;
-    template_path_ = path;
-    spec_ = spec;
+    if (state_->spec) return;
+    state_->template_path = path;
+    state_->spec = spec;
   }
   void use_chart(const ChartSource& source) {
     if (chart_.chart.empty()) chart_ = source;
@@ -224,13 +281,14 @@ class ObjectChange {
     JsonWriter w;
     w.begin_object();
     if (replicas_ && !chart->replicas_key.empty()) w.key(chart->replicas_key).number(static_cast<int64_t>(*replicas_));
-    if (spec_ && spec_->affinity && !chart->components.front().affinity_key.empty()) {
+    const std::optional<model::PodSpec>& spec = state_->spec;
+    if (spec && spec->affinity && !chart->components.front().affinity_key.empty()) {
       write_dotted(w, chart->components.front().affinity_key,
-                   [&](JsonWriter& v) { write_affinity(v, *spec_->affinity); });
+                   [&](JsonWriter& v) { write_affinity(v, *spec->affinity); });
     }
-    if (spec_ && !spec_->topology_spread.empty() && !chart->topology_spread_key.empty()) {
+    if (spec && !spec->topology_spread.empty() && !chart->topology_spread_key.empty()) {
       w.key(chart->topology_spread_key).begin_array();
-      for (const auto& c : spec_->topology_spread) write_topology_spread_constraint(w, c);
+      for (const auto& c : spec->topology_spread) write_topology_spread_constraint(w, c);
       w.end_array();
     }
     w.end_object();
@@ -238,21 +296,27 @@ class ObjectChange {
   }
 
   const analysis::Manager& manager_;
+  const rules::Finding& finding_;
+  ObjectStates& states_;
   RenderedFix& out_;
   bool open_ = false;
   model::ObjectRef target_;
-  std::string ops_;      // serialised operations, comma-separated
-  std::string values_;   // a JSON object, "" when none
-  std::string cluster_;  // for `aws eks update-addon`
+  ObjectState* state_ = nullptr;  // target_'s
+  std::string ops_;               // serialised operations, comma-separated
+  std::string values_;            // a JSON object, "" when none
+  std::string cluster_;           // for `aws eks update-addon`
   ChartSource chart_;
-  std::string template_path_;
-  std::optional<model::PodSpec> spec_;
-  std::optional<int32_t> replicas_;
+  std::optional<int32_t> replicas_;  // set when this change sets them (the chart's values carry them)
 };
 
 // The label as a guarded JSON patch of the Node (applies to a dumped Node
 // file as to the API) and as the kubectl command.
-void render_label(const LabelNode& l, RenderedFix& out) {
+void render_label(LabelNode l, ObjectState& node, RenderedFix& out) {
+  if (auto it = node.labels.find(l.key); it != node.labels.end()) {
+    if (it->second == l.value) return;  // an earlier fix labels it so already
+    l.current = it->second;
+  }
+  node.labels[l.key] = l.value;
   std::string path = "/metadata/labels/" + json_pointer_token(l.key);
   JsonWriter w;
   w.begin_array();
@@ -290,20 +354,22 @@ std::string shell_quote(std::string_view s) {
   return out + "'";
 }
 
-RenderedFix render(const rules::Finding& f) {
+namespace {
+
+RenderedFix render_on(const rules::Finding& f, ObjectStates& states) {
   RenderedFix out;
   out.helm_values = "{}";
   out.eks_addon_configuration = "{}";
   out.note = f.fix_note;
   {
-    ObjectChange change(f.managed_by, out);
+    ObjectChange change(f, states, out);
     for (const FixIntent& intent : f.fixes) {
       std::visit(
           [&](const auto& i) {
             using T = std::decay_t<decltype(i)>;
             if constexpr (std::is_same_v<T, LabelNode>) {
               change.flush();
-              render_label(i, out);
+              render_label(i, states.of({"v1", "Node", "", i.node}, f), out);
             } else if constexpr (std::is_same_v<T, ChangeNetwork>) {
               change.flush();
               if (!i.command.empty()) out.kubectl.push_back(i.command);
@@ -338,6 +404,21 @@ RenderedFix render(const rules::Finding& f) {
         " update-addon replaces the add-on's whole configuration: merge these keys into the current one (aws eks "
         "describe-addon --query addon.configurationValues) first.";
   }
+  return out;
+}
+
+}  // namespace
+
+RenderedFix render(const rules::Finding& f) {
+  ObjectStates fresh;
+  return render_on(f, fresh);
+}
+
+std::vector<RenderedFix> render_in_order(const std::vector<const rules::Finding*>& findings) {
+  ObjectStates states;
+  std::vector<RenderedFix> out;
+  out.reserve(findings.size());
+  for (const rules::Finding* f : findings) out.push_back(render_on(*f, states));
   return out;
 }
 

@@ -23,7 +23,16 @@ struct RenderedFix {
   std::string note;
 };
 
+// One finding's fix on its own, computed on the objects as read (what the
+// audit shows per finding).
 RenderedFix render(const rules::Finding& finding);
+
+// The findings' fixes as `hybridctl fix` applies them, one after the other:
+// a finding's patch of an object that an earlier finding's fix changed is
+// computed on (and guarded on) the state that fix leaves, and its values
+// carry that fix's changes too. So the patches apply in order, and the
+// patches of one object concatenated are one patch of the object as read.
+std::vector<RenderedFix> render_in_order(const std::vector<const rules::Finding*>& findings);
 
 // `kubectl patch` resource name for a kind: "deployment", "daemonset", ...
 std::string kubectl_resource(std::string_view kind);

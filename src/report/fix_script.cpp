@@ -118,12 +118,36 @@ std::string finding_block(const FixOfFinding& f, const FixScriptOptions& options
 
 }  // namespace
 
+std::string fix_script_target(const FixScriptOptions& options) {
+  // Name up to three inputs; more are counted.
+  std::string files;
+  if (options.sources.size() > 3) {
+    files = std::to_string(options.sources.size()) + " inputs";
+  } else {
+    for (size_t i = 0; i < options.sources.size(); ++i) {
+      const std::string& name = options.sources[i] == "-" ? "standard input" : options.sources[i];
+      files += (i == 0 ? "" : i + 1 == options.sources.size() ? " and " : ", ") + name;
+    }
+  }
+  if (options.live) {
+    std::string context =
+        options.contexts.empty() ? "the current kubectl context" : "kubectl context " + options.contexts.front();
+    return "Computed from the live cluster of " + context + (files.empty() ? "" : " and from " + files) +
+           ";\nit targets the cluster of the current kubectl context: run it with " +
+           (options.contexts.empty() ? std::string("the same context current")
+                                     : "context " + options.contexts.front() + " current") +
+           ".";
+  }
+  return "Computed from " + (files.empty() ? std::string("the input") : files) +
+         ";\nit targets the cluster of the current kubectl context: check that it is the cluster those files "
+         "describe.";
+}
+
 std::string render_fix_script(const std::vector<FixOfFinding>& fixes, const std::vector<fix::WebhookGuard>& guards,
                               const FixScriptOptions& options) {
   std::string out = "#!/usr/bin/env bash\n";
-  out += comment("hybridctl fix: " + std::to_string(fixes.size()) +
-                 " finding(s), for the cluster of the current kubectl context.\nReview it, then run it. Running it "
-                 "twice changes nothing the second time.");
+  out += comment("hybridctl fix: " + std::to_string(fixes.size()) + " finding(s). " + fix_script_target(options) +
+                 "\nReview it, then run it. Running it twice changes nothing the second time.");
   out += kPrologue;
   out += "\n";
   if (guards.empty()) {

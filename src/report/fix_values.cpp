@@ -91,9 +91,7 @@ std::vector<ObjectPatches> patches_by_object(const std::vector<FixOfFinding>& fi
         out.push_back({p.target, {}});
         group = &out.back();
       }
-      bool seen = false;
-      for (const auto& existing : group->patches) seen = seen || existing == p.patch;
-      if (!seen) group->patches.push_back(p.patch);
+      group->patches.push_back(p.patch);
     }
   }
   return out;

@@ -30,12 +30,15 @@ std::string merge_json_objects(const std::string& base, const std::string& over)
 
 struct ObjectPatches {
   model::ObjectRef target;
-  std::vector<std::string> patches;  // distinct, in finding order
+  std::vector<std::string> patches;  // in finding order
 };
 // The patches of every finding grouped per target object, in first-seen order.
 std::vector<ObjectPatches> patches_by_object(const std::vector<FixOfFinding>& fixes);
 
-// One JSON patch document holding the operations of `patches` in order, pretty-printed.
+// One JSON patch document holding the operations of `patches` in order,
+// pretty-printed. With fixes rendered by fix::render_in_order, each patch of
+// an object is guarded on what the ones before it leave, so this is one
+// patch that applies to the object as read (`-o patches`).
 std::string concatenated_patch(const std::vector<std::string>& patches);
 
 // `kind/namespace/name.json` (`kind/name.json` for cluster-scoped objects), kind in lower case.

@@ -64,6 +64,11 @@ const model::OpenTelemetryCollector* hybrid_scraping_collector(const model::Snap
 
 void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& w, Finding& f) {
   fix::KeepInCloudFix fix = fix::keep_in_cloud_fix(analyses, w);
+  if (fix.template_fixed) {
+    f.message +=
+        " The pod template is fixed (it already requires cloud nodes), but the running pods were placed "
+        "before it and must be rolled.";
+  }
   f.fix_note = std::move(fix.note);
   for (fix::FixIntent& i : fix.fixes) f.fixes.push_back(std::move(i));
 }

@@ -135,7 +135,8 @@ TEST(FixScript, BashAcceptsItAndItMakesTheSameObjectsAsWrite) {
     Workspace w;
     fs::copy(source_dir() + "/examples/" + example, w.manifests, fs::copy_options::recursive);
     fs::copy(w.manifests, w.written, fs::copy_options::recursive);
-    std::vector<std::string> args = {"fix", w.manifests, "--patch-managed"};
+    // Advice-only findings would exit 1; this test is about the script.
+    std::vector<std::string> args = {"fix", w.manifests, "--patch-managed", "--fail-on", "never"};
     args.insert(args.end(), kMixed.begin(), kMixed.end());
     CliResult script = run_cli(args);
     ASSERT_EQ(script.exit_code, 0) << script.err;
@@ -244,7 +245,8 @@ TEST(FixScript, AWorkloadPinnedToHybridNodesOrAClusterWithoutCloudNodesGetsAdvic
         pin + "}\n";
     std::ofstream(w.manifests + "/policy.yaml") << yaml;
     CliResult script = run_cli({"fix", w.manifests, "--assume-nodes", nodes, "--pod-network", "unroutable"});
-    ASSERT_EQ(script.exit_code, 0) << script.err;
+    // Advice is no fix this run carries out: the HN002 error is left, so exit 1.
+    ASSERT_EQ(script.exit_code, 1) << script.err;
     EXPECT_EQ(script.out.find("patch_object deployment"), std::string::npos) << script.out;
     EXPECT_NE(script.out.find("# HN002"), std::string::npos) << script.out;
     EXPECT_NE(script.out.find("hostNetwork: true"), std::string::npos) << script.out;
@@ -252,6 +254,17 @@ TEST(FixScript, AWorkloadPinnedToHybridNodesOrAClusterWithoutCloudNodesGetsAdvic
     CliResult write = run_cli({"fix", w.manifests, "--write", "--assume-nodes", nodes, "--pod-network", "unroutable"});
     EXPECT_EQ(read_text(w.manifests + "/policy.yaml"), yaml);
   }
+}
+
+TEST(FixScript, HeaderNamesTheInputFilesOrCountsThemAndTheContextItTargets) {
+  std::string dir = source_dir() + "/examples/dns-one-sided";
+  CliResult one = run_cli({"fix", dir, "--fail-on", "never"});
+  EXPECT_NE(one.out.find("# hybridctl fix: 3 finding(s). Computed from " + dir + ";\n"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("it targets the cluster of the current kubectl context"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("for the cluster of the current kubectl context"), std::string::npos) << one.out;
+  CliResult many = run_cli({"fix", dir + "/coredns.yaml", dir + "/nodes.yaml", dir + "/cni.yaml",
+                            dir + "/describe-cluster.json", "--fail-on", "never"});
+  EXPECT_NE(many.out.find("Computed from 4 inputs;"), std::string::npos) << many.out;
 }
 
 }  // namespace

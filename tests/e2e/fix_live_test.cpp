@@ -58,22 +58,30 @@ TEST_F(FixLive, TheScriptIsTheOneForTheObjectsAsRead) {
   StandIn server(dir_, "api", server_args());
   ASSERT_GT(server.port(), 0);
   const std::string kubeconfig = write_kubeconfig(dir_, server.port(), {"prod"});
-  CliResult live = fix_live(kubeconfig, {"-q"});
-  CliResult offline = run_cli({"fix", dir_ / "served.json", describe_cluster(), "-q"});
+  CliResult live = fix_live(kubeconfig, {"-q", "--fail-on", "never"});
+  CliResult offline = run_cli({"fix", dir_ / "served.json", describe_cluster(), "-q", "--fail-on", "never"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_EQ(live.exit_code, 0) << live.err;
   EXPECT_NE(live.out.find("kubectl "), std::string::npos) << "the example has fixes to script: " << live.out;
-  EXPECT_EQ(live.out, offline.out);
+  // The same script; only the header says where the fixes were computed from.
+  auto body = [](const std::string& script) { return script.substr(std::min(script.size(), script.find("set -e"))); };
+  EXPECT_EQ(body(live.out), body(offline.out));
+  EXPECT_NE(live.out.find("Computed from the live cluster of the current kubectl context"), std::string::npos)
+      << live.out;
+  EXPECT_NE(offline.out.find("Computed from " + (dir_ / "served.json")), std::string::npos) << offline.out;
   EXPECT_EQ(server.calls("/api/v1/nodes"), 1) << "the objects came from the cluster";
+  CliResult named = fix_live(kubeconfig, {"-q", "--fail-on", "never", "--context", "prod"});
+  EXPECT_NE(named.out.find("Computed from the live cluster of kubectl context prod"), std::string::npos) << named.err;
+  EXPECT_NE(named.out.find("run it with context prod current"), std::string::npos) << named.out;
 }
 
 TEST_F(FixLive, PatchFilesAreWrittenForTheLiveObjects) {
   StandIn server(dir_, "api", server_args());
   ASSERT_GT(server.port(), 0);
   const std::string kubeconfig = write_kubeconfig(dir_, server.port(), {"prod"});
-  CliResult live = fix_live(kubeconfig, {"-o", "patches", "--out", dir_ / "live-patches", "-q"});
-  CliResult offline =
-      run_cli({"fix", dir_ / "served.json", describe_cluster(), "-o", "patches", "--out", dir_ / "patches", "-q"});
+  CliResult live = fix_live(kubeconfig, {"-o", "patches", "--out", dir_ / "live-patches", "-q", "--fail-on", "never"});
+  CliResult offline = run_cli({"fix", dir_ / "served.json", describe_cluster(), "-o", "patches", "--out",
+                               dir_ / "patches", "-q", "--fail-on", "never"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_EQ(live.exit_code, 0) << live.err;
   size_t files = 0;

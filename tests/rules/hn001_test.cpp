@@ -5,6 +5,7 @@
 // webhook whose Deployment is kept on cloud nodes.
 #include <gtest/gtest.h>
 
+#include "fix/render.h"
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
@@ -207,6 +208,29 @@ TEST(RuleHN001, UnknownRoutabilityLowersEachFindingOneSeverityAndSaysSoOnce) {
   std::vector<ObjectFindings> rows = table({"HN001 error"}, {"HN001 warning"});
   rows.push_back({"Cluster cluster", {"HN015 info"}});
   expect_exact_findings(a, kObjects, rows);
+}
+
+TEST(RuleHN001, AFixedTemplateWithPodsStillOnHybridNodesGetsARolloutRestartNotAnotherPatch) {
+  // After `fix --write`: the template requires cloud nodes, the running pod is still on the hybrid node.
+  Audit a;
+  run_audit(a,
+            yaml_stream({kubectl_cloud_node(), kubectl_hybrid_node()}) +
+                webhook_configuration("ValidatingWebhookConfiguration", "policy-validator",
+                                      "validate.policy.example.com", "policy", "policy-webhook") +
+                webhook_backend("policy", "policy-webhook", kHybridNodeName, "10.85.1.21", kRequireCloudNodes),
+            "", model::PodNetwork::Unroutable);
+  std::vector<const rules::Finding*> f = a.of("HN001");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("The pod template is fixed (it already requires cloud nodes), but the running pods"),
+            std::string::npos)
+      << f[0]->message;
+  fix::RenderedFix r = fix::render(*f[0]);
+  EXPECT_TRUE(r.patches.empty()) << r.patches.front().patch;
+  EXPECT_EQ(r.kubectl, std::vector<std::string>{"kubectl rollout restart deployment/policy-webhook -n policy"});
+  EXPECT_NE(r.note.find("roll them out"), std::string::npos) << r.note;
+  for (const rules::Finding* g : a.of("HN002")) {
+    EXPECT_TRUE(fix::render(*g).patches.empty()) << g->message;
+  }
 }
 
 }  // namespace
