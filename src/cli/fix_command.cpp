@@ -11,6 +11,7 @@
 #include "cli/common_options.h"
 #include "cli/fast_exit.h"
 #include "core/parallel.h"
+#include "fix/field_location.h"
 #include "fix/fix_webhook_guards.h"
 #include "fix/splice_atomic_write.h"
 #include "fix/splice_diff.h"
@@ -123,8 +124,10 @@ int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
   // One fsync per directory, after its last rename, makes them durable.
   for (const auto& [dir, file] : synced_dirs) fix::sync_directory_of(file);
   for (const fix::NotSpliced& n : edits.refused) {
-    std::cerr << "hybridctl fix: not written: " << (n.file.empty() ? "" : n.file + ": ") << describe(n.patch.target)
-              << ": " << n.reason << "; apply this patch another way:\n  " << n.patch.patch << "\n";
+    // The field's line when it was recorded (field_location.h), else the file.
+    std::string where = !n.field.empty() ? n.field + ": " : n.file.empty() ? "" : n.file + ": ";
+    std::cerr << "hybridctl fix: not written: " << where << describe(n.patch.target) << ": " << n.reason
+              << "; apply this patch another way:\n  " << n.patch.patch << "\n";
     rc = 1;
   }
   if (!o.quiet) {
@@ -171,10 +174,14 @@ int run_fix(const FixOptions& o) {
   analysis::Analyses analyses(snapshot, o.what_ifs.seed);
   rules::AuditResult result = rules::run_rules(snapshot, analyses, selection);
   std::vector<report::FixOfFinding> fixes;
+  fix::ObjectOrigins origins(snapshot);
   for (const rules::Finding& f : result.findings) {
     // Findings without a change to make still get their advice (a workload pinned to hybrid nodes).
     if (f.fixes.empty() && f.fix_note.empty()) continue;
-    fixes.push_back({&f, fix::render(f)});
+    report::FixOfFinding of{&f, fix::render(f), {}};
+    // A --live page is a source too, but not one to open in an editor.
+    if (!o.input.live.live) of.field_location = fix::first_field_location(snapshot, origins, f, of.fix.patches);
+    fixes.push_back(std::move(of));
   }
   if (o.write || o.dry_run) {  // --dry-run alone shows what --write would do
     // CLI.md: nothing partial is ever written by `fix --write`.

@@ -10,6 +10,7 @@
 #include "fix/object_field_fix.h"
 #include "fix/otel_scrape_fix.h"
 #include "fix/spread_fix.h"
+#include "fix/targeted_field.h"
 
 namespace hybridctl::fix {
 namespace {
@@ -180,7 +181,7 @@ class ObjectChange {
     if (!open_) return;
     if (!ops_.empty()) {
       std::string patch = "[" + ops_ + "]";
-      out_.patches.push_back({target_, "json", patch});
+      out_.patches.push_back({target_, "json", patch, field_});
       out_.kubectl.push_back(kubectl_json_patch_command(target_, patch));
     }
     if (values_.empty() && !chart_.chart.empty()) values_ = chart_values();
@@ -193,6 +194,12 @@ class ObjectChange {
     template_path_.clear();
     spec_.reset();
     replicas_.reset();
+    field_.clear();
+  }
+
+  // Names the field of the change open for `f`'s object, unless an earlier intent did.
+  void name_field(const std::optional<TargetedField>& f) {
+    if (open_ && f && f->target == target_ && field_.empty()) field_ = f->pointer;
   }
 
  private:
@@ -248,6 +255,7 @@ class ObjectChange {
   std::string template_path_;
   std::optional<model::PodSpec> spec_;
   std::optional<int32_t> replicas_;
+  std::string field_;  // JSON pointer (RenderedPatch::field)
 };
 
 // The label as a guarded JSON patch of the Node (applies to a dumped Node
@@ -266,7 +274,7 @@ void render_label(const LabelNode& l, RenderedFix& out) {
     write_add_absent(w, path, value.take());
   }
   w.end_array();
-  out.patches.push_back({{"v1", "Node", "", l.node}, "json", w.take()});
+  out.patches.push_back({{"v1", "Node", "", l.node}, "json", w.take(), path});
   out.kubectl.push_back("kubectl label node " + l.node + " " + l.key + "=" + l.value +
                         (l.current ? " --overwrite" : ""));
 }
@@ -312,6 +320,7 @@ RenderedFix render(const rules::Finding& f) {
               out.kubectl.push_back(i.command);
             } else {
               change.add(i);
+              change.name_field(targeted_field(intent));  // after add: it opened the change on its object
             }
           },
           intent);
