@@ -73,6 +73,7 @@ ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::ve
       }
     }
     std::vector<SplicePatch> splice;
+    splice.reserve(kept.size());
     for (const Planned& p : kept) splice.push_back({p.patch.target, p.line, p.patch.patch});
     SpliceOutcome outcome = splice_file(edit.before, splice);
     std::vector<bool> applied(kept.size(), false);
