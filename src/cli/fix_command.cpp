@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/fast_exit.h"
 #include "core/parallel.h"
+#include "fix/field_location.h"
 #include "fix/fix_webhook_guards.h"
 #include "fix/splice_atomic_write.h"
 #include "fix/splice_diff.h"
@@ -129,8 +130,10 @@ int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
   // One fsync per directory, after its last rename, makes them durable.
   for (const auto& [dir, file] : synced_dirs) fix::sync_directory_of(file);
   for (const fix::NotSpliced& n : edits.refused) {
-    std::cerr << "hybridctl fix: not written: " << (n.file.empty() ? "" : n.file + ": ") << describe(n.patch.target)
-              << ": " << n.reason << "; apply this patch another way:\n  " << n.patch.patch << "\n";
+    // The field's line when it was recorded (field_location.h), else the file.
+    std::string where = !n.field.empty() ? n.field + ": " : n.file.empty() ? "" : n.file + ": ";
+    std::cerr << "hybridctl fix: not written: " << where << describe(n.patch.target) << ": " << n.reason
+              << "; apply this patch another way:\n  " << n.patch.patch << "\n";
     for (const report::FixOfFinding& f : fixes) {
       for (const fix::RenderedPatch& p : f.fix.patches) {
         if (p.target == n.patch.target && p.patch == n.patch.patch) refused_findings.insert(f.finding);
@@ -201,7 +204,14 @@ int run_fix(const FixOptions& o) {
   // Applied one after the other: each finding's patches build on what the earlier ones changed.
   std::vector<fix::RenderedFix> rendered = fix::render_in_order(fixable);
   std::vector<report::FixOfFinding> fixes;
-  for (size_t i = 0; i < fixable.size(); ++i) fixes.push_back({fixable[i], std::move(rendered[i])});
+  fix::ObjectOrigins origins(snapshot);
+  for (size_t i = 0; i < fixable.size(); ++i) {
+    report::FixOfFinding of{fixable[i], std::move(rendered[i]), {}};
+    // A --live page is a source too, but not one to open in an editor.
+    if (!o.input.live.live)
+      of.field_location = fix::first_field_location(snapshot, origins, *of.finding, of.fix.patches);
+    fixes.push_back(std::move(of));
+  }
   // What this run carries out, per finding: the exit code counts the rest.
   std::map<const rules::Finding*, const fix::RenderedFix*> carried;
   for (const report::FixOfFinding& f : fixes) carried[f.finding] = &f.fix;

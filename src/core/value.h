@@ -49,6 +49,15 @@ class Value {
   bool is_scalar() const { return kind_ != Kind::Array && kind_ != Kind::Object; }
   bool is_string() const { return kind_ == Kind::String; }
   uint64_t offset() const { return offset_; }
+  // Where the member's key starts, for a value that is an object member (the
+  // readers set it; field positions record it). Other values: offset().
+  uint64_t key_offset() const { return offset_ - key_gap_; }
+  void set_key_offset(uint64_t key_offset) {
+    // A key a value is more than 4 GB away from (or after it) is not
+    // something a reader produces: it falls back to the value's offset.
+    uint64_t gap = offset_ - key_offset;
+    key_gap_ = key_offset <= offset_ && gap <= UINT32_MAX ? static_cast<uint32_t>(gap) : 0;
+  }
   // Scalar text (for strings the unescaped value, for numbers and bools the token).
   const std::string& text() const { return text_; }
 
@@ -73,12 +82,14 @@ class Value {
     kind_ = kind;
     text_.assign(text);
     offset_ = offset;
+    key_gap_ = 0;
     members_.clear();
     items_.clear();
   }
   void become_container(Kind kind, uint64_t offset) {
     kind_ = kind;
     offset_ = offset;
+    key_gap_ = 0;
     text_.clear();
     if (kind == Kind::Object) {
       items_.clear();
@@ -89,12 +100,16 @@ class Value {
 
   void add_member(std::string key, Value v) { members_.emplace_back(std::move(key), std::move(v)); }
   void add_item(Value v) { items_.push_back(std::move(v)); }
-  void set_offset(uint64_t offset) { offset_ = offset; }
+  void set_offset(uint64_t offset) {
+    offset_ = offset;
+    key_gap_ = 0;
+  }
 
   static std::string_view kind_name(Kind kind);
 
  private:
   Kind kind_ = Kind::Null;
+  uint32_t key_gap_ = 0;  // offset_ - key_offset(); in the padding after kind_, so a Value grows by nothing
   uint64_t offset_ = 0;
   std::string text_;
   std::vector<Member> members_;

@@ -324,7 +324,8 @@ void decode_crd(const Value& obj, ObjectBase base, Snapshot& into) {
   into.crds.push_back(std::move(c));
 }
 
-// ConfigMap keys a rule reads; all other data is dropped at decode time.
+}  // namespace
+
 bool is_read_config_key(std::string_view key) {
   static constexpr std::string_view keys[] = {
       "enable-service-topology", "cluster-pool-ipv4-cidr",   "cluster-pool-ipv6-cidr", "ipam",
@@ -334,6 +335,8 @@ bool is_read_config_key(std::string_view key) {
   }
   return false;
 }
+
+namespace {
 
 void decode_config_map(const Value& obj, ObjectBase base, Snapshot& into) {
   auto c = with_base<model::ConfigMap>(std::move(base));

@@ -142,7 +142,7 @@ class TopLevelScanner {
   JsonReadResult fail_here(std::string message);
   bool scan_items(const ItemSinkFactory& item_sinks);
   bool scan_item_bytes(ItemBatcher& batcher);
-  bool read_key(std::string& key);
+  bool read_key(std::string& key, uint64_t& key_offset);
 
   ChunkedInput& in_;
   std::string path_;
@@ -373,7 +373,8 @@ bool TopLevelScanner::parse_value_at(size_t begin, size_t end, Value& out, Field
   return false;
 }
 
-bool TopLevelScanner::read_key(std::string& key) {
+bool TopLevelScanner::read_key(std::string& key, uint64_t& key_offset) {
+  key_offset = file_offset(pos_);
   size_t end;
   if (!at(pos_) || ch(pos_) != '"' || !find_value_end(end)) {
     error_ = fail_here("expected a quoted member name");
@@ -480,7 +481,8 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks, const Doc
       }
       first_member = false;
       std::string key;
-      if (!read_key(key)) return error_;
+      uint64_t key_offset = 0;
+      if (!read_key(key, key_offset)) return error_;
       if (!keys.insert(key).second) return fail_here("duplicate mapping key \"" + key + "\"");
       if (key == "items" && at(pos_) && ch(pos_) == '[') {
         if (!scan_items(item_sinks)) return error_;
@@ -493,6 +495,7 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks, const Doc
         Value member;
         bool skip;  // nothing at the top level of an object is skipped
         if (!parse_value_at(pos_, end, member, member_scope(FieldScope::Object, key, skip))) return error_;
+        member.set_key_offset(key_offset);
         root.add_member(std::move(key), std::move(member));
         advance_lines(end - pos_);
       }

@@ -117,6 +117,10 @@ struct Converter {
         std::vector<Value::Member>& members = out.members();
         size_t count = 0;
         for (auto field : obj) {
+          // The raw key points past its opening quote; key() does not consume it, unescaped_key() does.
+          simdjson::ondemand::raw_json_string raw_key;
+          if (auto err = field.key().get(raw_key)) return err;
+          uint64_t key_offset = file_offset + static_cast<uint64_t>(raw_key.raw() - 1 - base);
           std::string_view key;
           if (auto err = field.unescaped_key().get(key)) return err;
           bool skip;
@@ -129,6 +133,7 @@ struct Converter {
           Value::Member& m = members[count++];
           m.first.assign(key);
           if (auto err = convert(field.value(), m.second, depth + 1, child_scope)) return err;
+          m.second.set_key_offset(key_offset);
         }
         members.resize(count);
         if (const Value::Member* dup = duplicate_member(out)) {

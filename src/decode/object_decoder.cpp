@@ -1,6 +1,7 @@
 #include "decode/object_decoder.h"
 
 #include "decode/decode_kinds.h"
+#include "decode/field_positions_recorder.h"
 #include "decode/field_reader.h"
 
 namespace hybridctl::decode {
@@ -137,7 +138,10 @@ void ObjectDecoder::decode_object(const Value& obj, const DocumentContext& ctx, 
     }
     model::ObjectBase base = decode_base(obj, kind, ctx);
     if (base.meta.ns.empty() && !is_cluster_scoped(kind)) base.meta.ns = "default";
+    model::Origin origin = base.origin;
     decode_kind(obj, std::move(base), into_);
+    // After the object decoded: an object refused for a wrong type records nothing.
+    record_field_positions(obj, kind, origin, ctx, into_.field_positions);
   } catch (const DecodeError& e) {
     error_at(ctx, e.offset, e.what());
   }

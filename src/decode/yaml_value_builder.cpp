@@ -108,13 +108,14 @@ std::string YamlValueBuilder::place_key(const YamlEvent& e) {
   // `!!bool` forces the kind even on empty text: never read text[0] of "".
   if (scalar_kind(e) == Value::Kind::Bool)
     text = (!text.empty() && (text[0] == 't' || text[0] == 'T')) ? "true" : "false";
-  set_key(std::string(text));
+  set_key(std::string(text), base_ + e.offset);
   return {};
 }
 
-void YamlValueBuilder::set_key(std::string key) {
+void YamlValueBuilder::set_key(std::string key, uint64_t offset) {
   Frame& top = stack_.back();
   top.key = std::move(key);
+  top.key_offset = offset;
   top.have_key = true;
   if (may_skip_) {
     bool skip;
@@ -229,7 +230,7 @@ std::string YamlValueBuilder::place(Value v, std::string_view anchor) {
   }
   if (!top.have_key) {
     if (!v.is_scalar()) return "a mapping key must be a plain value, not a list or mapping";
-    set_key(v.text());
+    set_key(v.text(), v.offset());
     return {};
   }
   top.have_key = false;
@@ -239,6 +240,7 @@ std::string YamlValueBuilder::place(Value v, std::string_view anchor) {
   }
   if (is_duplicate(top)) return "duplicate mapping key \"" + top.key + "\"";
   top.value.add_member(std::move(top.key), std::move(v));
+  top.value.members().back().second.set_key_offset(top.key_offset);
   return {};
 }
 

@@ -54,7 +54,8 @@ class YamlValueBuilder final : public YamlEventHandler {
     std::string anchor;
     bool have_key = false;
     std::string key;
-    std::vector<Value> merges;                              // sources of `<<` merge keys, applied at mapping end
+    uint64_t key_offset = 0;    // file offset of `key`, given to the member's value (Value::key_offset)
+    std::vector<Value> merges;  // sources of `<<` merge keys, applied at mapping end
     std::unique_ptr<std::unordered_set<std::string>> seen;  // built once a mapping grows large
     FieldScope scope = FieldScope::Object;                  // where this node sits (skipped_fields.h)
   };
@@ -64,7 +65,7 @@ class YamlValueBuilder final : public YamlEventHandler {
   Value make_scalar(const YamlEvent& e);
   bool awaits_key() const { return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().have_key; }
   std::string place_key(const YamlEvent& e);
-  void set_key(std::string key);
+  void set_key(std::string key, uint64_t offset);
   std::string open(Value v, std::string_view anchor);
   FieldScope child_scope() const;
   std::string skip(const YamlEvent& e);

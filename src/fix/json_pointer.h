@@ -1,13 +1,11 @@
-// JSON Pointer (RFC 6901), as JSON patches address members.
+// JSON Pointer (RFC 6901), as JSON patches address members: the tokens are
+// core's (the field-position table in model/ names fields the same way).
 #pragma once
 
-#include <string>
-#include <string_view>
+#include "core/json_pointer.h"
 
 namespace hybridctl::fix {
 
-// One reference token: "~" and "/" in a member name are written "~0" and
-// "~1" (an annotation key such as "service.kubernetes.io/topology-mode").
-std::string json_pointer_token(std::string_view name);
+using hybridctl::json_pointer_token;
 
 }  // namespace hybridctl::fix

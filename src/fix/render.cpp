@@ -12,6 +12,7 @@
 #include "fix/object_field_fix.h"
 #include "fix/otel_scrape_fix.h"
 #include "fix/spread_fix.h"
+#include "fix/targeted_field.h"
 
 namespace hybridctl::fix {
 namespace {
@@ -237,7 +238,7 @@ class ObjectChange {
     if (!open_) return;
     if (!ops_.empty()) {
       std::string patch = "[" + ops_ + "]";
-      out_.patches.push_back({target_, "json", patch});
+      out_.patches.push_back({target_, "json", patch, field_});
       out_.kubectl.push_back(kubectl_json_patch_command(target_, patch));
     }
     if (values_.empty() && !chart_.chart.empty()) values_ = chart_values();
@@ -249,6 +250,12 @@ class ObjectChange {
     chart_ = {};
     state_ = nullptr;
     replicas_.reset();
+    field_.clear();
+  }
+
+  // Names the field of the change open for `f`'s object, unless an earlier intent did.
+  void name_field(const std::optional<TargetedField>& f) {
+    if (open_ && f && f->target == target_ && field_.empty()) field_ = f->pointer;
   }
 
  private:
@@ -307,6 +314,7 @@ class ObjectChange {
   std::string cluster_;           // for `aws eks update-addon`
   ChartSource chart_;
   std::optional<int32_t> replicas_;  // set when this change sets them (the chart's values carry them)
+  std::string field_;                // JSON pointer (RenderedPatch::field)
 };
 
 // The label as a guarded JSON patch of the Node (applies to a dumped Node
@@ -330,7 +338,7 @@ void render_label(LabelNode l, ObjectState& node, RenderedFix& out) {
     write_add_absent(w, path, value.take());
   }
   w.end_array();
-  out.patches.push_back({{"v1", "Node", "", l.node}, "json", w.take()});
+  out.patches.push_back({{"v1", "Node", "", l.node}, "json", w.take(), path});
   out.kubectl.push_back("kubectl label node " + l.node + " " + l.key + "=" + l.value +
                         (l.current ? " --overwrite" : ""));
 }
@@ -378,6 +386,7 @@ RenderedFix render_on(const rules::Finding& f, ObjectStates& states) {
               out.kubectl.push_back(i.command);
             } else {
               change.add(i);
+              change.name_field(targeted_field(intent));  // after add: it opened the change on its object
             }
           },
           intent);

@@ -13,6 +13,9 @@ struct RenderedPatch {
   model::ObjectRef target;
   std::string type;   // "json"
   std::string patch;  // the serialised patch
+  // JSON pointer of the field the change's first intent targets
+  // (targeted_field.h): where messages and the fix script point.
+  std::string field;
 };
 
 struct RenderedFix {

@@ -23,6 +23,9 @@ struct NotSpliced {
   RenderedPatch patch;
   std::string file;  // "" when the object was not read from a file
   std::string reason;
+  // "deploy.yaml:14:9 spec.template.spec.affinity": where the field the
+  // patch targets was read (field_location.h); "" when not recorded.
+  std::string field;
 };
 
 struct ManifestEdits {
@@ -41,7 +44,9 @@ struct PatchOfObject {
   model::Origin origin;  // file UINT32_MAX: look the target up by identity
 };
 
-// `patches` in the order they should apply (duplicates are dropped).
+// `patches` in the order they should apply (duplicates are dropped). A patch
+// whose field is no longer where the file held it when read (the file
+// changed since) is refused, naming the field's line.
 ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches);
 
 }  // namespace hybridctl::fix

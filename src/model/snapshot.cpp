@@ -73,6 +73,7 @@ void Snapshot::absorb(Snapshot&& o) {
   move_all(cilium_nodes, o.cilium_nodes);
   move_all(unknown, o.unknown);
   if (o.cluster_info) cluster_info = std::move(o.cluster_info);
+  field_positions.absorb(std::move(o.field_positions));
 }
 
 const std::vector<size_t>& Snapshot::node_class_representatives() const {
@@ -88,6 +89,7 @@ std::string Snapshot::key(std::string_view ns, std::string_view name) {
 }
 
 void Snapshot::build_indexes() {
+  field_positions.finish();
   node_index_.clear();
   for (size_t i = 0; i < nodes.size(); ++i) node_index_.emplace(nodes[i].meta.name, i);
   node_classes_.clear();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/cluster_objects.h"
+#include "model/field_positions.h"
 #include "model/node.h"
 #include "model/service.h"
 #include "model/webhooks.h"
@@ -51,10 +52,12 @@ struct Snapshot {
   std::vector<UnknownObject> unknown;
   std::optional<ClusterInfo> cluster_info;
   ClusterFacts facts;
+  // Where the fields a fix can target were read (field_positions.h).
+  FieldPositions field_positions;
 
   // Moves every object of `other` in (its files already registered here).
   void absorb(Snapshot&& other);
-  // Builds the lookup indexes; call after the last absorb.
+  // Builds the lookup indexes (and sorts field_positions); call after the last absorb.
   void build_indexes();
 
   const Node* node(std::string_view name) const;

@@ -82,6 +82,7 @@ std::string finding_block(const FixOfFinding& f, const FixScriptOptions& options
   const analysis::Manager& m = finding.managed_by;
   std::string out = "\n" + comment(finding.rule + " (" + rules::severity_name(finding.severity) + ") " +
                                    describe(finding.object) + " — managed by " + describe(m));
+  if (!f.field_location.empty()) out += comment(f.field_location);
   out += comment(finding.message);
   if (!f.fix.note.empty()) out += comment("note: " + f.fix.note);
   bool managed = m.kind != Kind::None && !options.patch_managed;

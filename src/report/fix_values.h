@@ -16,6 +16,9 @@ namespace hybridctl::report {
 struct FixOfFinding {
   const rules::Finding* finding = nullptr;
   fix::RenderedFix fix;
+  // "deploy.yaml:14:9 spec.template.spec.affinity": where the field its first
+  // patch changes was read (fix/field_location.h); "" when not from a file.
+  std::string field_location;
 };
 
 // Helm release (namespace/release) -> its values as JSON, every finding's merged in.
