@@ -95,10 +95,14 @@ std::string finding_block(const FixOfFinding& f, const FixScriptOptions& options
     out += patch_line(p);
     any = true;
   }
+  const bool addon_applied_below = managed && m.kind == Kind::EksAddon && f.fix.eks_addon_configuration != "{}";
   for (const std::string& cmd : f.fix.kubectl) {
     if (cmd.starts_with("kubectl patch ")) continue;  // the patches above, in their idempotent form
+    // A node's label patch above is the same change, guarded: labelling again would only repeat it.
+    if (any && cmd.starts_with("kubectl label node ")) continue;
     if (cmd.starts_with("aws ")) {
-      out += comment("review, then run: " + cmd);
+      // The merged configuration of the add-on is applied once below.
+      if (!addon_applied_below) out += comment("review, then run: " + cmd);
       continue;
     }
     out += (cmd.starts_with("kubectl ") ? "$KUBECTL " + cmd.substr(8) : cmd) + "\n";

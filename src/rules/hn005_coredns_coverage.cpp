@@ -258,16 +258,25 @@ class CorednsCoverage final : public Rule {
     std::optional<Guarantee> guarantee;
     std::string why_not;
     if (then_guarantee && no_guarantee(ctx, fixed)) guarantee = plan_guarantee(ctx, fixed, why_not);
+    // The note names what the patch really adds: the terms `base` still
+    // lacks (a zone spread from the fix above already covers the zone), and
+    // the replicas only when they change.
+    std::string added;
+    for (const model::WeightedPodAffinityTerm& t : terms) {
+      added += (added.empty() ? "" : ", ") + std::string(t.term.topology_key == kHostnameKey ? "hostname" : "zone") +
+               " weight " + std::to_string(t.weight);
+    }
+    const std::string anti_affinity = "the document's preferred podAntiAffinity (" + added + ")";
     if (guarantee && !terms.empty()) {
       std::string runs = guarantee->note;
       runs[0] = 'r';  // "Runs N replicas ..."
-      f.fix_note = "Adds the document's preferred podAntiAffinity (hostname weight 100, zone weight 50) and " + runs;
+      f.fix_note = "Adds " + anti_affinity + " and " + runs;
     } else if (guarantee) {
       f.fix_note = guarantee->note;
     } else {
-      f.fix_note = "Sets " + std::to_string(wanted) + " replicas and adds the document's preferred podAntiAffinity " +
-                   "(hostname weight 100, zone weight 50)" +
-                   (&base != &coredns ? ", on top of the fix of the HN005 finding above." : ".");
+      std::string what = wanted != base_replicas ? "Sets " + std::to_string(wanted) + " replicas" : std::string();
+      if (!terms.empty()) what += (what.empty() ? "Adds " : " and adds ") + anti_affinity;
+      f.fix_note = what + (&base != &coredns ? ", on top of the fix of the HN005 finding above." : ".");
       if (!why_not.empty()) f.fix_note += " " + why_not;
     }
     const fix::ChartSource chart{kChart, cluster_name(ctx)};

@@ -118,6 +118,20 @@ class ServiceTrafficDistribution final : public Rule {
     CrossingShares simulated;
   };
 
+  // Why PreferClose may gain nothing today: the EndpointSlice controller sets
+  // no zone hints while an endpoint's node has no zone, and unzoned hybrid
+  // nodes are HN006's finding. "" when every hybrid node has a zone.
+  static std::string unzoned_hybrid_reason(const model::Snapshot& snapshot) {
+    for (const model::Node& n : snapshot.nodes) {
+      if (n.environment() == model::Environment::Hybrid && n.zone().empty()) {
+        return " That is because hybrid nodes such as " + n.meta.name +
+               " have no topology.kubernetes.io/zone label (HN006): once they do, PreferClose can keep traffic "
+               "within each zone.";
+      }
+    }
+    return {};
+  }
+
   void check_missing(RuleContext& ctx, const Missing& m, const analysis::ClusterVersion& v) const {
     const model::Service& svc = *m.service;
     const BackendSides& sides = m.sides;
@@ -137,7 +151,8 @@ class ServiceTrafficDistribution final : public Rule {
         message = describe(svc) +
                   " has no trafficDistribution, but PreferClose would not change where its "
                   "connections go" +
-                  shares_text(m.simulated) + ".";
+                  shares_text(m.simulated) + "." +
+                  (svc.internal_traffic_policy == "Local" ? std::string() : unzoned_hybrid_reason(ctx.snapshot));
       } else if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
         message = describe(svc) +

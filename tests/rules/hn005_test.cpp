@@ -89,6 +89,35 @@ TEST(Hn005, OneReplicaWithoutAntiAffinityIsAWarningWithTheDocumentsFix) {
   EXPECT_NE(r.patches[0].patch.find(R"("weight":50)"), std::string::npos);
 }
 
+// Both replicas running in the cloud: (a) adds a zone spread, so (b) adds
+// only the hostname term and keeps the replicas; its note says just that.
+TEST(Hn005, TheConfigurationFixNoteNamesOnlyWhatItsPatchAdds) {
+  Audit probe;
+  run_audit(probe, coredns(2, ""), kMixedNodes, std::nullopt);
+  std::vector<std::string> cloud;
+  for (const auto& n : probe.snapshot.nodes) {
+    if (n.environment() == model::Environment::Cloud) cloud.push_back(n.meta.name);
+  }
+  ASSERT_EQ(cloud.size(), 2u);
+  Audit a;
+  run_audit(a, coredns(2, "") + pod_on("coredns-a", cloud[0]) + pod_on("coredns-b", cloud[1]), kMixedNodes,
+            std::nullopt);
+  const rules::Finding* warning = nullptr;
+  for (const rules::Finding* f : a.of("HN005")) {
+    if (f->severity == rules::Severity::Warning) warning = f;
+  }
+  ASSERT_NE(warning, nullptr);
+  bool zone_term = false;
+  for (const auto& f : warning->fixes) {
+    if (const auto* a = std::get_if<fix::AddPreferredPodAntiAffinity>(&f)) {
+      for (const auto& t : a->terms) zone_term = zone_term || t.term.topology_key == "topology.kubernetes.io/zone";
+    }
+  }
+  EXPECT_EQ(warning->fix_note.find("zone weight 50") != std::string::npos, zone_term) << warning->fix_note;
+  EXPECT_NE(warning->fix_note.find("hostname weight 100"), std::string::npos) << warning->fix_note;
+  EXPECT_EQ(warning->fix_note.find("Sets 2 replicas"), std::string::npos) << "2 are already set: " << warning->fix_note;
+}
+
 TEST(Hn005, MissingZoneTermAloneIsAWarning) {
   std::string hostname_only =
       std::string(kDocumentAntiAffinity)

@@ -72,6 +72,16 @@ TEST(Hn007, InternalTrafficPolicyLocalHasNothingToGainAndIsSilent) {
   EXPECT_TRUE(fs.empty()) << fs[0]->message;
 }
 
+TEST(Hn007, NothingToGainBecauseHybridNodesHaveNoZoneNamesHn006AsTheReason) {
+  // An unzoned hybrid node: the EndpointSlice controller sets no hints, so
+  // PreferClose changes nothing until HN006's label is there.
+  auto fs = hn007(service("shop", "web", "") + deployment("shop", "web"), "", "cloud:us-west-2a=1,hybrid:=1");
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0]->severity, rules::Severity::Info);
+  EXPECT_NE(fs[0]->message.find("would not change"), std::string::npos) << fs[0]->message;
+  EXPECT_NE(fs[0]->message.find("no topology.kubernetes.io/zone label (HN006)"), std::string::npos) << fs[0]->message;
+}
+
 TEST(Hn007, BackendsThatCanOnlyRunInTheCloudGiveAnInfo) {
   auto fs = hn007(service("shop", "web", "") + deployment("shop", "web", kCloudOnly));
   ASSERT_EQ(fs.size(), 1u);
