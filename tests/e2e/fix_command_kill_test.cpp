@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -118,13 +119,18 @@ TEST(FixCommandKill, SigkillAtAnyPointLeavesEveryFileOldOrNew) {
 
   std::mt19937 rng(19);
   size_t partial_runs = 0;
-  // Kills at random points until one lands among the writes (the last part
-  // of a run: reading and auditing come first), 8 kills at least.
-  for (int round = 0; round < 60 && (round < 8 || partial_runs == 0); ++round) {
+  // The writes are the last, short part of a run (reading and auditing come
+  // first), and how long each part takes depends on the machine's load: the
+  // kill delays close in on the write window, bisecting [before, after]
+  // (a kill that left every file old was too early, one that left every file
+  // new too late), with random delays in between; 8 kills at least.
+  int64_t too_early = 0, too_late = whole.count();
+  for (int round = 0; round < 40 && (round < 8 || partial_runs == 0); ++round) {
     std::string dir = root + "/run-" + std::to_string(round);
     fs::copy(original, dir);
-    int64_t from = round % 2 ? whole.count() / 2 : 0;
-    auto delay = std::chrono::microseconds(std::uniform_int_distribution<int64_t>(from, whole.count())(rng));
+    const int64_t pick = round % 2 ? std::uniform_int_distribution<int64_t>(too_early, too_late)(rng)
+                                   : too_early + (too_late - too_early) / 2;
+    auto delay = std::chrono::microseconds(pick);
     run_killed_after(dir, delay);
     size_t old_files = 0, new_files = 0;
     for (const auto& [name, text] : manifests(dir)) {
@@ -138,6 +144,8 @@ TEST(FixCommandKill, SigkillAtAnyPointLeavesEveryFileOldOrNew) {
     }
     EXPECT_EQ(old_files + new_files, static_cast<size_t>(kFiles));
     partial_runs += old_files > 0 && new_files > 0;
+    if (new_files == 0) too_early = std::max(too_early, pick);
+    if (old_files == 0) too_late = std::min(too_late, pick);
     // What a kill leaves behind is finished by the next run.
     run_killed_after(dir, std::chrono::microseconds(-1));
     EXPECT_TRUE(manifests(dir) == after);
