@@ -1,5 +1,9 @@
 #include "analysis/analyses.h"
 
+#include "analysis/placement/what_ifs.h"
+#include "core/hash_mix.h"
+#include "model/content_hash.h"
+
 namespace hybridctl::analysis {
 
 const Routability& Analyses::routability() {
@@ -106,6 +110,37 @@ const traffic::CrossingShares& Analyses::prefer_close_shares(const model::Servic
   return prefer_close_shares_.get(&service, [&] {
     return now ? traffic::prefer_close_shares(traffic_context(), *now) : traffic::CrossingShares{};
   });
+}
+
+size_t Analyses::ReplicaOddsKeyHash::operator()(const ReplicaOddsKey& k) const {
+  size_t h = hash_mix(kHashSeed, hash_of(k.ns));
+  h = hash_mix(h, hash_of(k.name));
+  h = hash_mix(h, k.replicas.value_or(-1));
+  h = hash_mix(h, model::content_hash(k.tmpl.labels));
+  h = hash_mix(h, model::content_hash(k.tmpl.spec));
+  h = hash_mix(h, hash_of(k.unzoned_hybrid_zone));
+  return hash_mix(h, static_cast<size_t>(k.runs));  // kind, selector, annotations: compared, not hashed
+}
+
+const placement::ReplicaOdds& Analyses::replica_odds(const model::Workload& workload, int fallback_runs,
+                                                     const std::string& unzoned_hybrid_zone) {
+  ReplicaOddsKey key{.ns = workload.meta.ns,
+                     .name = workload.meta.name,
+                     .kind = workload.workload_kind,
+                     .replicas = workload.replicas,
+                     .selector = workload.selector,
+                     .tmpl = workload.tmpl,
+                     .unzoned_hybrid_zone = unzoned_hybrid_zone,
+                     .runs = odds_runs(fallback_runs)};
+  return replica_odds_.get(key, [&] {
+    const model::Snapshot& on = unzoned_hybrid_zone.empty() ? snapshot_ : with_hybrid_zones(unzoned_hybrid_zone);
+    return placement::place_alone(on, workload, 1, key.runs);
+  });
+}
+
+const model::Snapshot& Analyses::with_hybrid_zones(const std::string& zone) {
+  return *hybrid_zoned_snapshots_.get(
+      zone, [&] { return std::make_shared<const model::Snapshot>(placement::with_hybrid_zones(snapshot_, zone)); });
 }
 
 bool Analyses::all_replicas_placeable(const model::Workload& original, const std::string& change,

@@ -4,6 +4,7 @@
 // first rule that asks, while the others that need it wait.
 #pragma once
 
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -77,6 +78,18 @@ class Analyses {
   bool all_replicas_placeable(const model::Workload& original, const std::string& change,
                               const model::Workload& patched);
 
+  // Where `workload`'s replicas land placed alone, on nodes with nothing
+  // else running (placement::place_alone over odds_runs(fallback_runs)
+  // seeded runs: the odds HN005 reports and checks its fix against),
+  // memoised by the workload's content, so a rule asking again, or asking
+  // for an equal copy, shares one simulation. With `unzoned_hybrid_zone`,
+  // placed on the snapshot as HN006's fix leaves it (with_hybrid_zones).
+  const placement::ReplicaOdds& replica_odds(const model::Workload& workload, int fallback_runs,
+                                             const std::string& unzoned_hybrid_zone = "");
+  // The snapshot with every unzoned hybrid node labelled `zone`
+  // (placement::with_hybrid_zones), memoised by zone.
+  const model::Snapshot& with_hybrid_zones(const std::string& zone);
+
   bool has_hybrid_nodes() const;
   bool has_cloud_nodes() const;
   bool mixed() const { return has_hybrid_nodes() && has_cloud_nodes(); }
@@ -104,6 +117,25 @@ class Analyses {
   std::mutex placed_cluster_mutex_;                                       // one check at a time on the shared state
   std::unique_ptr<placement::PlacedCluster> placed_cluster_;
   MemoMap<std::pair<const model::Workload*, std::string>, bool> placeable_;
+  // What place_alone reads of a workload, and how it is asked: equal keys
+  // give equal odds.
+  struct ReplicaOddsKey {
+    std::string ns, name;
+    model::WorkloadKind kind = model::WorkloadKind::Deployment;
+    std::optional<int32_t> replicas;
+    model::LabelSelector selector;
+    model::PodTemplate tmpl;
+    std::string unzoned_hybrid_zone;
+    int runs = 0;
+    bool operator==(const ReplicaOddsKey&) const = default;
+  };
+  struct ReplicaOddsKeyHash {
+    size_t operator()(const ReplicaOddsKey& key) const;
+  };
+  MemoMap<ReplicaOddsKey, placement::ReplicaOdds,
+          std::unordered_map<ReplicaOddsKey, std::shared_future<placement::ReplicaOdds>, ReplicaOddsKeyHash>>
+      replica_odds_;
+  MemoMap<std::string, std::shared_ptr<const model::Snapshot>> hybrid_zoned_snapshots_;
   Once placement_once_, bound_pods_once_, routability_once_, backends_once_, traffic_context_once_, traffic_once_,
       locator_once_, reachability_once_, pods_by_name_once_, service_selectors_once_, traffic_by_service_once_,
       selected_workloads_once_;

@@ -242,7 +242,11 @@ int run_fix(const FixOptions& o) {
       for (const fix::RenderedPatch& p : f.fix.patches) updated.push_back(p.target);
     }
     auto guards = fix::webhooks_to_relax(snapshot, analyses.backends(), updated, at_risk);
-    report::FixScriptOptions script{o.patch_managed, o.input.sources, o.input.live.live, o.input.live.contexts};
+    report::FixScriptOptions script{.patch_managed = o.patch_managed,
+                                    .sources = o.input.sources,
+                                    .live = o.input.live.live,
+                                    .contexts = o.input.live.contexts,
+                                    .cluster_name = snapshot.cluster_info ? snapshot.cluster_info->name : ""};
     std::cout << report::render_fix_script(fixes, guards, script);
   } else {
     rc = write_out_dir(o, fixes);

@@ -13,7 +13,9 @@
 
 namespace hybridctl {
 
-template <class Key, class Value>
+// `Map` is std::map by default; keys without an order (a workload's
+// content) use an unordered map with their own hash.
+template <class Key, class Value, class Map = std::map<Key, std::shared_future<Value>>>
 class MemoMap {
  public:
   // The value of `key`, computed by `compute()` the first time. The
@@ -44,7 +46,7 @@ class MemoMap {
 
  private:
   std::mutex mutex_;
-  std::map<Key, std::shared_future<Value>> values_;
+  Map values_;
 };
 
 }  // namespace hybridctl

@@ -5,9 +5,9 @@
 #include "analysis/ownership.h"
 #include "analysis/provenance.h"
 #include "charts/chart_values.h"
-#include "fix/node_affinity_fix.h"
 #include "fix/object_names.h"
 #include "fix/render.h"
+#include "fix/scheduling_changes.h"
 
 namespace hybridctl::fix {
 namespace {

@@ -1,15 +1,10 @@
 #include "fix/node_affinity_fix.h"
 
 #include "fix/json_patch_ops.h"
-#include "fix/object_names.h"
 #include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
 namespace {
-
-bool same(const model::Requirement& a, const model::Requirement& b) {
-  return a.key == b.key && a.op == b.op && a.values == b.values;
-}
 
 std::string requirement_json(const model::Requirement& r) {
   JsonWriter w;
@@ -18,35 +13,6 @@ std::string requirement_json(const model::Requirement& r) {
 }
 
 }  // namespace
-
-model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const model::Requirement& requirement) {
-  model::PodSpec out = spec;
-  model::Affinity& affinity = out.affinity.edit();
-  if (!affinity.node_affinity) affinity.node_affinity = model::NodeAffinity{};
-  model::NodeSelector& required = affinity.node_affinity->required;
-  if (!required.present || required.terms.empty()) {
-    required.present = true;
-    required.terms = {model::NodeSelectorTerm{{requirement}, {}}};
-    return out;
-  }
-  for (auto& term : required.terms) {
-    bool present = false;
-    for (const auto& r : term.match_expressions) present = present || same(r, requirement);
-    if (!present) term.match_expressions.push_back(requirement);
-  }
-  return out;
-}
-
-RequireNodeAffinity require_node_affinity(const model::Workload& w, const model::Requirement& requirement) {
-  RequireNodeAffinity intent;
-  intent.target = w.ref();
-  intent.template_path = pod_spec_path(w);
-  intent.spec = w.tmpl.spec;
-  intent.key = requirement.key;
-  intent.op = requirement.op;
-  intent.values = requirement.values;
-  return intent;
-}
 
 std::string json_patch(const RequireNodeAffinity& intent) {
   model::Requirement req{intent.key, intent.op, intent.values};
@@ -92,7 +58,7 @@ std::string json_patch(const RequireNodeAffinity& intent) {
     for (size_t i = 0; i < na->required.terms.size(); ++i) {
       const auto& term = na->required.terms[i];
       bool present = false;
-      for (const auto& r : term.match_expressions) present = present || same(r, req);
+      for (const auto& r : term.match_expressions) present = present || r == req;
       if (present) continue;
       std::string term_path = terms_path + "/" + std::to_string(i) + "/matchExpressions";
       if (term.match_expressions.empty()) {

@@ -1,6 +1,6 @@
-// The one way hybridctl changes required node affinity: add a requirement
-// to every existing nodeSelectorTerm (or create the single term), never
-// replacing a user's atomic lists.
+// Required node affinity written as patches: the requirement added to every
+// existing nodeSelectorTerm (or the single term created), never replacing a
+// user's atomic lists (the same change as data: fix/scheduling_changes.h).
 #pragma once
 
 #include <string>
@@ -11,13 +11,6 @@
 #include "fix/scheduling_json.h"
 
 namespace hybridctl::fix {
-
-// The spec with the requirement merged in (what applying the fix yields).
-model::PodSpec with_required_node_affinity(const model::PodSpec& spec, const model::Requirement& requirement);
-
-// The intent of adding `requirement` to workload `w`'s pod template (the
-// manager's values keys, patchability and cluster name left to the caller).
-RequireNodeAffinity require_node_affinity(const model::Workload& w, const model::Requirement& requirement);
 
 // RFC 6902 operations (as a JSON array) for the intent: `test` guards on
 // what the patch relies on, then `add`s under the template path.

@@ -11,6 +11,7 @@
 #include "fix/node_affinity_fix.h"
 #include "fix/object_field_fix.h"
 #include "fix/otel_scrape_fix.h"
+#include "fix/scheduling_changes.h"
 #include "fix/spread_fix.h"
 #include "fix/targeted_field.h"
 

@@ -83,18 +83,4 @@ void write_add_topology_spread_ops(JsonWriter& w, const std::string& spec_path, 
   write_op(w, "add", list + "/-", c.take());
 }
 
-model::PodSpec with_preferred_anti_affinity(model::PodSpec spec,
-                                            const std::vector<model::WeightedPodAffinityTerm>& terms) {
-  model::Affinity& affinity = spec.affinity.edit();
-  if (!affinity.pod_anti_affinity) affinity.pod_anti_affinity = model::PodAffinity{};
-  auto& preferred = affinity.pod_anti_affinity->preferred;
-  preferred.insert(preferred.end(), terms.begin(), terms.end());
-  return spec;
-}
-
-model::PodSpec with_topology_spread(model::PodSpec spec, const model::TopologySpreadConstraint& constraint) {
-  spec.topology_spread.push_back(constraint);
-  return spec;
-}
-
 }  // namespace hybridctl::fix

@@ -1,7 +1,8 @@
 // JSON patch operations that spread a workload's replicas: more replicas,
 // preferred pod anti-affinity terms, topology spread constraints. Each adds
 // only what is missing, behind `test` guards on what it was computed from,
-// so a patch applied twice fails its guard instead of changing anything.
+// so a patch applied twice fails its guard instead of changing anything
+// (the same changes as data: fix/scheduling_changes.h).
 #pragma once
 
 #include <optional>
@@ -19,11 +20,5 @@ void write_add_preferred_anti_affinity_ops(JsonWriter& w, const std::string& spe
                                            const std::vector<model::WeightedPodAffinityTerm>& terms);
 void write_add_topology_spread_ops(JsonWriter& w, const std::string& spec_path, const model::PodSpec& spec,
                                    const model::TopologySpreadConstraint& constraint);
-
-// What the spec looks like with the terms / constraint added (Helm values,
-// add-on configuration, and the placement check of the fix).
-model::PodSpec with_preferred_anti_affinity(model::PodSpec spec,
-                                            const std::vector<model::WeightedPodAffinityTerm>& terms);
-model::PodSpec with_topology_spread(model::PodSpec spec, const model::TopologySpreadConstraint& constraint);
 
 }  // namespace hybridctl::fix

@@ -101,4 +101,20 @@ size_t content_hash(const Affinity& a) {
   return Hasher().add(a.node_affinity).add(a.pod_affinity).add(a.pod_anti_affinity).value();
 }
 
+size_t content_hash(const PodSpec& s) {
+  auto part = [](size_t h) { return static_cast<int64_t>(h); };
+  return Hasher()
+      .add(s.node_selector)
+      .add(part(content_hash(s.affinity)))
+      .add(part(content_hash(s.tolerations)))
+      .add(part(content_hash(s.topology_spread)))
+      .add(part(content_hash(s.containers)))
+      .add(part(content_hash(s.init_containers)))
+      .add(s.node_name)
+      .add(s.host_network)
+      .add(s.priority_class_name)
+      .add(s.scheduler_name)
+      .value();
+}
+
 }  // namespace hybridctl::model

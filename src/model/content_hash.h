@@ -34,4 +34,7 @@ size_t content_hash(const SharedOptional<T>& value) {
   return value ? content_hash(*value) : 0;
 }
 
+// Every field PodSpec's operator== compares (keys of memoised simulations).
+size_t content_hash(const PodSpec& spec);
+
 }  // namespace hybridctl::model

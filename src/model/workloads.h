@@ -42,6 +42,7 @@ struct PodSpec {
   bool host_network = false;
   std::string priority_class_name;
   std::string scheduler_name;
+  bool operator==(const PodSpec&) const = default;
 };
 
 // The spec's node affinity, or an empty optional when it has none.
@@ -54,6 +55,7 @@ struct PodTemplate {
   StringMap labels;
   StringMap annotations;
   PodSpec spec;
+  bool operator==(const PodTemplate&) const = default;
 };
 
 enum class WorkloadKind : uint8_t {

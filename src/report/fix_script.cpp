@@ -188,9 +188,10 @@ std::string render_fix_script(const std::vector<FixOfFinding>& fixes, const std:
     }
     for (const auto& [addon, config] : eks_addon_configuration_by_addon(fixes)) {
       out += "\n" + comment("EKS add-on " + addon + ": its configuration values, merged.");
-      out += "aws eks update-addon --cluster-name \"${CLUSTER_NAME:?set CLUSTER_NAME}\" --addon-name " +
-             fix::shell_quote(addon) + " --resolve-conflicts PRESERVE --configuration-values " +
-             fix::shell_quote(config) + "\n";
+      const std::string cluster = options.cluster_name.empty() ? "\"${CLUSTER_NAME:?set CLUSTER_NAME}\""
+                                                               : fix::shell_quote(options.cluster_name);
+      out += "aws eks update-addon --cluster-name " + cluster + " --addon-name " + fix::shell_quote(addon) +
+             " --resolve-conflicts PRESERVE --configuration-values " + fix::shell_quote(config) + "\n";
     }
   }
   return out;

@@ -23,6 +23,9 @@ struct FixScriptOptions {
   std::vector<std::string> sources;
   bool live = false;
   std::vector<std::string> contexts;
+  // The EKS cluster's name when describe-cluster output named it: the merged
+  // `aws eks update-addon` uses it instead of asking for CLUSTER_NAME.
+  std::string cluster_name;
 };
 
 // The header's sentence on what the script was computed from and which cluster it targets.

@@ -1,20 +1,14 @@
 #include "report/rule_catalogue.h"
 
-#include <cctype>
-
 #include "rules/registry.h"
 
 namespace hybridctl::report {
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
-
 RuleMetadata metadata_of(const rules::RuleInfo& i) {
-  // The registry states every rule's severity in words; the catalogue test
-  // holds each of them to name at least one level.
   return {.id = i.id,
           .name = i.name,
-          .default_severity = most_severe_named(i.severity).value_or(rules::Severity::Warning),
+          .default_severity = i.default_severity,
           .severity = i.severity,
           .fires_when = i.fires_when,
           .rationale = i.rationale,
@@ -23,23 +17,6 @@ RuleMetadata metadata_of(const rules::RuleInfo& i) {
 }
 
 }  // namespace
-
-std::optional<rules::Severity> most_severe_named(std::string_view text) {
-  std::optional<rules::Severity> most;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!word_char(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < text.size() && word_char(text[end])) ++end;
-    rules::Severity s;
-    if (rules::parse_severity(text.substr(i, end - i), s) && (!most || s > *most)) most = s;
-    i = end;
-  }
-  return most;
-}
 
 const std::vector<RuleMetadata>& rule_catalogue() {
   static const std::vector<RuleMetadata> catalogue = [] {

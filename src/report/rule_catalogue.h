@@ -4,9 +4,7 @@
 // a PolicyReport's policies) does not parse the words itself.
 #pragma once
 
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "rules/finding.h"
@@ -29,9 +27,5 @@ struct RuleMetadata {
 
 // Every registered rule, in id order.
 const std::vector<RuleMetadata>& rule_catalogue();
-
-// The most severe of the levels (critical, error, warning, info) that
-// `text` names as words; nullopt when it names none.
-std::optional<rules::Severity> most_severe_named(std::string_view text);
 
 }  // namespace hybridctl::report

@@ -13,14 +13,7 @@ TrafficReport build_traffic_report(const traffic::TrafficContext& context, const
     report.services = traffic::model_traffic(context);
   }
   if (client) {
-    // One route per Service: exactly what this node's data plane uses.
-    for (traffic::ServiceTraffic& st : report.services) {
-      st.routes.assign(1, traffic::route_from_node(context, st, *client));
-      const traffic::Route& only_route = st.routes.front();
-      const bool dropped = only_route.endpoints.empty();
-      st.cloud_to_hybrid = client->is_hybrid() || dropped ? 0.0 : only_route.to_hybrid;
-      st.hybrid_to_cloud = !client->is_hybrid() || dropped ? 0.0 : 1.0 - only_route.to_hybrid;
-    }
+    for (traffic::ServiceTraffic& st : report.services) traffic::narrow_to_client(context, st, *client);
   }
   report.weighted = weights.has_value();
   report.total = traffic::cluster_share(report.services, weights ? &*weights : nullptr);

@@ -16,6 +16,7 @@ class BackendUnreachable final : public Rule {
     static const RuleInfo i{
         .id = "HN001",
         .name = "backend-unreachable",
+        .default_severity = Severity::Critical,
         .severity =
             "critical if any webhook calling it has failurePolicy Fail (the v1 default) or it is an APIService or "
             "conversion webhook; error if every caller is Ignore; one lower when routability is only unknown",

@@ -17,6 +17,7 @@ class BackendMayLandOnHybrid final : public Rule {
     static const RuleInfo i{
         .id = "HN002",
         .name = "backend-may-land-on-hybrid",
+        .default_severity = Severity::Error,
         .severity =
             "error when a calling webhook has failurePolicy Fail or it backs an APIService or conversion webhook; "
             "warning when every caller is Ignore; one lower when routability is only unknown",

@@ -3,7 +3,7 @@
 #include "analysis/cni.h"
 #include "analysis/feasibility.h"
 #include "charts/chart_values.h"
-#include "fix/node_affinity_fix.h"
+#include "fix/scheduling_changes.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
@@ -38,6 +38,7 @@ class CniPlacement final : public Rule {
     static const RuleInfo i{
         .id = "HN003",
         .name = "cni-placement",
+        .default_severity = Severity::Error,
         .severity = "error",
         .fires_when =
             "The VPC CNI DaemonSet (kube-system/aws-node) is feasible on a hybrid node, or a Cilium component "

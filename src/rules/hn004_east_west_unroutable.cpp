@@ -32,6 +32,7 @@ class EastWestUnroutable final : public Rule {
     static const RuleInfo i{
         .id = "HN004",
         .name = "east-west-unroutable",
+        .default_severity = Severity::Error,
         .severity = "error; warning when the pod network's routability is only unknown",
         .fires_when =
             "The traffic model (kube-proxy's endpoint choice, including the fallback to every endpoint when a client "

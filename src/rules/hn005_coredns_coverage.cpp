@@ -8,7 +8,7 @@
 #include "analysis/feasibility.h"
 #include "analysis/ownership.h"
 #include "analysis/placement/placement.h"
-#include "fix/spread_fix.h"
+#include "fix/scheduling_changes.h"
 #include "k8s/label_selector.h"
 #include "k8s/taints.h"
 #include "rules/registry.h"
@@ -17,8 +17,8 @@
 namespace hybridctl::rules {
 namespace {
 
-constexpr const char* kHostnameKey = "kubernetes.io/hostname";
-constexpr const char* kZoneKey = "topology.kubernetes.io/zone";
+using model::kHostnameLabel;
+using model::kZoneLabel;
 // Placements simulated for the odds: enough for +-0.05 at 95 % around 0.5.
 constexpr int kSimulationRuns = 400;
 
@@ -50,8 +50,8 @@ Spreading spreading_of(const model::Workload& w) {
   Spreading s;
   const model::PodSpec& spec = w.tmpl.spec;
   auto note = [&](const std::string& key, bool hard) {
-    if (key == kHostnameKey) s.hostname = true;
-    if (key == kZoneKey) {
+    if (key == kHostnameLabel) s.hostname = true;
+    if (key == kZoneLabel) {
       s.zone = true;
       s.zone_enforced = s.zone_enforced || hard;
     }
@@ -108,7 +108,7 @@ model::TopologySpreadConstraint zone_spread(const model::Workload& w) {
   auto [label, value] = self_label(w);
   model::TopologySpreadConstraint c;
   c.max_skew = 1;
-  c.topology_key = kZoneKey;
+  c.topology_key = kZoneLabel;
   c.when_unsatisfiable = "DoNotSchedule";
   c.label_selector.present = true;
   c.label_selector.match_labels.set(label, value);
@@ -119,23 +119,13 @@ bool has_constraint(const model::PodSpec& spec, const model::TopologySpreadConst
   return std::find(spec.topology_spread.begin(), spec.topology_spread.end(), c) != spec.topology_spread.end();
 }
 
-// The snapshot as HN006's fix leaves it: every hybrid node without a zone
-// label gets the zone HN006 suggests, so the zone spread can count on it.
-model::Snapshot with_hybrid_zones(const model::Snapshot& snapshot, const std::string& zone) {
-  model::Snapshot out = snapshot;
-  for (model::Node& n : out.nodes) {
-    if (n.is_hybrid() && n.zone().empty()) n.meta.labels.set(model::kZoneLabel, zone);
-  }
-  out.build_indexes();
-  return out;
-}
-
 class CorednsCoverage final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo i{
         .id = "HN005",
         .name = "coredns-coverage",
+        .default_severity = Severity::Error,
         .severity = "(a) error; (b) warning; (c) info",
         .fires_when =
             "CoreDNS (kube-system/coredns) in a mixed cluster: (a) its pods are in the input and no ready replica "
@@ -244,8 +234,8 @@ class CorednsCoverage final : public Rule {
     const Spreading b = spreading_of(base);
     const int32_t base_replicas = base.replicas.value_or(1);
     std::vector<model::WeightedPodAffinityTerm> terms;
-    if (!b.hostname) terms.push_back(document_term(base, kHostnameKey, 100));
-    if (!b.zone) terms.push_back(document_term(base, kZoneKey, 50));
+    if (!b.hostname) terms.push_back(document_term(base, kHostnameLabel, 100));
+    if (!b.zone) terms.push_back(document_term(base, kZoneLabel, 50));
     int32_t wanted = std::max(base_replicas, 2);
     if (terms.empty() && base_replicas >= 2) {
       f.fix_note = "The fix of the HN005 finding above (running replicas) covers this too.";
@@ -263,7 +253,7 @@ class CorednsCoverage final : public Rule {
     // the replicas only when they change.
     std::string added;
     for (const model::WeightedPodAffinityTerm& t : terms) {
-      added += (added.empty() ? "" : ", ") + std::string(t.term.topology_key == kHostnameKey ? "hostname" : "zone") +
+      added += (added.empty() ? "" : ", ") + std::string(t.term.topology_key == kHostnameLabel ? "hostname" : "zone") +
                " weight " + std::to_string(t.weight);
     }
     const std::string anti_affinity = "the document's preferred podAntiAffinity (" + added + ")";
@@ -300,8 +290,7 @@ class CorednsCoverage final : public Rule {
     int32_t replicas = w.replicas.value_or(1);
     Zones zones = feasible_zones(ctx.snapshot, w.tmpl.spec);
     if (static_cast<size_t>(replicas) > zones.cloud.size()) return std::nullopt;
-    analysis::placement::ReplicaOdds odds =
-        analysis::placement::place_alone(ctx.snapshot, w, 1, ctx.analyses.odds_runs(kSimulationRuns));
+    const analysis::placement::ReplicaOdds& odds = ctx.analyses.replica_odds(w, kSimulationRuns);
     if (odds.guaranteed_both_sides) return std::nullopt;
     std::string message = "CoreDNS's " + std::to_string(replicas) +
                           " replicas are spread by preferred anti-affinity over " + std::to_string(zones.cloud.size()) +
@@ -336,12 +325,10 @@ class CorednsCoverage final : public Rule {
   std::optional<Guarantee> plan_guarantee(RuleContext& ctx, const model::Workload& w, std::string& why_not) const {
     const model::Snapshot* snap = &ctx.snapshot;
     Zones zones = feasible_zones(*snap, w.tmpl.spec);
-    std::optional<model::Snapshot> labelled;
-    std::string hybrid_zone;
+    std::string hybrid_zone;  // set when the plan counts on HN006's labels
     if (zones.unzoned_hybrid) {
       hybrid_zone = suggested_hybrid_zone(ctx.snapshot);
-      labelled = with_hybrid_zones(ctx.snapshot, hybrid_zone);
-      snap = &*labelled;
+      snap = &ctx.analyses.with_hybrid_zones(hybrid_zone);
       zones = feasible_zones(*snap, w.tmpl.spec);
     }
     if (zones.hybrid.empty() || zones.cloud.empty()) {
@@ -356,8 +343,7 @@ class CorednsCoverage final : public Rule {
     g.fixed.replicas = g.replicas;
     if (!has_constraint(w.tmpl.spec, g.constraint))
       g.fixed.tmpl.spec = fix::with_topology_spread(w.tmpl.spec, g.constraint);
-    analysis::placement::ReplicaOdds odds =
-        analysis::placement::place_alone(*snap, g.fixed, 1, ctx.analyses.odds_runs(kSimulationRuns));
+    const analysis::placement::ReplicaOdds& odds = ctx.analyses.replica_odds(g.fixed, kSimulationRuns, hybrid_zone);
     if (odds.both_sides < 1.0) {
       why_not = "No zone spread places a replica on each side here (the simulation puts both sides in " +
                 percent(odds.both_sides) + " of " + std::to_string(odds.runs) +
@@ -371,7 +357,7 @@ class CorednsCoverage final : public Rule {
              "DoNotSchedule): every zone, and so each side, gets a replica — in all " +
              std::to_string(odds.runs) + " simulated placements" +
              (odds.guaranteed_both_sides ? ", and the constraints force it." : ".");
-    if (labelled) {
+    if (!hybrid_zone.empty()) {
       g.note += " It counts on the hybrid nodes labelled topology.kubernetes.io/zone=" + hybrid_zone +
                 " (HN006's fix): apply that first.";
     }

@@ -16,6 +16,7 @@ class HybridNodeZoneLabel final : public Rule {
     static const RuleInfo i{
         .id = "HN006",
         .name = "hybrid-node-zone-label",
+        .default_severity = Severity::Error,
         .severity = "error",
         .fires_when =
             "A hybrid node has no topology.kubernetes.io/zone label, or its zone is also a cloud node's zone.",

@@ -36,6 +36,7 @@ class ServiceTrafficDistribution final : public Rule {
     static const RuleInfo i{
         .id = "HN007",
         .name = "service-traffic-distribution",
+        .default_severity = Severity::Error,
         .severity =
             "kube-dns without trafficDistribution: error; another Service with backends on (or placeable on) both "
             "sides: warning (info when its backends can only ever be on one side); trafficDistribution on a cluster "

@@ -40,6 +40,7 @@ class CiliumServiceTopology final : public Rule {
     static const RuleInfo i{
         .id = "HN008",
         .name = "cilium-service-topology",
+        .default_severity = Severity::Error,
         .severity = "error",
         .fires_when =
             "Cilium runs on hybrid nodes and kube-system/cilium-config does not set enable-service-topology: "

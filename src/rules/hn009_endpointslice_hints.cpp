@@ -28,6 +28,7 @@ class EndpointSliceHints final : public Rule {
     static const RuleInfo i{
         .id = "HN009",
         .name = "endpointslice-hints",
+        .default_severity = Severity::Warning,
         .severity = "warning",
         .fires_when =
             "A Service uses trafficDistribution but the endpoints of its EndpointSlices lack hints.forZones (or a "

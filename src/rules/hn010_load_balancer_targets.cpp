@@ -64,6 +64,7 @@ class LoadBalancerTargets final : public Rule {
     static const RuleInfo i{
         .id = "HN010",
         .name = "load-balancer-targets",
+        .default_severity = Severity::Error,
         .severity = "error; warning when routability is only unknown",
         .fires_when =
             "An AWS load balancer reaches backends on hybrid nodes (or backends that may be placed there) whose pod "

@@ -36,6 +36,7 @@ class ManagedScraperUnroutable final : public Rule {
     static const RuleInfo i{
         .id = "HN011",
         .name = "managed-scraper-unroutable",
+        .default_severity = Severity::Warning,
         .severity = "warning; info when routability is only unknown",
         .fires_when =
             "An Amazon Managed Service for Prometheus managed collector is present (a ClusterRoleBinding to user "

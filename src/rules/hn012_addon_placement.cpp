@@ -39,6 +39,7 @@ class AddonPlacement final : public Rule {
     static const RuleInfo i{
         .id = "HN012",
         .name = "addon-placement",
+        .default_severity = Severity::Error,
         .severity =
             "AWS Load Balancer Controller: error. Others: error when the component serves a webhook and the pod "
             "network is not routable, warning for non-webhook components; info when routable",

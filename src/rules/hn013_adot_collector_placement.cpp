@@ -19,6 +19,7 @@ class AdotCollectorPlacement final : public Rule {
     static const RuleInfo i{
         .id = "HN013",
         .name = "adot-collector-placement",
+        .default_severity = Severity::Warning,
         .severity = "warning; info when routability is only unknown",
         .fires_when =
             "With an unroutable pod network, an OpenTelemetryCollector scraping Prometheus targets (kubernetes_sd "

@@ -4,21 +4,20 @@
 #include <map>
 
 #include "analysis/traffic/traffic_model.h"
+#include "k8s/traffic_distribution.h"
 #include "rules/registry.h"
 #include "rules/rule_helpers.h"
 
 namespace hybridctl::rules {
 namespace {
 
-constexpr const char* kLegacyAnnotation = "service.kubernetes.io/topology-aware-hints";
-constexpr const char* kModeAnnotation = "service.kubernetes.io/topology-mode";
-
 // Removes the annotation(s) that select Topology Aware Hints (they win over
 // trafficDistribution) and sets PreferClose.
 void add_switch_to_prefer_close(const model::Service& svc, Finding& f) {
-  for (const char* key : {kLegacyAnnotation, kModeAnnotation}) {
+  for (std::string_view key : {k8s::kTopologyAwareHintsAnnotation, k8s::kTopologyModeAnnotation}) {
     if (!svc.meta.annotations.contains(key)) continue;
-    f.fixes.emplace_back(fix::RemoveAnnotation{svc.ref(), key, std::string(svc.meta.annotations.get(key))});
+    f.fixes.emplace_back(
+        fix::RemoveAnnotation{svc.ref(), std::string(key), std::string(svc.meta.annotations.get(key))});
   }
   f.fixes.emplace_back(fix::SetTrafficDistribution{svc.ref(), svc.traffic_distribution, "PreferClose"});
 }
@@ -29,6 +28,7 @@ class TopologyAwareRouting final : public Rule {
     static const RuleInfo i{
         .id = "HN014",
         .name = "topology-aware-routing",
+        .default_severity = Severity::Warning,
         .severity =
             "info; warning when the controller's safeguards drop the hints or the allocation sends traffic across "
             "environments",

@@ -11,6 +11,7 @@ class RoutabilityUnknown final : public Rule {
     static const RuleInfo i{
         .id = "HN015",
         .name = "routability-unknown",
+        .default_severity = Severity::Info,
         .severity = "info",
         .fires_when = "Hybrid nodes exist and the cluster-wide pod network routability is unknown.",
         .rationale =

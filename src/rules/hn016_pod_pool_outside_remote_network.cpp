@@ -32,6 +32,7 @@ class PodPoolOutsideRemoteNetwork final : public Rule {
     static const RuleInfo i{
         .id = "HN016",
         .name = "pod-pool-outside-remote-network",
+        .default_severity = Severity::Error,
         .severity = "error",
         .fires_when =
             "remotePodNetworks is configured and a CNI pod pool for hybrid nodes (Cilium cluster-pool-ipv4-cidr, "

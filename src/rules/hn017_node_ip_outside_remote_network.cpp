@@ -12,6 +12,7 @@ class NodeIpOutsideRemoteNetwork final : public Rule {
     static const RuleInfo i{
         .id = "HN017",
         .name = "node-ip-outside-remote-network",
+        .default_severity = Severity::Error,
         .severity = "error",
         .fires_when = "A hybrid node's InternalIP is not inside remoteNodeNetworks.",
         .rationale =

@@ -14,8 +14,13 @@
 namespace hybridctl::rules {
 
 struct RuleInfo {
-  std::string id;        // HN0XX: a public contract, never renumbered
-  std::string name;      // kebab-case
+  std::string id;    // HN0XX: a public contract, never renumbered
+  std::string name;  // kebab-case
+  // The most severe level the rule reports, as a value for the formats that
+  // declare rules up front (SARIF's descriptors, a PolicyReport's policies):
+  // its findings may be lower (one lower when routability is only unknown,
+  // info for a lesser case). The words below must name it (a test).
+  Severity default_severity = Severity::Warning;
   std::string severity;  // how severity is chosen, in words
   std::string fires_when;
   std::string rationale;

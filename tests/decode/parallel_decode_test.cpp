@@ -18,32 +18,18 @@
 #include "decode/sources.h"
 #include "decode/yaml_reader.h"
 #include "decode/yaml_stream_split.h"
+#include "temp_file.h"
 
 namespace hybridctl::decode {
 namespace {
+
+using hybridctl::testing::TempFile;
 
 // Sets HYBRIDCTL_THREADS for the scope of one load.
 class ThreadCount {
  public:
   explicit ThreadCount(int n) { ::setenv("HYBRIDCTL_THREADS", std::to_string(n).c_str(), 1); }
   ~ThreadCount() { ::unsetenv("HYBRIDCTL_THREADS"); }
-};
-
-class TempFile {
- public:
-  TempFile(const std::string& text, const std::string& suffix) {
-    std::string pattern = "/tmp/hybridctl-test-XXXXXX" + suffix;
-    int fd = ::mkstemps(pattern.data(), static_cast<int>(suffix.size()));
-    EXPECT_GE(fd, 0);
-    ::close(fd);
-    path_ = pattern;
-    std::ofstream(path_, std::ios::binary) << text;
-  }
-  ~TempFile() { std::remove(path_.c_str()); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
 };
 
 // A pod printed as kubectl prints List items (8-space indentation, one

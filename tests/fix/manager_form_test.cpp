@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/provenance.h"
+#include "report/fix_script.h"
 #include "rules/kubectl_patch_support.h"
 #include "rules/rule_test_support.h"
 
@@ -99,6 +100,25 @@ TEST(ManagerForm, BackendOfAnEksAddonGetsUpdateAddonWithConfigurationValuesNotHe
                                        0) == 0;
   }
   EXPECT_TRUE(update_addon) << r.kubectl.back();
+}
+
+TEST(ManagerForm, TheScriptsMergedUpdateAddonNamesTheClusterDescribeClusterNamed) {
+  Audit a;
+  run_audit(a, kMetricsServerAddon, kMixedNodes, model::PodNetwork::Unroutable);
+  ASSERT_EQ(a.of("HN002").size(), 1u);
+  std::vector<report::FixOfFinding> fixes{{a.of("HN002")[0], fix::render(*a.of("HN002")[0]), ""}};
+  report::FixScriptOptions named;
+  named.cluster_name = "prod-hybrid";
+  std::string script = report::render_fix_script(fixes, {}, named);
+  EXPECT_NE(script.find("aws eks update-addon --cluster-name 'prod-hybrid' --addon-name 'metrics-server' "),
+            std::string::npos)
+      << script;
+  EXPECT_EQ(script.find("CLUSTER_NAME"), std::string::npos) << script;
+  // Unnamed (no describe-cluster output), the script asks for it before running anything.
+  std::string unnamed = report::render_fix_script(fixes, {}, report::FixScriptOptions{});
+  EXPECT_NE(unnamed.find("--cluster-name \"${CLUSTER_NAME:?set CLUSTER_NAME}\" --addon-name 'metrics-server'"),
+            std::string::npos)
+      << unnamed;
 }
 
 TEST(ManagerForm, EksAddonsAreRecognisedByTheirComponentLabelAndStandardNames) {

@@ -8,15 +8,10 @@
 
 #include "e2e/cli_runner.h"
 #include "placement/placement_test_support.h"
+#include "temp_file.h"
 
 namespace hybridctl::testing {
 namespace {
-
-std::string write_coredns() {
-  std::string path = "/tmp/hybridctl-simulate-coredns-" + std::to_string(getpid()) + ".yaml";
-  std::ofstream(path) << kCoreDnsDeployment;
-  return path;
-}
 
 simdjson::dom::element coredns_entry(simdjson::dom::parser& parser, const std::string& json) {
   simdjson::dom::element doc = parser.parse(json);
@@ -28,7 +23,8 @@ simdjson::dom::element coredns_entry(simdjson::dom::parser& parser, const std::s
 }
 
 TEST(SimulateCli, JsonShapeOfCliMd) {
-  std::string file = write_coredns();
+  TempFile input(kCoreDnsDeployment, ".yaml");
+  const std::string& file = input.path();
   CliResult r = run_cli({"simulate", file, "--assume-nodes",
                          "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=1", "-o", "json",
                          "--runs", "200", "--fail-on", "never"});
@@ -55,7 +51,8 @@ TEST(SimulateCli, JsonShapeOfCliMd) {
 }
 
 TEST(SimulateCli, AddNodesWhatIfMovesReplicasAndSeedIsReproducible) {
-  std::string file = write_coredns();
+  TempFile input(kCoreDnsDeployment, ".yaml");
+  const std::string& file = input.path();
   std::vector<std::string> args = {"simulate",           file,   "--assume-nodes", "hybrid:onprem=2", "--add-nodes",
                                    "cloud:us-west-2a=3", "-o",   "json",           "--seed",          "5",
                                    "--fail-on",          "never"};
@@ -68,7 +65,8 @@ TEST(SimulateCli, AddNodesWhatIfMovesReplicasAndSeedIsReproducible) {
 }
 
 TEST(SimulateCli, DrainEveryNodeLeavesReplicasUnschedulable) {
-  std::string file = write_coredns();
+  TempFile input(kCoreDnsDeployment, ".yaml");
+  const std::string& file = input.path();
   CliResult r = run_cli({"simulate", file, "--assume-nodes", "hybrid:onprem=2", "--drain", "env=hybrid", "-o", "json",
                          "--fail-on", "never"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -163,12 +161,6 @@ metadata: {name: orders, namespace: shop}
 spec: {selector: {app: orders}, ports: [{port: 80, targetPort: 8080}]}
 )";
 
-std::string write_file(const char* name, const char* text) {
-  std::string path = "/tmp/hybridctl-simulate-" + std::string(name) + "-" + std::to_string(getpid()) + ".yaml";
-  std::ofstream(path) << text;
-  return path;
-}
-
 // Whether `audit -o json` output (or simulate's) has a finding of `rule` about an object named `name`.
 bool has_finding(const std::string& json, const std::string& rule, const std::string& name) {
   for (const FindingKey& k : finding_keys(json)) {
@@ -178,7 +170,8 @@ bool has_finding(const std::string& json, const std::string& rule, const std::st
 }
 
 TEST(SimulateCli, DrainMovesAListedWebhookBackendAndItsFindingWithIt) {
-  std::string file = write_file("listed-webhook", kWebhookBackendOnHybrid);
+  TempFile input(kWebhookBackendOnHybrid, ".yaml");
+  const std::string& file = input.path();
   CliResult audit = run_cli({"audit", file, "--pod-network", "unroutable", "-o", "json", "--fail-on", "never"});
   ASSERT_EQ(audit.exit_code, 0) << audit.err;
   EXPECT_TRUE(has_finding(audit.out, "HN001", "hook")) << audit.out;
@@ -195,7 +188,8 @@ TEST(SimulateCli, DrainMovesAListedWebhookBackendAndItsFindingWithIt) {
 }
 
 TEST(SimulateCli, AuditOfTheResultSeesThePlacedReplicasAsAuditDoes) {
-  std::string file = write_file("both-sides", kServiceOverBothSides);
+  TempFile input(kServiceOverBothSides, ".yaml");
+  const std::string& file = input.path();
   const std::vector<std::string> common = {
       file,        "--assume-nodes", "cloud:us-west-2a=2,hybrid:onprem=2", "--pod-network", "unroutable", "-o", "json",
       "--fail-on", "never"};
@@ -211,14 +205,16 @@ TEST(SimulateCli, AuditOfTheResultSeesThePlacedReplicasAsAuditDoes) {
 }
 
 TEST(SimulateCli, TextOutputNamesEveryWorkload) {
-  std::string file = write_coredns();
+  TempFile input(kCoreDnsDeployment, ".yaml");
+  const std::string& file = input.path();
   CliResult r = run_cli({"simulate", file, "--assume-nodes", "cloud:us-west-2a=2", "--fail-on", "never"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Deployment kube-system/coredns: 2 replicas, cloud 2"), std::string::npos) << r.out;
 }
 
 TEST(SimulateCli, BadWhatIfIsAUsageError) {
-  std::string file = write_coredns();
+  TempFile input(kCoreDnsDeployment, ".yaml");
+  const std::string& file = input.path();
   CliResult r = run_cli({"simulate", file, "--add-nodes", "edge:z=1"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--add-nodes"), std::string::npos);

@@ -299,6 +299,25 @@ TEST(TrafficModel, RouteFromNodeIsWhatThatNodeUses) {
   EXPECT_EQ(r.hybrid_clients, 1u);
 }
 
+TEST(TrafficModel, NarrowedToOneClientNodeTheServiceHasThatNodesRouteAndItsCrossingShare) {
+  // No trafficDistribution: each node's kube-proxy spreads over both endpoints.
+  Cluster c(mixed_nodes() + pod("web-a", "cloud-a", "192.168.10.53") + pod("web-h", "hybrid-1", "10.85.1.53") +
+            service(""));
+  TrafficContext context(TrafficInputs{c.snapshot});
+  ServiceTraffic from_hybrid = model_service(context, c.service("web"));
+  ASSERT_GT(from_hybrid.routes.size(), 1u);
+  narrow_to_client(context, from_hybrid, *c.snapshot.node("hybrid-2"));
+  ASSERT_EQ(from_hybrid.routes.size(), 1u);
+  EXPECT_EQ(from_hybrid.routes[0].from_node, "hybrid-2");
+  EXPECT_DOUBLE_EQ(from_hybrid.hybrid_to_cloud, 0.5);
+  EXPECT_DOUBLE_EQ(from_hybrid.cloud_to_hybrid, 0.0);  // no cloud client in a hybrid node's view
+
+  ServiceTraffic from_cloud = model_service(context, c.service("web"));
+  narrow_to_client(context, from_cloud, *c.snapshot.node("cloud-a"));
+  EXPECT_DOUBLE_EQ(from_cloud.cloud_to_hybrid, 0.5);
+  EXPECT_DOUBLE_EQ(from_cloud.hybrid_to_cloud, 0.0);
+}
+
 TEST(TrafficModel, ServingTerminatingEndpointsWhenNothingIsReady) {
   Cluster c(mixed_nodes() + service("") +
             "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\n"

@@ -171,4 +171,13 @@ model::Snapshot apply_what_ifs(const model::Snapshot& snapshot, const WhatIfs& w
   return out;
 }
 
+model::Snapshot with_hybrid_zones(const model::Snapshot& snapshot, const std::string& zone) {
+  model::Snapshot out = snapshot;
+  for (model::Node& n : out.nodes) {
+    if (n.is_hybrid() && n.zone().empty()) n.meta.labels.set(model::kZoneLabel, zone);
+  }
+  out.build_indexes();
+  return out;
+}
+
 }  // namespace hybridctl::analysis::placement

@@ -42,4 +42,8 @@ std::string parse_drain(std::string_view spec, WhatIfs& out);
 // `kubectl drain --force` does). Indexes are rebuilt.
 model::Snapshot apply_what_ifs(const model::Snapshot& snapshot, const WhatIfs& what_ifs);
 
+// A copy of `snapshot` as HN006's fix leaves it: every hybrid node without a
+// zone label labelled `zone`, so that a zone spread can count on it.
+model::Snapshot with_hybrid_zones(const model::Snapshot& snapshot, const std::string& zone);
+
 }  // namespace hybridctl::analysis::placement

@@ -57,6 +57,14 @@ Route route_from_node(const TrafficInputs& in, const ServiceTraffic& st, const m
   return route_from_node(context, st, client);
 }
 
+void narrow_to_client(const TrafficContext& context, ServiceTraffic& st, const model::Node& client) {
+  st.routes.assign(1, route_from_node(context, st, client));
+  const Route& route = st.routes.front();
+  const bool dropped = route.endpoints.empty();
+  st.cloud_to_hybrid = client.is_hybrid() || dropped ? 0.0 : route.to_hybrid;
+  st.hybrid_to_cloud = !client.is_hybrid() || dropped ? 0.0 : 1.0 - route.to_hybrid;
+}
+
 ZoneMatrix zone_matrix(const ServiceTraffic& st) {
   ZoneMatrix m;
   std::map<std::string, double> clients;

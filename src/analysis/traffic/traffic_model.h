@@ -91,6 +91,12 @@ ServiceTraffic model_service(const TrafficContext& context, const model::Service
 Route route_from_node(const TrafficInputs& in, const ServiceTraffic& st, const model::Node& client);
 Route route_from_node(const TrafficContext& context, const ServiceTraffic& st, const model::Node& client);
 
+// The Service's traffic as one client node sends it (`traffic --from-node`):
+// its one route, the one that node's data plane takes, and that route's
+// crossing share as the Service's (none when the node's route drops the
+// connection).
+void narrow_to_client(const TrafficContext& context, ServiceTraffic& st, const model::Node& client);
+
 // Row: client zone; column: endpoint zone; value: the share of the row zone's traffic.
 using ZoneMatrix = std::map<std::string, std::map<std::string, double>>;
 ZoneMatrix zone_matrix(const ServiceTraffic& st);
