@@ -37,7 +37,8 @@ ScrapeConfigCheck check_scrape_config(const model::ScrapeConfig& sc) {
   if (sc.relabel_configs) {
     c.has_relabel_configs = true;
     c.first_relabel_config = sc.first_relabel_config;
-    for (const model::RelabelConfig& r : *sc.relabel_configs) c.has_keep_rule = c.has_keep_rule || is_hybrid_keep_rule(r);
+    for (const model::RelabelConfig& r : *sc.relabel_configs)
+      c.has_keep_rule = c.has_keep_rule || is_hybrid_keep_rule(r);
   }
   return c;
 }

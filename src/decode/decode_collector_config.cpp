@@ -45,7 +45,8 @@ model::ScrapeConfig read_scrape_config(const std::string& receiver, size_t index
   out.receiver = receiver;
   out.index = index;
   out.job_name = scalar_text(sc.get("job_name"));
-  for (const Value& sd : items_of(sc.get("kubernetes_sd_configs"))) out.kubernetes_sd_configs.push_back(read_sd_config(sd));
+  for (const Value& sd : items_of(sc.get("kubernetes_sd_configs")))
+    out.kubernetes_sd_configs.push_back(read_sd_config(sd));
   if (const auto* relabels = list(sc.get("relabel_configs"))) {
     out.relabel_configs.emplace();
     for (const Value& r : *relabels) out.relabel_configs->push_back(read_relabel_config(r));

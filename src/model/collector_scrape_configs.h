@@ -27,17 +27,17 @@ struct RelabelConfig {
 // One kubernetes_sd_configs entry. An entry that is not a mapping reads as
 // one without a role.
 struct KubernetesSdConfig {
-  std::string role;                   // as written; "" when absent or not a scalar
-  bool has_attach_metadata = false;   // attach_metadata is a mapping
-  std::string attach_metadata_node;   // attach_metadata.node as written; "" when absent or not a scalar
+  std::string role;                  // as written; "" when absent or not a scalar
+  bool has_attach_metadata = false;  // attach_metadata is a mapping
+  std::string attach_metadata_node;  // attach_metadata.node as written; "" when absent or not a scalar
   bool operator==(const KubernetesSdConfig&) const = default;
 };
 
 // One mapping entry of receivers.ID.config.scrape_configs.
 struct ScrapeConfig {
-  std::string receiver;  // receiver id, e.g. "prometheus" or "prometheus/hybrid"
-  size_t index = 0;      // position in its scrape_configs
-  std::string job_name;  // as written; "" when absent or not a scalar
+  std::string receiver;                                       // receiver id, e.g. "prometheus" or "prometheus/hybrid"
+  size_t index = 0;                                           // position in its scrape_configs
+  std::string job_name;                                       // as written; "" when absent or not a scalar
   std::vector<KubernetesSdConfig> kubernetes_sd_configs;      // empty when absent or not a list
   std::optional<std::vector<RelabelConfig>> relabel_configs;  // nullopt when absent or not a list
   // The first relabel_configs entry verbatim: the fix tests it before

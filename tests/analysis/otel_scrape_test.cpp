@@ -63,8 +63,8 @@ model::OpenTelemetryCollector collector(std::vector<model::ScrapeConfig> scs,
 
 TEST(CollectorScrapes, OnlyPrometheusReceiversAPipelineUsesAreChecked) {
   model::KubernetesSdConfig pod{"pod", false, ""};
-  auto c = collector({scrape("prometheus", {pod}), scrape("prometheus/unused", {pod}), scrape("prometheus_simple", {pod}),
-                      scrape("otlp", {pod})},
+  auto c = collector({scrape("prometheus", {pod}), scrape("prometheus/unused", {pod}),
+                      scrape("prometheus_simple", {pod}), scrape("otlp", {pod})},
                      {"prometheus", "prometheus_simple", "otlp"});
   CollectorScrapes s = analyse_collector_scrapes(c);
   ASSERT_EQ(s.scrape_configs.size(), 1u);
@@ -77,12 +77,10 @@ TEST(CollectorScrapes, NodeDiscoveryAloneTargetsNodeAddressesAndIsNotChecked) {
 }
 
 TEST(CollectorScrapes, PodAndEndpointsDiscoveryNeedAttachMetadataNode) {
-  auto c = collector({scrape("prometheus",
-                             {{"node", false, ""},
-                              {"pod", true, "TRUE"},
-                              {"endpoints", true, "false"},
-                              {"EndpointSlice", false, ""}},
-                             std::vector<model::RelabelConfig>{keep("hybrid")})});
+  auto c = collector(
+      {scrape("prometheus",
+              {{"node", false, ""}, {"pod", true, "TRUE"}, {"endpoints", true, "false"}, {"EndpointSlice", false, ""}},
+              std::vector<model::RelabelConfig>{keep("hybrid")})});
   CollectorScrapes s = analyse_collector_scrapes(c);
   ASSERT_EQ(s.scrape_configs.size(), 1u);
   const ScrapeConfigCheck& check = s.scrape_configs[0];

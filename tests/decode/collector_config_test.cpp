@@ -24,9 +24,10 @@ std::unique_ptr<DecodedCollector> decode_collector(const std::string& spec) {
   d->snapshot.files.push_back("inline.yaml");
   ObjectDecoder decoder(d->snapshot, d->diagnostics);
   static const std::string path = "inline.yaml";
-  std::string yaml = "apiVersion: opentelemetry.io/v1beta1\nkind: OpenTelemetryCollector\n"
-                     "metadata: {name: adot, namespace: obs}\nspec:\n" +
-                     spec;
+  std::string yaml =
+      "apiVersion: opentelemetry.io/v1beta1\nkind: OpenTelemetryCollector\n"
+      "metadata: {name: adot, namespace: obs}\nspec:\n" +
+      spec;
   YamlReadResult r =
       read_yaml(yaml, 0, path, [&](Value&& v, const DocumentContext& ctx) { decoder.decode_document(v, ctx); });
   EXPECT_TRUE(r.ok) << r.error;
@@ -39,11 +40,8 @@ const char* kConfig = R"y(receivers:
   prometheus/hybrid:
     config:
       scrape_configs:
-      - job_name: pods
-        kubernetes_sd_configs:
-        - role: pod
-          attach_metadata: {node: true}
-        - role: endpoints
+      - job_name: kubernetes-pods
+        kubernetes_sd_configs: [{role: pod, attach_metadata: {node: true}}, {role: endpoints}]
         relabel_configs:
         - {action: labelmap, regex: "__meta_kubernetes_pod_label_(.+)"}
         - action: Keep
@@ -105,7 +103,7 @@ TEST(CollectorConfigDecode, MappingAndYamlStringGiveTheSameScrapeConfigs) {
   const model::ScrapeConfig& pods = c.scrape_configs[0];
   EXPECT_EQ(pods.receiver, "prometheus/hybrid");
   EXPECT_EQ(pods.index, 0u);
-  EXPECT_EQ(pods.job_name, "pods");
+  EXPECT_EQ(pods.job_name, "kubernetes-pods");
   EXPECT_EQ(pods.kubernetes_sd_configs,
             (std::vector<model::KubernetesSdConfig>{{"pod", true, "true"}, {"endpoints", false, ""}}));
   ASSERT_TRUE(pods.relabel_configs.has_value());
