@@ -1,6 +1,7 @@
 // What an OpenTelemetryCollector scrapes with its Prometheus receivers, and
 // whether each scrape config keeps only targets on hybrid nodes (the source
-// document's relabel rule), as Prometheus evaluates it.
+// document's relabel rule), as Prometheus evaluates it. Judged from the
+// scrape configs decode read (model/collector_scrape_configs.h).
 #pragma once
 
 #include <optional>
@@ -35,7 +36,7 @@ struct ScrapeConfigCheck {
 struct CollectorScrapes {
   bool config_is_string = false;
   std::string config_text;  // the original string, when config_is_string
-  Value config;             // the parsed configuration (a mapping)
+  Value config;             // the parsed string configuration, which the fix rewrites
   std::string parse_error;  // non-empty when spec.config is a string that is not YAML
   // Every kubernetes_sd scrape config of the Prometheus receivers used in a
   // pipeline that discovers more than nodes (pods, endpoints, Services, Ingresses).
@@ -47,6 +48,6 @@ CollectorScrapes analyse_collector_scrapes(const model::OpenTelemetryCollector& 
 // True for `action: keep` on source_labels [compute-type node label] whose
 // regex (fully anchored, as Prometheus compiles it) matches "hybrid" and
 // not "" (a keep that also matches nodes without the label keeps everything).
-bool is_hybrid_keep_rule(const Value& relabel_config);
+bool is_hybrid_keep_rule(const model::RelabelConfig& relabel_config);
 
 }  // namespace hybridctl::analysis

@@ -4,6 +4,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "decode/decode_collector_config.h"
 #include "decode/decode_pod_spec.h"
 #include "decode/field_reader.h"
 
@@ -398,7 +399,7 @@ void decode_otel_collector(const Value& obj, ObjectBase base, Snapshot& into) {
     c.mode = read_string(spec->get("mode"), "mode");
     if (const Value* a = spec->get("affinity"); a && !a->is_null()) c.affinity = decode_affinity(*a);
     c.node_selector = read_string_map(spec->get("nodeSelector"), "nodeSelector");
-    if (const Value* cfg = spec->get("config")) c.config = *cfg;
+    c.config = decode_collector_config(spec->get("config"));
   }
   into.otel_collectors.push_back(std::move(c));
 }

@@ -1,5 +1,6 @@
 #include "decode/duplicate_objects.h"
 
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@ bool same(const model::Webhook& a, const model::Webhook& b);
 bool same(const model::IngressBackend& a, const model::IngressBackend& b);
 bool same(const model::Subject& a, const model::Subject& b);
 bool same(const model::ServicePort& a, const model::ServicePort& b);
+bool same(const model::ScrapeConfig& a, const model::ScrapeConfig& b);
 
 // What each model type holds, compared field by field (the model types
 // declare no equality; Origin, the position, is left out on purpose).
@@ -136,6 +138,19 @@ bool same(const Value& a, const Value& b) {
     if (!same(a.items()[i], b.items()[i])) return false;
   }
   return true;
+}
+bool same(const std::optional<Value>& a, const std::optional<Value>& b) {
+  return a.has_value() == b.has_value() && (!a || same(*a, *b));
+}
+bool same(const model::ScrapeConfig& a, const model::ScrapeConfig& b) {
+  return a.receiver == b.receiver && a.index == b.index && a.job_name == b.job_name &&
+         a.kubernetes_sd_configs == b.kubernetes_sd_configs && a.relabel_configs == b.relabel_configs &&
+         same(a.first_relabel_config, b.first_relabel_config);
+}
+// A string configuration is compared whole; a mapping by what decode read of it.
+bool same(const model::CollectorScrapeConfigs& a, const model::CollectorScrapeConfigs& b) {
+  return a.is_string == b.is_string && a.text == b.text && a.pipeline_receivers == b.pipeline_receivers &&
+         same_list(a.scrape_configs, b.scrape_configs);
 }
 bool same(const model::OpenTelemetryCollector& a, const model::OpenTelemetryCollector& b) {
   return same_base(a, b) && a.mode == b.mode && a.affinity == b.affinity && a.node_selector == b.node_selector &&

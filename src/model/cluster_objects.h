@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/value.h"
+#include "model/collector_scrape_configs.h"
 #include "model/object_meta.h"
 #include "model/scheduling.h"
 
@@ -49,7 +49,7 @@ struct OpenTelemetryCollector : ObjectBase {
   std::string mode;
   std::optional<Affinity> affinity;
   StringMap node_selector;
-  Value config;  // spec.config: a mapping, or a string of YAML kept as a String value
+  CollectorScrapeConfigs config;  // spec.config, as far as Prometheus scraping goes
 };
 
 // A pool of pod addresses a CNI hands out, with the nodes it serves.

@@ -96,6 +96,35 @@ TEST(DuplicateObjects, DifferingCopiesKeepTheLaterOneWithANoteNamingBothPosition
   EXPECT_NE(notes[0]->message.find(dump + ":9:1"), std::string::npos) << notes[0]->message;
 }
 
+std::string collector(const std::string& keep_regex) {
+  return R"(apiVersion: opentelemetry.io/v1alpha1
+kind: OpenTelemetryCollector
+metadata: {name: adot, namespace: obs}
+spec:
+  config: |
+    receivers:
+      prometheus:
+        config:
+          scrape_configs:
+          - kubernetes_sd_configs: [{role: pod}]
+            relabel_configs: [{action: keep, regex: )" +
+         keep_regex + R"(}]
+    service: {pipelines: {metrics: {receivers: [prometheus]}}}
+)";
+}
+
+TEST(DuplicateObjects, CollectorCopiesWithDifferentScrapeConfigsAreNoted) {
+  TempFiles files;
+  files.add(collector("hybrid"));
+  files.add(collector("hybrid"));
+  files.add(collector("ec2"));
+  model::Snapshot s;
+  Diagnostics d;
+  load_sources(files.paths(), s, d);
+  ASSERT_EQ(s.otel_collectors.size(), 1u);
+  EXPECT_EQ(notes_about(d, "obs/adot").size(), 1u) << "the identical second copy merges silently, the third differs";
+}
+
 TEST(DuplicateObjects, FindingsOfARepeatedObjectDoNotDouble) {
   TempFiles files;
   files.add(std::string(kCloudNode) + "---\n" + hybrid_node("4"));

@@ -2,8 +2,6 @@
 // on hybrid nodes and keep only hybrid targets when hybrid pods are not routable.
 #include <gtest/gtest.h>
 
-#include "analysis/otel_scrape.h"
-#include "decode/yaml_reader.h"
 #include "rules/kubectl_patch_support.h"
 #include "rules/rule_test_support.h"
 
@@ -50,49 +48,6 @@ spec:
 }
 
 const char* kAttachNode = "              attach_metadata: {node: true}\n";
-
-Value yaml(const std::string& text) {
-  Value out;
-  static const std::string path = "test";
-  decode::read_yaml(text, 0, path, [&](Value&& v, const decode::DocumentContext&) { out = std::move(v); });
-  return out;
-}
-
-TEST(HybridKeepRule, DocumentRuleMatches) {
-  EXPECT_TRUE(
-      analysis::is_hybrid_keep_rule(yaml("{action: keep, regex: hybrid, source_labels: "
-                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-}
-
-TEST(HybridKeepRule, ActionIsCaseInsensitiveAsPrometheusLowercasesIt) {
-  EXPECT_TRUE(
-      analysis::is_hybrid_keep_rule(yaml("{action: Keep, regex: hybrid, source_labels: "
-                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-}
-
-TEST(HybridKeepRule, RegexIsFullyAnchored) {
-  // Prometheus compiles ^(?:regex)$: "hyb" does not match "hybrid", "hybrid|ec2" does.
-  EXPECT_FALSE(
-      analysis::is_hybrid_keep_rule(yaml("{action: keep, regex: hyb, source_labels: "
-                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-  EXPECT_TRUE(
-      analysis::is_hybrid_keep_rule(yaml("{action: keep, regex: 'hy.*', source_labels: "
-                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-}
-
-TEST(HybridKeepRule, DefaultRegexKeepsEverythingSoItIsNoFilter) {
-  EXPECT_FALSE(
-      analysis::is_hybrid_keep_rule(yaml("{action: keep, source_labels: "
-                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-}
-
-TEST(HybridKeepRule, DropActionOrOtherLabelIsNotTheRule) {
-  EXPECT_FALSE(
-      analysis::is_hybrid_keep_rule(yaml("{action: drop, regex: hybrid, source_labels: "
-                                         "[__meta_kubernetes_node_label_eks_amazonaws_com_compute_type]}")));
-  EXPECT_FALSE(analysis::is_hybrid_keep_rule(
-      yaml("{action: keep, regex: hybrid, source_labels: [__meta_kubernetes_pod_label_compute_type]}")));
-}
 
 TEST(RuleHN013, UnpinnedCollectorWithoutKeepRuleWarns) {
   Audit a;
@@ -226,8 +181,20 @@ TEST(RuleHN013, StringConfigIsParsedAndReplacedByTheRewrittenConfiguration) {
   run_audit(after, once.yaml, kMixedNodes, model::PodNetwork::Unroutable);
   EXPECT_TRUE(after.of("HN013").empty()) << once.yaml;
   ASSERT_EQ(after.snapshot.otel_collectors.size(), 1u);
-  EXPECT_TRUE(after.snapshot.otel_collectors[0].config.is_string()) << "still a string, as the user wrote it";
+  EXPECT_TRUE(after.snapshot.otel_collectors[0].config.is_string) << "still a string, as the user wrote it";
   EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied) << "the test of the old string fails";
+}
+
+TEST(RuleHN013, StringConfigThatIsNotYamlHasNothingToCheckAndIsNoFinding) {
+  // As before scrape configs were read at decode: the collector is read, its
+  // configuration yields no scrape config to judge, and the file is not failed.
+  std::string bad = kStringConfigCollector;
+  bad.replace(bad.find("scrape_configs:"), std::string("scrape_configs:").size(), "scrape_configs: [unclosed");
+  Audit a;
+  run_audit(a, bad, kMixedNodes, model::PodNetwork::Unroutable);
+  ASSERT_EQ(a.snapshot.otel_collectors.size(), 1u);
+  EXPECT_FALSE(a.snapshot.otel_collectors[0].config.parse_error.empty());
+  EXPECT_TRUE(a.of("HN013").empty());
 }
 
 }  // namespace
