@@ -91,7 +91,8 @@ class ServiceTrafficDistribution final : public Rule {
       Missing& m = missing[i];
       if (!m.kube_dns && m.sides.cloud && m.sides.hybrid) m.simulated = ctx.analyses.prefer_close_shares(*m.service);
     });
-    for (const Missing& m : missing) check_missing(ctx, m, version);
+    const std::string unzoned_reason = unzoned_hybrid_reason(ctx.snapshot);  // once, not per Service
+    for (const Missing& m : missing) check_missing(ctx, m, version, unzoned_reason);
     check_kube_proxy(ctx, version, services_using_td);
   }
 
@@ -133,7 +134,8 @@ class ServiceTrafficDistribution final : public Rule {
     return {};
   }
 
-  void check_missing(RuleContext& ctx, const Missing& m, const analysis::ClusterVersion& v) const {
+  void check_missing(RuleContext& ctx, const Missing& m, const analysis::ClusterVersion& v,
+                     const std::string& unzoned_reason) const {
     const model::Service& svc = *m.service;
     const BackendSides& sides = m.sides;
     Severity severity = Severity::Error;
@@ -153,7 +155,7 @@ class ServiceTrafficDistribution final : public Rule {
                   " has no trafficDistribution, but PreferClose would not change where its "
                   "connections go" +
                   shares_text(m.simulated) + "." +
-                  (svc.internal_traffic_policy == "Local" ? std::string() : unzoned_hybrid_reason(ctx.snapshot));
+                  (svc.internal_traffic_policy == "Local" ? std::string() : unzoned_reason);
       } else if (sides.cloud && sides.hybrid) {
         severity = Severity::Warning;
         message = describe(svc) +

@@ -49,19 +49,20 @@ class EndpointSliceHints final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
+    std::set<std::string_view> cloud_zones;  // once, not per Service: thousands of Services, thousands of nodes
+    for (const model::Node& n : ctx.snapshot.nodes) {
+      if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
+    }
     for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
       if (!st.service || st.service->traffic_distribution.empty() || !st.endpoints_from_slices) continue;
       if (st.mechanism != analysis::traffic::HintsMechanism::TrafficDistribution) continue;
-      check_service(ctx, st);
+      check_service(ctx, st, cloud_zones);
     }
   }
 
  private:
-  void check_service(RuleContext& ctx, const analysis::traffic::ServiceTraffic& st) const {
-    std::set<std::string_view> cloud_zones;
-    for (const model::Node& n : ctx.snapshot.nodes) {
-      if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
-    }
+  void check_service(RuleContext& ctx, const analysis::traffic::ServiceTraffic& st,
+                     const std::set<std::string_view>& cloud_zones) const {
     std::string missing, differing;
     bool unzoned = false, hybrid_in_cloud_zone = false;
     for (const auto& e : st.endpoints) {
