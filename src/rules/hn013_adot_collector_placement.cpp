@@ -73,9 +73,8 @@ class AdotCollectorPlacement final : public Rule {
       Finding f = make_finding(info(), sev, c, message + ".");
       if (!pinned && !analysis::feasible_in(ctx.snapshot, placement, model::Environment::Hybrid)) {
         f.fix_note =
-            "No hybrid node passes the collector's other constraints (nodeSelector, affinity): fix "
-            "them "
-            "before pinning it to hybrid nodes.";
+            "No hybrid node passes the collector's other constraints (nodeSelector, affinity): fix them before "
+            "pinning it to hybrid nodes.";
       } else {
         if (!pinned) {
           // The CR's spec.affinity sits where a PodSpec's does under "/spec".
@@ -89,11 +88,11 @@ class AdotCollectorPlacement final : public Rule {
           f.fixes.emplace_back(std::move(pin));
         }
         f.fixes.emplace_back(fix::AddScrapeKeepRule{c.ref(), scrapes});
-        f.fix_note =
-            "Pins the collector to hybrid nodes and adds the document's keep rule (and "
-            "attach_metadata: {node: true} for pod and endpoints discovery) to each scrape config; "
-            "cloud targets are left "
-            "to the managed collector or a cloud-side collector.";
+        // Say "pins" only when the patch does: a collector already kept on hybrid nodes gets the keep rule alone.
+        f.fix_note = std::string(pinned ? "Adds" : "Pins the collector to hybrid nodes and adds") +
+                     " the document's keep rule (and attach_metadata: {node: true} for pod and endpoints discovery) "
+                     "to each scrape config; cloud targets are left to the managed collector or a cloud-side "
+                     "collector.";
       }
       if (!scrapes.parse_error.empty()) f.fix_note += " spec.config could not be read: " + scrapes.parse_error + ".";
       ctx.findings.push_back(std::move(f));

@@ -75,6 +75,19 @@ TEST(RuleHN013, PodRoleWithoutAttachMetadataFiresEvenWithTheKeepRule) {
   EXPECT_EQ(f[0]->message.find("not pinned"), std::string::npos);
 }
 
+TEST(RuleHN013, TheFixNoteOfACollectorAlreadyOnHybridNodesDoesNotClaimToPinIt) {
+  Audit pinned;
+  run_audit(pinned, collector(kPinned, "pod", kAttachNode, ""), kMixedNodes, model::PodNetwork::Unroutable);
+  ASSERT_EQ(pinned.of("HN013").size(), 1u);
+  EXPECT_TRUE(pinned.of("HN013")[0]->fix_note.starts_with("Adds the document's keep rule"))
+      << pinned.of("HN013")[0]->fix_note;
+  Audit unpinned;
+  run_audit(unpinned, collector("", "pod", kAttachNode, ""), kMixedNodes, model::PodNetwork::Unroutable);
+  ASSERT_EQ(unpinned.of("HN013").size(), 1u);
+  EXPECT_TRUE(unpinned.of("HN013")[0]->fix_note.starts_with("Pins the collector to hybrid nodes and adds"))
+      << unpinned.of("HN013")[0]->fix_note;
+}
+
 TEST(RuleHN013, PinnedByNodeSelectorCounts) {
   Audit a;
   run_audit(a,
