@@ -19,20 +19,15 @@ bool same(const model::Subject& a, const model::Subject& b);
 bool same(const model::ServicePort& a, const model::ServicePort& b);
 bool same(const model::ScrapeConfig& a, const model::ScrapeConfig& b);
 
-// What each model type holds, compared field by field (the model types
-// declare no equality; Origin, the position, is left out on purpose).
+// What each model type holds, compared field by field (most model types
+// declare no equality; PodSpec's covers all it holds; Origin, the position,
+// is left out on purpose).
 bool same(const model::ObjectMeta& a, const model::ObjectMeta& b) {
   return a.name == b.name && a.ns == b.ns && a.uid == b.uid && a.labels == b.labels && a.annotations == b.annotations &&
          a.owners == b.owners && a.deleting == b.deleting;
 }
 bool same_base(const model::ObjectBase& a, const model::ObjectBase& b) {
   return a.api_version == b.api_version && a.kind == b.kind && same(a.meta, b.meta);
-}
-bool same(const model::PodSpec& a, const model::PodSpec& b) {
-  return a.node_selector == b.node_selector && a.affinity == b.affinity && a.tolerations == b.tolerations &&
-         a.topology_spread == b.topology_spread && a.containers == b.containers &&
-         a.init_containers == b.init_containers && a.node_name == b.node_name && a.host_network == b.host_network &&
-         a.priority_class_name == b.priority_class_name && a.scheduler_name == b.scheduler_name;
 }
 bool same(const model::Node& a, const model::Node& b) {
   return same_base(a, b) && a.taints == b.taints && a.unschedulable == b.unschedulable &&
@@ -43,13 +38,13 @@ bool same(const model::Node& a, const model::Node& b) {
          a.synthesized == b.synthesized;
 }
 bool same(const model::Pod& a, const model::Pod& b) {
-  return same_base(a, b) && same(a.spec, b.spec) && a.phase == b.phase && a.pod_ip == b.pod_ip &&
-         a.pod_ips == b.pod_ips && a.host_ip == b.host_ip && a.ready == b.ready;
+  return same_base(a, b) && a.spec == b.spec && a.phase == b.phase && a.pod_ip == b.pod_ip && a.pod_ips == b.pod_ips &&
+         a.host_ip == b.host_ip && a.ready == b.ready;
 }
 bool same(const model::Workload& a, const model::Workload& b) {
   return same_base(a, b) && a.workload_kind == b.workload_kind && a.replicas == b.replicas &&
          a.selector == b.selector && a.tmpl.labels == b.tmpl.labels && a.tmpl.annotations == b.tmpl.annotations &&
-         same(a.tmpl.spec, b.tmpl.spec);
+         a.tmpl.spec == b.tmpl.spec;
 }
 bool same(const model::ServicePort& a, const model::ServicePort& b) {
   return a.name == b.name && a.port == b.port && a.target_port_number == b.target_port_number &&
