@@ -64,7 +64,6 @@ CollectorScrapes analyse_collector_scrapes(const model::OpenTelemetryCollector& 
     out.config_text = config.text;
     out.config = config.parsed;
   }
-  out.parse_error = config.parse_error;
   for (const model::ScrapeConfig& sc : config.scrape_configs) {
     if (!is_prometheus_receiver(sc.receiver)) continue;
     const auto& used = config.pipeline_receivers;

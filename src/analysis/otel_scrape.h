@@ -37,7 +37,6 @@ struct CollectorScrapes {
   bool config_is_string = false;
   std::string config_text;  // the original string, when config_is_string
   Value config;             // the parsed string configuration, which the fix rewrites
-  std::string parse_error;  // non-empty when spec.config is a string that is not YAML
   // Every kubernetes_sd scrape config of the Prometheus receivers used in a
   // pipeline that discovers more than nodes (pods, endpoints, Services, Ingresses).
   std::vector<ScrapeConfigCheck> scrape_configs;

@@ -20,14 +20,16 @@ class AdotCollectorPlacement final : public Rule {
         .id = "HN013",
         .name = "adot-collector-placement",
         .default_severity = Severity::Warning,
-        .severity = "warning; info when routability is only unknown",
+        .severity = "warning; info when routability is only unknown, or when a string spec.config is not YAML",
         .fires_when =
             "With an unroutable pod network, an OpenTelemetryCollector scraping Prometheus targets (kubernetes_sd "
             "scrape configs of a prometheus receiver used in a pipeline; role node alone targets node IPs, which are "
             "routable, and is not checked) is not pinned to hybrid nodes (eks.amazonaws.com/compute-type In "
             "[hybrid]), or one of its scrape configs lacks the relabel rule action: keep, regex: hybrid, "
             "source_labels: [__meta_kubernetes_node_label_eks_amazonaws_com_compute_type] (for role pod / endpoints "
-            "discovery the node labels exist only with attach_metadata: {node: true}).",
+            "discovery the node labels exist only with attach_metadata: {node: true}). A string spec.config that is "
+            "not "
+            "YAML is reported, with its position in the string, as not checked.",
         .rationale =
             "Hybrid pods cannot be scraped from the cloud when their pod CIDR is not routable: the document runs an "
             "ADOT collector on the hybrid nodes that keeps only hybrid targets, and leaves the rest to the managed "
@@ -50,6 +52,10 @@ class AdotCollectorPlacement final : public Rule {
     if (net == model::PodNetwork::Routable) return;
     for (const model::OpenTelemetryCollector& c : ctx.snapshot.otel_collectors) {
       if (c.mode == "sidecar") continue;  // runs inside other pods: nothing of its own to pin
+      if (!c.config.parse_error.empty()) {
+        report_unreadable_config(ctx, c, net, routability);
+        continue;
+      }
       analysis::CollectorScrapes scrapes = analysis::analyse_collector_scrapes(c);
       if (scrapes.scrape_configs.empty()) continue;
       model::PodSpec placement;
@@ -94,9 +100,25 @@ class AdotCollectorPlacement final : public Rule {
                      "to each scrape config; cloud targets are left to the managed collector or a cloud-side "
                      "collector.";
       }
-      if (!scrapes.parse_error.empty()) f.fix_note += " spec.config could not be read: " + scrapes.parse_error + ".";
       ctx.findings.push_back(std::move(f));
     }
+  }
+
+ private:
+  // A string spec.config that is not YAML: the collector's operator would
+  // refuse it, and nothing in it can be checked; say so rather than stay
+  // silent about a collector that may scrape hybrid pods.
+  void report_unreadable_config(RuleContext& ctx, const model::OpenTelemetryCollector& c, model::PodNetwork net,
+                                const analysis::Routability& routability) const {
+    const model::CollectorScrapeConfigs& config = c.config;
+    std::string message = describe(c) + "'s spec.config is a string that is not YAML (line " +
+                          std::to_string(config.parse_error_at.line) + ", column " +
+                          std::to_string(config.parse_error_at.column) + " of the string: " + config.parse_error +
+                          "), so whether it scrapes hybrid targets without the keep rule could not be checked";
+    if (net == model::PodNetwork::Unknown) message += unconfirmed_routability(routability.reason());
+    Finding f = make_finding(info(), Severity::Info, c, message + ".");
+    f.fix_note = "Fix the YAML of spec.config, then audit again.";
+    ctx.findings.push_back(std::move(f));
   }
 };
 

@@ -198,16 +198,25 @@ TEST(RuleHN013, StringConfigIsParsedAndReplacedByTheRewrittenConfiguration) {
   EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied) << "the test of the old string fails";
 }
 
-TEST(RuleHN013, StringConfigThatIsNotYamlHasNothingToCheckAndIsNoFinding) {
-  // As before scrape configs were read at decode: the collector is read, its
-  // configuration yields no scrape config to judge, and the file is not failed.
+TEST(RuleHN013, StringConfigThatIsNotYamlIsReportedWithItsPositionInTheString) {
+  // The file is not failed (the collector is read), but the collector is not
+  // passed over in silence either: nothing in its configuration was checked.
   std::string bad = kStringConfigCollector;
   bad.replace(bad.find("scrape_configs:"), std::string("scrape_configs:").size(), "scrape_configs: [unclosed");
   Audit a;
   run_audit(a, bad, kMixedNodes, model::PodNetwork::Unroutable);
   ASSERT_EQ(a.snapshot.otel_collectors.size(), 1u);
-  EXPECT_FALSE(a.snapshot.otel_collectors[0].config.parse_error.empty());
-  EXPECT_TRUE(a.of("HN013").empty());
+  const model::CollectorScrapeConfigs& config = a.snapshot.otel_collectors[0].config;
+  ASSERT_FALSE(config.parse_error.empty());
+  ASSERT_EQ(a.of("HN013").size(), 1u);
+  const rules::Finding& f = *a.of("HN013")[0];
+  EXPECT_EQ(f.severity, rules::Severity::Info);
+  EXPECT_NE(f.message.find("is a string that is not YAML (line " + std::to_string(config.parse_error_at.line) +
+                           ", column " + std::to_string(config.parse_error_at.column)),
+            std::string::npos)
+      << f.message;
+  EXPECT_NE(f.message.find(config.parse_error), std::string::npos) << f.message;
+  EXPECT_TRUE(f.fixes.empty());
 }
 
 }  // namespace

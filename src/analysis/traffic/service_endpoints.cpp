@@ -84,7 +84,13 @@ void add_pod_endpoints(const TrafficContext& context, const model::Service& serv
 ServiceEndpoints gather_endpoints(const TrafficContext& context, const model::Service& service) {
   ServiceEndpoints out;
   add_listed_endpoints(context, service, out);
-  add_pod_endpoints(context, service, out, /*only_placed=*/out.from_slices);
+  // A listed Service looks at its pods only for the ones a simulation placed
+  // (rare: most audits read a cluster, and thousands of Services list theirs).
+  if (!out.from_slices) {
+    add_pod_endpoints(context, service, out);
+  } else if (context.snapshot_has_placed_pods()) {
+    add_pod_endpoints(context, service, out, /*only_placed=*/true);
+  }
   return out;
 }
 

@@ -22,6 +22,8 @@ TrafficContext::TrafficContext(const TrafficInputs& in) : in_(in), locator_(in.l
   gates_ = k8s::HintsFeatureGates::for_version(version);
   census_ = k8s::zone_cpu_census(s.nodes);
   planes_ = data_planes(s);
+  snapshot_has_placed_pods_ =
+      std::any_of(s.pods.begin(), s.pods.end(), [](const model::Pod& p) { return p.simulated; });
   std::map<std::pair<std::string_view, DataPlane>, size_t> group_index;
   for (uint32_t i = 0; i < s.nodes.size(); ++i) {
     const model::Node& n = s.nodes[i];

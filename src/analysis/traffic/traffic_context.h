@@ -65,6 +65,8 @@ class TrafficContext {
   bool is_simulated(const model::Pod* pod) const;
   // One of this audit's simulated pods, not the snapshot's own.
   bool is_extra(const model::Pod* pod) const;
+  // The snapshot itself holds pods a simulation placed (simulate's result).
+  bool snapshot_has_placed_pods() const { return snapshot_has_placed_pods_; }
   bool has_pods() const { return !in_.snapshot.pods.empty() || !in_.extra_pods.empty(); }
   // Where an endpoint runs (analysis/ready_endpoints.h), shared with the rules.
   const EndpointLocator& locator() const { return *locator_; }
@@ -82,6 +84,7 @@ class TrafficContext {
   std::vector<ClientGroup> groups_;
   std::vector<uint32_t> group_of_node_;
   uint32_t cloud_nodes_ = 0, hybrid_nodes_ = 0;
+  bool snapshot_has_placed_pods_ = false;
   std::unordered_map<std::string_view, uint32_t> nodes_by_name_;
   std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> zone_env_counts_;
   // Built on first use (a snapshot whose Services all have EndpointSlices
