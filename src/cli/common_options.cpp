@@ -63,9 +63,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, PrintsFindings prints_f
   app.add_flag("--all,-v,--verbose", o.all, "Print every finding (text groups a rule's findings beyond 20)");
 }
 
-namespace {
-
-std::set<std::string> split_ids(const std::string& s, std::string& error) {
+std::set<std::string> split_rule_ids(const std::string& s, std::string& error) {
   std::set<std::string> out;
   std::stringstream in(s);
   std::string id;
@@ -83,12 +81,10 @@ std::set<std::string> split_ids(const std::string& s, std::string& error) {
   return out;
 }
 
-}  // namespace
-
 std::string read_finding_filters(const CommonOptions& o, FindingFilters& filters) {
   std::string error;
-  filters.selection.only = split_ids(o.rules, error);
-  if (error.empty()) filters.selection.skip = split_ids(o.skip_rules, error);
+  filters.selection.only = split_rule_ids(o.rules, error);
+  if (error.empty()) filters.selection.skip = split_rule_ids(o.skip_rules, error);
   if (error.empty() && !o.baseline.empty()) filters.baseline = report::read_baseline(o.baseline, error);
   return error;
 }

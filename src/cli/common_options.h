@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,10 @@ struct FindingFilters {
   rules::RuleSelection selection;
   std::optional<report::Baseline> baseline;
 };
+
+// The rule ids of a --rules/--skip-rules value ("HN001, hn005"), as the
+// registry spells them; the first unknown id is a usage error in `error`.
+std::set<std::string> split_rule_ids(const std::string& ids, std::string& error);
 
 // A usage error ("unknown rule ...", an unreadable baseline), or "".
 std::string read_finding_filters(const CommonOptions& options, FindingFilters& filters);

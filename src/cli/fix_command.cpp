@@ -7,7 +7,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 
 #include "analysis/analyses.h"
 #include "cli/common_options.h"
@@ -40,18 +39,6 @@ struct FixOptions {
   std::string skip_rules;
   bool quiet = false;
 };
-
-std::set<std::string> split_ids(const std::string& s, std::string& error) {
-  std::set<std::string> out;
-  std::stringstream in(s);
-  std::string id;
-  while (std::getline(in, id, ',')) {
-    if (id.empty()) continue;
-    if (!rules::find_rule(id)) error = "unknown rule \"" + id + "\"";
-    out.insert(id);
-  }
-  return out;
-}
 
 bool write_file(const std::filesystem::path& path, const std::string& text) {
   std::error_code ec;
@@ -181,8 +168,8 @@ int run_fix(const FixOptions& o) {
   if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics);
   if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
   rules::RuleSelection selection;
-  if (usage.empty()) selection.only = split_ids(o.rules, usage);
-  if (usage.empty()) selection.skip = split_ids(o.skip_rules, usage);
+  if (usage.empty()) selection.only = split_rule_ids(o.rules, usage);
+  if (usage.empty()) selection.skip = split_rule_ids(o.skip_rules, usage);
   if (usage.empty() && o.output != "script" && o.out_dir.empty()) usage = "-o " + o.output + " needs --out DIR";
   if (!usage.empty()) {
     std::cerr << "hybridctl fix: " << usage << "\n";

@@ -1,15 +1,14 @@
 #include "cli/traffic_command.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "analysis/traffic/service_weights.h"
 #include "analysis/traffic/traffic_context.h"
 #include "cli/common_options.h"
 #include "cli/fast_exit.h"
+#include "core/file_text.h"
 #include "report/formats.h"
 
 namespace hybridctl::cli {
@@ -48,14 +47,12 @@ int run_traffic(const TrafficOptions& o) {
   if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics);
   std::optional<traffic::ServiceWeights> weights;
   if (usage.empty() && !o.weights_file.empty()) {
-    std::ifstream f(o.weights_file, std::ios::binary);
-    std::stringstream text;
-    text << f.rdbuf();
+    std::optional<std::string> text = read_file_text(o.weights_file);
     std::string error;
-    if (!f) {
+    if (!text) {
       usage = "--weights: cannot read " + o.weights_file;
     } else {
-      weights = traffic::parse_service_weights(text.str(), error);
+      weights = traffic::parse_service_weights(*text, error);
       if (!weights) usage = "--weights " + o.weights_file + ": " + error;
     }
   }

@@ -8,20 +8,12 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <optional>
+
+#include "core/file_text.h"
 
 namespace hybridctl::fix {
 namespace {
-
-bool read_all(const std::string& path, std::string& out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::stringstream ss;
-  ss << f.rdbuf();
-  out = ss.str();
-  return true;
-}
 
 bool write_all(int fd, std::string_view text) {
   while (!text.empty()) {
@@ -64,8 +56,11 @@ bool replace_file_atomically(const std::string& path, std::string_view expected,
     error = sys_error("cannot stat " + path);
     return false;
   }
-  std::string current;
-  if (!read_all(real, current) || current != expected) {
+  auto holds_expected = [&] {
+    std::optional<std::string> now = read_file_text(real);
+    return now && *now == expected;
+  };
+  if (!holds_expected()) {
     error = path + " changed on disk since it was read; not overwritten";
     return false;
   }
@@ -84,7 +79,7 @@ bool replace_file_atomically(const std::string& path, std::string_view expected,
   if (!ok) error = sys_error("cannot write " + tmp);
   ::close(fd);
   // Re-checked just before the rename: the window for a concurrent edit is the rename itself.
-  if (ok && (!read_all(real, current) || current != expected)) {
+  if (ok && !holds_expected()) {
     error = path + " changed on disk while it was rewritten; not overwritten";
     ok = false;
   }

@@ -1,27 +1,14 @@
 #include "fix/splice_manifests.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <optional>
 
+#include "core/file_text.h"
 #include "fix/field_location.h"
 #include "fix/object_origins.h"
 #include "fix/splice_file.h"
 
 namespace hybridctl::fix {
-namespace {
-
-bool read_all(const std::string& path, std::string& out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::stringstream ss;
-  ss << f.rdbuf();
-  out = ss.str();
-  return true;
-}
-
-}  // namespace
-
 ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches) {
   ManifestEdits out;
   ObjectOrigins where(snapshot);
@@ -55,10 +42,12 @@ ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::ve
     const std::string& path = snapshot.files[file];
     FileEdit edit;
     edit.path = path;
-    if (!read_all(path, edit.before)) {
+    std::optional<std::string> before = read_file_text(path);
+    if (!before) {
       for (const Planned& p : list) out.refused.push_back({p.patch, path, "cannot read the file", p.where()});
       continue;
     }
+    edit.before = std::move(*before);
     // A field no longer where it was read: the file changed since, and its
     // objects may no longer be the ones audited.
     std::vector<Planned> kept;

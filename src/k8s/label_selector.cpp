@@ -44,16 +44,6 @@ bool matches_dns1123_subdomain(std::string_view s) {
   }
 }
 
-void append(std::string& errors, std::string_view message) {
-  if (message.empty()) {
-    return;
-  }
-  if (!errors.empty()) {
-    errors += "; ";
-  }
-  errors += message;
-}
-
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string values_count_error(SelectionOp op, size_t count) {
@@ -84,17 +74,17 @@ std::string values_count_error(SelectionOp op, size_t count) {
 std::string requirement_error(std::string_view key, SelectionOp op, const std::vector<std::string>& values) {
   std::string errors;
   if (std::string e = label_key_error(key); !e.empty()) {
-    append(errors, "key: Invalid value: " + quoted(key) + ": " + e);
+    append_error(errors, "key: Invalid value: " + quoted(key) + ": " + e);
   }
-  append(errors, values_count_error(op, values.size()));
+  append_error(errors, values_count_error(op, values.size()));
   const bool numeric = op == SelectionOp::Gt || op == SelectionOp::Lt;
   for (size_t i = 0; i < values.size(); ++i) {
     const std::string where = "values[" + std::to_string(i) + "]: Invalid value: " + quoted(values[i]);
     if (numeric && !parse_int64_base10(values[i])) {
-      append(errors, where + ": for 'Gt', 'Lt' operators, the value must be an integer");
+      append_error(errors, where + ": for 'Gt', 'Lt' operators, the value must be an integer");
     }
     if (std::string e = label_value_error(values[i]); !e.empty()) {
-      append(errors, where + ": ");
+      append_error(errors, where + ": ");
       errors += e;
     }
   }
@@ -162,6 +152,12 @@ void and_into(MatchResult& acc, const MatchResult& next) {
 
 }  // namespace
 
+void append_error(std::string& errors, std::string_view message) {
+  if (message.empty()) return;
+  if (!errors.empty()) errors += "; ";
+  errors += message;
+}
+
 std::string label_key_error(std::string_view key) {
   std::string errors;
   std::string_view name = key;
@@ -173,30 +169,30 @@ std::string label_key_error(std::string_view key) {
              "optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
     }
     if (prefix.empty()) {
-      append(errors, "prefix part must be non-empty");
+      append_error(errors, "prefix part must be non-empty");
     } else {
       if (prefix.size() > kDnsSubdomainMaxLength) {
-        append(errors, "prefix part must be no more than 253 characters");
+        append_error(errors, "prefix part must be no more than 253 characters");
       }
       if (!matches_dns1123_subdomain(prefix)) {
-        append(errors,
-               "prefix part a lowercase RFC 1123 subdomain must consist of lower case "
-               "alphanumeric characters, '-' or '.', and must start and end with an "
-               "alphanumeric character");
+        append_error(errors,
+                     "prefix part a lowercase RFC 1123 subdomain must consist of lower case "
+                     "alphanumeric characters, '-' or '.', and must start and end with an "
+                     "alphanumeric character");
       }
     }
   }
   if (name.empty()) {
-    append(errors, "name part must be non-empty");
+    append_error(errors, "name part must be non-empty");
     return errors;
   }
   if (name.size() > kLabelNameMaxLength) {
-    append(errors, "name part must be no more than 63 characters");
+    append_error(errors, "name part must be no more than 63 characters");
   }
   if (!matches_label_token(name)) {
-    append(errors,
-           "name part must consist of alphanumeric characters, '-', '_' or '.', and must "
-           "start and end with an alphanumeric character");
+    append_error(errors,
+                 "name part must consist of alphanumeric characters, '-', '_' or '.', and must "
+                 "start and end with an alphanumeric character");
   }
   return errors;
 }
@@ -204,12 +200,12 @@ std::string label_key_error(std::string_view key) {
 std::string label_value_error(std::string_view value) {
   std::string errors;
   if (value.size() > kLabelValueMaxLength) {
-    append(errors, "must be no more than 63 characters");
+    append_error(errors, "must be no more than 63 characters");
   }
   if (!value.empty() && !matches_label_token(value)) {
-    append(errors,
-           "a valid label must be an empty string or consist of alphanumeric characters, "
-           "'-', '_' or '.', and must start and end with an alphanumeric character");
+    append_error(errors,
+                 "a valid label must be an empty string or consist of alphanumeric characters, "
+                 "'-', '_' or '.', and must start and end with an alphanumeric character");
   }
   return errors;
 }

@@ -44,6 +44,9 @@ bool selector_map_matches(const StringMap& selector, const StringMap& labels);
 // IsQualifiedName/IsLabelKey and IsValidLabelValue.
 std::string label_key_error(std::string_view key);
 std::string label_value_error(std::string_view value);
+// Adds one validation message to those gathered so far ("a; b"), as the
+// selector and node affinity validations report every problem, not the first.
+void append_error(std::string& errors, std::string_view message);
 
 // strconv.ParseInt(s, 10, 64): optional sign, decimal digits, int64 range.
 // Leading zeros are accepted ("0206" = 206).

@@ -9,16 +9,6 @@ namespace {
 
 constexpr int64_t kMaxNodeScore = 100;
 
-void append(std::string& errors, std::string_view message) {
-  if (message.empty()) {
-    return;
-  }
-  if (!errors.empty()) {
-    errors += "; ";
-  }
-  errors += message;
-}
-
 std::string indexed(std::string_view field, size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
 
 std::optional<SelectionOp> node_selector_operator(std::string_view op) {
@@ -48,12 +38,13 @@ std::optional<SelectionOp> node_selector_operator(std::string_view op) {
 std::string field_requirement_error(const model::Requirement& requirement) {
   std::string errors;
   if (requirement.op != "In" && requirement.op != "NotIn") {
-    append(errors, "operator: Unsupported value: \"" + requirement.op + "\": supported values: \"In\", \"NotIn\"");
+    append_error(errors,
+                 "operator: Unsupported value: \"" + requirement.op + "\": supported values: \"In\", \"NotIn\"");
   } else if (requirement.values.size() != 1) {
-    append(errors, "values: Invalid value: must have one element");
+    append_error(errors, "values: Invalid value: must have one element");
   }
   if (requirement.key != kNodeNameField) {
-    append(errors, "key: Invalid value: \"" + requirement.key + "\": not a valid field selector key");
+    append_error(errors, "key: Invalid value: \"" + requirement.key + "\": not a valid field selector key");
   }
   return errors;
 }
@@ -73,7 +64,7 @@ std::string fields_error(const model::NodeSelectorTerm& term) {
   for (size_t i = 0; i < term.match_fields.size(); ++i) {
     std::string e = field_requirement_error(term.match_fields[i]);
     if (!e.empty()) {
-      append(errors, indexed("matchFields", i) + "." + e);
+      append_error(errors, indexed("matchFields", i) + "." + e);
     }
   }
   return errors;
@@ -139,11 +130,11 @@ MatchResult node_selector_term_matches(const model::NodeSelectorTerm& term, std:
   for (size_t i = 0; i < term.match_expressions.size(); ++i) {
     MatchResult r = node_selector_requirement_matches(term.match_expressions[i], node_labels);
     if (!r.valid()) {
-      append(errors, indexed("matchExpressions", i) + "." + r.error);
+      append_error(errors, indexed("matchExpressions", i) + "." + r.error);
     }
     labels_match = labels_match && r.matched;
   }
-  append(errors, fields_error(term));
+  append_error(errors, fields_error(term));
   if (!errors.empty()) {
     return {false, std::move(errors)};
   }
@@ -169,7 +160,7 @@ MatchResult node_selector_matches(const model::NodeSelector& selector, std::stri
   for (size_t i = 0; i < selector.terms.size(); ++i) {
     MatchResult r = node_selector_term_matches(selector.terms[i], node_name, node_labels);
     if (!r.valid()) {
-      append(errors, indexed("nodeSelectorTerms", i) + "." + r.error);
+      append_error(errors, indexed("nodeSelectorTerms", i) + "." + r.error);
       continue;  // an invalid term must not hide a later matching one
     }
     if (r.matched) {
@@ -213,7 +204,7 @@ std::string preferred_terms_error(const std::vector<model::PreferredSchedulingTe
     }
     MatchResult r = node_selector_term_matches(terms[i].preference, {}, {});
     if (!r.valid()) {
-      append(errors, "[" + std::to_string(i) + "]." + r.error);
+      append_error(errors, "[" + std::to_string(i) + "]." + r.error);
     }
   }
   return errors;

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+
+#include "core/file_text.h"
 
 namespace hybridctl::live {
 namespace {
@@ -33,10 +33,7 @@ std::string TokenFile::token() {
   if (::stat(path_.c_str(), &st) != 0) return token_;
   long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   if (mtime == mtime_ns_ && static_cast<long long>(st.st_ino) == inode_ && st.st_size == size_) return token_;
-  std::ifstream in(path_);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string t = text.str();
+  std::string t = read_file_text(path_).value_or("");
   while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ')) t.pop_back();
   token_ = t;
   mtime_ns_ = mtime;

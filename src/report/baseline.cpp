@@ -8,9 +8,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "core/file_text.h"
 #include "rules/registry.h"
 
 namespace hybridctl::report {
@@ -61,14 +60,12 @@ std::optional<Baseline> parse_baseline(std::string_view json, std::string& error
 }
 
 std::optional<Baseline> read_baseline(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = read_file_text(path);
+  if (!text) {
     error = "--baseline " + path + ": cannot open: " + std::strerror(errno);
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  std::optional<Baseline> b = parse_baseline(text.str(), error);
+  std::optional<Baseline> b = parse_baseline(*text, error);
   if (!b) error = "--baseline " + path + ": " + error;
   return b;
 }

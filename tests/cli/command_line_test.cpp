@@ -82,6 +82,21 @@ TEST(CommonFlags, TrafficTakesTheCommonFlagsAndRejectsAnUnknownRuleLikeAudit) {
   }
 }
 
+TEST(CommonFlags, FixReadsRuleIdsAsAuditDoesWhateverTheirCaseAndSpacing) {
+  // fix had its own parser: "hn001" passed its check but selected nothing.
+  const std::string dir = example("webhooks-unroutable");
+  CliResult upper = run_cli({"fix", dir, "--rules", "HN001", "-q"});
+  CliResult lower = run_cli({"fix", dir, "--rules", " hn001 ", "-q"});
+  ASSERT_NE(upper.out.find("HN001"), std::string::npos) << upper.out;
+  EXPECT_EQ(lower.out, upper.out);
+  EXPECT_EQ(lower.exit_code, upper.exit_code);
+  CliResult skipped = run_cli({"fix", dir, "--skip-rules", "hn001", "-q"});
+  EXPECT_EQ(skipped.out.find("HN001"), std::string::npos) << skipped.out;
+  CliResult bad = run_cli({"fix", dir, "--rules", "HN0O1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown rule \"HN0O1\" (hybridctl explain --all lists them)"), std::string::npos) << bad.err;
+}
+
 TEST(CommonFlags, BareCommandPrintsUsage) {
   CliResult r = run_cli({});
   EXPECT_EQ(r.exit_code, 0);

@@ -22,8 +22,8 @@ class ServicesBySelectorPair;
 // What every plugin reads: the nodes and their resources, the interned
 // templates, and the incremental pod counters (upstream's Snapshot lister).
 struct SchedulingState {
-  explicit SchedulingState(const model::Snapshot& s, std::vector<const model::Node*> node_list)
-      : snapshot(s), nodes(std::move(node_list)), templates(s) {}
+  SchedulingState(const model::Snapshot& s, NodeTable node_table)
+      : snapshot(s), nodes(std::move(node_table)), templates(s) {}
   const model::Snapshot& snapshot;
   NodeTable nodes;
   TemplateTable templates;

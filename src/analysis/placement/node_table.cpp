@@ -35,49 +35,76 @@ PodRequests pod_requests(const model::PodSpec& spec) {
   return r;
 }
 
-NodeTable::NodeTable(std::vector<const model::Node*> nodes) : nodes_(std::move(nodes)) {
-  std::sort(nodes_.begin(), nodes_.end(), [](auto* a, auto* b) { return a->meta.name < b->meta.name; });
+NodeTable::NodeTable(std::vector<const model::Node*> nodes) {
+  auto layout = std::make_shared<Layout>();
+  std::vector<size_t> by_name_order(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) by_name_order[i] = i;
+  std::sort(by_name_order.begin(), by_name_order.end(),
+            [&](size_t a, size_t b) { return nodes[a]->meta.name < nodes[b]->meta.name; });
+  std::vector<const model::Node*>& sorted = layout->nodes;
+  sorted.reserve(nodes.size());
+  layout->id_of_input.resize(nodes.size());
+  for (size_t i = 0; i < by_name_order.size(); ++i) {
+    sorted.push_back(nodes[by_name_order[i]]);
+    layout->id_of_input[by_name_order[i]] = static_cast<NodeId>(i);
+  }
   std::unordered_map<std::string, ClassId> class_ids;
-  class_of_.resize(nodes_.size());
-  resources_.resize(nodes_.size());
-  for (NodeId i = 0; i < static_cast<NodeId>(nodes_.size()); ++i) {
-    const model::Node& n = *nodes_[i];
-    by_name_.emplace(n.meta.name, i);
-    auto [it, added] = class_ids.emplace(model::node_class_key(n), static_cast<ClassId>(classes_.size()));
-    if (added) classes_.push_back({&n, {}});
-    classes_[it->second].members.push_back(i);
-    class_of_[i] = it->second;
-    NodeResources& r = resources_[i];
+  layout->class_of.resize(sorted.size());
+  layout->empty_resources.resize(sorted.size());
+  for (NodeId i = 0; i < static_cast<NodeId>(sorted.size()); ++i) {
+    const model::Node& n = *sorted[i];
+    layout->by_name.emplace(n.meta.name, i);
+    auto [it, added] = class_ids.emplace(model::node_class_key(n), static_cast<ClassId>(layout->classes.size()));
+    if (added) layout->classes.push_back({&n, {}});
+    layout->classes[it->second].members.push_back(i);
+    layout->class_of[i] = it->second;
+    NodeResources& r = layout->empty_resources[i];
     r.allocatable_cpu_milli = n.allocatable_cpu_milli;
     r.allocatable_memory_bytes = n.allocatable_memory_bytes;
     r.allocatable_pods = n.allocatable_pods;
     r.capacity_unknown = n.allocatable_cpu_milli == 0 && n.allocatable_memory_bytes == 0 && n.allocatable_pods == 0;
   }
+  resources_ = layout->empty_resources;
+  layout_ = std::move(layout);
 }
 
+NodeTable::NodeTable(std::shared_ptr<const Layout> layout)
+    : layout_(std::move(layout)), resources_(layout_->empty_resources) {}
+
+NodeTable NodeTable::fresh_copy() const { return NodeTable(layout_); }
+
 NodeId NodeTable::find(std::string_view name) const {
-  auto it = by_name_.find(std::string(name));
-  return it == by_name_.end() ? -1 : it->second;
+  auto it = layout_->by_name.find(std::string(name));
+  return it == layout_->by_name.end() ? -1 : it->second;
 }
 
 KeyId NodeTable::key(std::string_view label_key) {
   auto it = key_ids_.find(std::string(label_key));
   if (it != key_ids_.end()) return it->second;
-  Column c;
-  c.label_key = std::string(label_key);
-  c.domain_of_node.assign(nodes_.size(), kNoDomain);
-  std::unordered_map<std::string, DomainId> ids;
-  for (size_t i = 0; i < nodes_.size(); ++i) {
-    const std::string* v = nodes_[i]->meta.labels.find(label_key);
-    if (!v) continue;
-    auto [d, added] = ids.emplace(*v, static_cast<DomainId>(c.names.size()));
-    if (added) c.names.push_back(*v);
-    c.domain_of_node[i] = d->second;
-  }
   KeyId id = static_cast<KeyId>(columns_.size());
-  columns_.push_back(std::move(c));
+  columns_.push_back(column(label_key));
   key_ids_.emplace(std::string(label_key), id);
   return id;
+}
+
+std::shared_ptr<const NodeTable::Column> NodeTable::column(std::string_view label_key) const {
+  std::lock_guard<std::mutex> lock(layout_->columns_lock);
+  auto cached = layout_->columns_by_key.find(std::string(label_key));
+  if (cached != layout_->columns_by_key.end()) return cached->second;
+  auto c = std::make_shared<Column>();
+  c->label_key = std::string(label_key);
+  const std::vector<const model::Node*>& nodes = layout_->nodes;
+  c->domain_of_node.assign(nodes.size(), kNoDomain);
+  std::unordered_map<std::string, DomainId> ids;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const std::string* v = nodes[i]->meta.labels.find(label_key);
+    if (!v) continue;
+    auto [d, added] = ids.emplace(*v, static_cast<DomainId>(c->names.size()));
+    if (added) c->names.push_back(*v);
+    c->domain_of_node[i] = d->second;
+  }
+  layout_->columns_by_key.emplace(c->label_key, c);
+  return c;
 }
 
 void NodeTable::add_pod(NodeId n, const PodRequests& q) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,21 +61,31 @@ class NodeTable {
  public:
   explicit NodeTable(std::vector<const model::Node*> nodes);
 
-  size_t size() const { return nodes_.size(); }
-  const model::Node& node(NodeId n) const { return *nodes_[n]; }
-  ClassId class_of(NodeId n) const { return class_of_[n]; }
-  const std::vector<NodeClass>& classes() const { return classes_; }
+  // A table over the same nodes with no pod placed and no topology key
+  // interned, as the constructor leaves it. The node order, classes, names
+  // and each key's domains are shared, not rebuilt: a simulation places the
+  // same nodes in every run. Key ids are still this table's own, numbered
+  // in the order it interns them.
+  NodeTable fresh_copy() const;
+
+  size_t size() const { return layout_->nodes.size(); }
+  const model::Node& node(NodeId n) const { return *layout_->nodes[n]; }
+  ClassId class_of(NodeId n) const { return layout_->class_of[n]; }
+  const std::vector<NodeClass>& classes() const { return layout_->classes; }
   // The node's id, or -1 when it is not part of the table.
   NodeId find(std::string_view name) const;
+  // The id of the i-th node given to the constructor (a table built from a
+  // snapshot's nodes in order maps its indexes without a lookup by name).
+  NodeId id_of_input(size_t i) const { return layout_->id_of_input[i]; }
 
   // Interns a topology key; its domain column is built on first use.
   KeyId key(std::string_view label_key);
-  DomainId domain(KeyId k, NodeId n) const { return columns_[k].domain_of_node[n]; }
+  DomainId domain(KeyId k, NodeId n) const { return columns_[k]->domain_of_node[n]; }
   // The domain of every node for key k, indexed by NodeId (for tight loops).
-  const DomainId* domains_of(KeyId k) const { return columns_[k].domain_of_node.data(); }
-  size_t domain_count(KeyId k) const { return columns_[k].names.size(); }
-  const std::string& domain_name(KeyId k, DomainId d) const { return columns_[k].names[d]; }
-  const std::string& key_name(KeyId k) const { return columns_[k].label_key; }
+  const DomainId* domains_of(KeyId k) const { return columns_[k]->domain_of_node.data(); }
+  size_t domain_count(KeyId k) const { return columns_[k]->names.size(); }
+  const std::string& domain_name(KeyId k, DomainId d) const { return columns_[k]->names[d]; }
+  const std::string& key_name(KeyId k) const { return columns_[k]->label_key; }
   size_t key_count() const { return columns_.size(); }
 
   const NodeResources& resources(NodeId n) const { return resources_[n]; }
@@ -86,11 +98,28 @@ class NodeTable {
     std::vector<DomainId> domain_of_node;
     std::vector<std::string> names;
   };
-  std::vector<const model::Node*> nodes_;
-  std::vector<ClassId> class_of_;
-  std::vector<NodeClass> classes_;
-  std::unordered_map<std::string, NodeId> by_name_;
-  std::vector<Column> columns_;
+  // What depends only on the nodes: sorted by name, their classes, their
+  // allocatable resources with nothing placed, and each topology key's
+  // domains once some table asked for them (tables sharing the layout may
+  // run on different threads, hence the lock; a column never changes once
+  // built).
+  struct Layout {
+    std::vector<const model::Node*> nodes;
+    std::vector<ClassId> class_of;
+    std::vector<NodeClass> classes;
+    std::unordered_map<std::string, NodeId> by_name;
+    std::vector<NodeId> id_of_input;
+    std::vector<NodeResources> empty_resources;
+    mutable std::mutex columns_lock;
+    mutable std::unordered_map<std::string, std::shared_ptr<const Column>> columns_by_key;
+  };
+  explicit NodeTable(std::shared_ptr<const Layout> layout);
+  // The key's column from the layout, built there on first use.
+  std::shared_ptr<const Column> column(std::string_view label_key) const;
+
+  std::shared_ptr<const Layout> layout_;
+  // This table's keys, numbered in the order it interned them.
+  std::vector<std::shared_ptr<const Column>> columns_;
   std::unordered_map<std::string, KeyId> key_ids_;
   std::vector<NodeResources> resources_;
 };

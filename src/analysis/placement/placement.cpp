@@ -111,9 +111,11 @@ struct RunOutcome {
 // One full placement of the queue under one seed.
 class Run {
  public:
-  Run(const model::Snapshot& s, const BoundPods& bound, const std::vector<Entry>& queue,
+  // `nodes`: a fresh NodeTable of node_pointers(s), in the snapshot's order
+  // (BoundPods index nodes by it; see NodeTable::fresh_copy).
+  Run(const model::Snapshot& s, NodeTable nodes, const BoundPods& bound, const std::vector<Entry>& queue,
       const model::Workload* replaced, const ServicesBySelectorPair* services = nullptr)
-      : snapshot_(s), state_(s, node_pointers(s)), scheduler_(state_), queue_(queue), replaced_(replaced) {
+      : state_(s, std::move(nodes)), scheduler_(state_), queue_(queue), replaced_(replaced) {
     state_.services = services;
     intern_everything(bound);
   }
@@ -159,14 +161,12 @@ class Run {
       template_of_group.push_back(
           state_.templates.intern(g.fingerprint, p.meta.ns, p.meta.labels, p.spec, owner, /*bound_pod=*/true));
     }
-    // BoundPods name nodes by their place in the snapshot; the NodeTable
-    // numbers them by name.
-    std::vector<NodeId> node_id(snapshot_.nodes.size());
-    for (size_t i = 0; i < snapshot_.nodes.size(); ++i) node_id[i] = state_.nodes.find(snapshot_.nodes[i].meta.name);
+    // BoundPods name nodes by their place in the snapshot; the NodeTable,
+    // built from the snapshot's nodes in that order, numbers them by name.
     for (const BoundPod& p : bound.pods()) {
       TemplateId t = template_of_group[p.group];
       if (t == kReplaced) continue;
-      NodeId n = node_id[p.node];
+      NodeId n = state_.nodes.id_of_input(p.node);
       existing_.push_back({t, n, p.deleting});
       if (const model::Workload* owner = bound.groups()[p.group].owner) {
         auto it = entry_of.find(owner);
@@ -227,7 +227,6 @@ class Run {
     return out;
   }
 
-  const model::Snapshot& snapshot_;
   SchedulingState state_;
   Scheduler scheduler_;
   const std::vector<Entry>& queue_;
@@ -261,10 +260,10 @@ bool all_placed(const RunOutcome& o) {
 
 // Whether the entry's replicas, confined to `env`, all pass the filters (on
 // the input's bound pods; earlier simulated workloads are not placed).
-bool fits_on_one_side(const model::Snapshot& s, const BoundPods& bound, const Entry& e, model::Environment env,
-                      uint64_t seed) {
+bool fits_on_one_side(const model::Snapshot& s, NodeTable nodes, const BoundPods& bound, const Entry& e,
+                      model::Environment env, uint64_t seed) {
   std::vector<Entry> only{e};
-  Run run(s, bound, only, nullptr);
+  Run run(s, std::move(nodes), bound, only, nullptr);
   run.record_feasible(false);
   NodeRestriction r;
   r.only_environment = env;
@@ -314,8 +313,9 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
   const std::vector<Entry> queue = placement_queue(snapshot, nullptr);
   const int runs = std::max(1, options.runs);
   std::vector<int> cloud_only(queue.size()), hybrid_only(queue.size()), both(queue.size());
+  const NodeTable nodes_before_any_run(node_pointers(snapshot));
   for (int r = 0; r < runs; ++r) {
-    Run run(snapshot, *bound, queue, nullptr);
+    Run run(snapshot, nodes_before_any_run.fresh_copy(), *bound, queue, nullptr);
     run.record_feasible(r == 0 && options.record_feasible_nodes);
     std::vector<RunOutcome> outcomes = run.place(options.seed + static_cast<uint64_t>(r));
     const NodeTable& nodes = run.nodes();
@@ -369,9 +369,10 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
     bool placed = std::all_of(wp.placements.begin(), wp.placements.end(), [](auto* n) { return n != nullptr; });
     if (options.check_guarantees && wp.replicas >= 2 && placed && has_cloud && has_hybrid &&
         has_forcing_constraints(spec)) {
-      wp.guaranteed_both_sides =
-          !fits_on_one_side(snapshot, *bound, queue[i], model::Environment::Cloud, options.seed) &&
-          !fits_on_one_side(snapshot, *bound, queue[i], model::Environment::Hybrid, options.seed);
+      wp.guaranteed_both_sides = !fits_on_one_side(snapshot, nodes_before_any_run.fresh_copy(), *bound, queue[i],
+                                                   model::Environment::Cloud, options.seed) &&
+                                 !fits_on_one_side(snapshot, nodes_before_any_run.fresh_copy(), *bound, queue[i],
+                                                   model::Environment::Hybrid, options.seed);
     }
   }
   return result;
@@ -382,7 +383,7 @@ bool all_replicas_placeable(const model::Snapshot& snapshot, const model::Worklo
   const std::vector<Entry> queue = placement_queue(snapshot, &w);
   std::optional<BoundPods> own;
   if (!bound) bound = &own.emplace(snapshot);
-  Run run(snapshot, *bound, queue, &w, services);
+  Run run(snapshot, NodeTable(node_pointers(snapshot)), *bound, queue, &w, services);
   run.record_feasible(false);
   run.canonical_groups();
   return all_placed(run.place(1)[0]);
@@ -402,7 +403,7 @@ struct PlacedCluster::State {
   };
 
   State(const model::Snapshot& s, const BoundPods& bound, const ServicesBySelectorPair* services)
-      : snapshot(s), scheduling(s, node_pointers(s)), scheduler(scheduling) {
+      : snapshot(s), scheduling(s, NodeTable(node_pointers(s))), scheduler(scheduling) {
     scheduling.services = services;
     std::vector<TemplateId> template_of_group;
     template_of_group.reserve(bound.groups().size());
@@ -419,10 +420,8 @@ struct PlacedCluster::State {
         templates_by_pair[PodCounters::label_pair(k, v)].push_back(t);
       }
     }
-    std::vector<NodeId> node_id(s.nodes.size());
-    for (size_t i = 0; i < s.nodes.size(); ++i) node_id[i] = scheduling.nodes.find(s.nodes[i].meta.name);
     for (const BoundPod& p : bound.pods()) {
-      const Pod pod{template_of_group[p.group], node_id[p.node], p.deleting};
+      const Pod pod{template_of_group[p.group], scheduling.nodes.id_of_input(p.node), p.deleting};
       scheduler.bind(pod.template_id, pod.node, pod.terminating);
       if (pod.terminating) terminating[pod.template_id][pod.node] += 1;
       if (const model::Workload* owner = bound.groups()[p.group].owner) pods_of[workload_key(*owner)].push_back(pod);

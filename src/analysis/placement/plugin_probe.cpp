@@ -10,7 +10,7 @@ PluginProbe probe_plugin(const model::Snapshot& snapshot, const model::Pod& inco
   std::vector<const model::Node*> node_list;
   node_list.reserve(snapshot.nodes.size());
   for (const model::Node& n : snapshot.nodes) node_list.push_back(&n);
-  SchedulingState state(snapshot, node_list);
+  SchedulingState state(snapshot, NodeTable(std::move(node_list)));
   std::unique_ptr<Plugin> plugin;
   for (auto& p : default_plugins(state)) {
     if (p->name() == name) plugin = std::move(p);

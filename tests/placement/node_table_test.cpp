@@ -1,0 +1,86 @@
+// Pins NodeTable's fresh copy, which simulate() gives every run: the same
+// nodes in the same order, nothing placed, and key ids numbered by the copy's
+// own interning order while each key's domains are shared.
+#include "analysis/placement/node_table.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace hybridctl::analysis::placement {
+namespace {
+
+std::vector<model::Node> three_nodes() {
+  std::vector<model::Node> nodes;
+  for (const char* name : {"c-2", "a-1", "b-1"}) {
+    model::Node n;
+    n.kind = "Node";
+    n.meta.name = name;
+    n.meta.labels = {{"topology.kubernetes.io/zone", name[0] == 'c' ? "onprem" : "us-west-2a"},
+                     {"eks.amazonaws.com/compute-type", name[0] == 'c' ? "hybrid" : "ec2"}};
+    n.allocatable_cpu_milli = 2000;
+    n.allocatable_memory_bytes = 4LL << 30;
+    n.allocatable_pods = 10;
+    nodes.push_back(n);
+  }
+  return nodes;
+}
+
+std::vector<const model::Node*> pointers(const std::vector<model::Node>& nodes) {
+  std::vector<const model::Node*> out;
+  for (const model::Node& n : nodes) out.push_back(&n);
+  return out;
+}
+
+TEST(NodeTable, NumbersNodesByNameAndMapsTheInputOrderToThoseIds) {
+  std::vector<model::Node> nodes = three_nodes();
+  NodeTable table(pointers(nodes));
+  EXPECT_EQ(table.node(0).meta.name, "a-1");
+  EXPECT_EQ(table.node(2).meta.name, "c-2");
+  for (size_t i = 0; i < nodes.size(); ++i) EXPECT_EQ(table.id_of_input(i), table.find(nodes[i].meta.name)) << i;
+}
+
+TEST(NodeTable, AFreshCopyHasTheSameNodesNothingPlacedAndItsOwnKeyNumbering) {
+  std::vector<model::Node> nodes = three_nodes();
+  NodeTable used(pointers(nodes));
+  const KeyId zone = used.key("topology.kubernetes.io/zone");
+  used.key("eks.amazonaws.com/compute-type");
+  used.add_pod(0, PodRequests{500, 1LL << 30, 500, 1LL << 30});
+
+  NodeTable fresh = used.fresh_copy();
+  ASSERT_EQ(fresh.size(), used.size());
+  for (NodeId n = 0; n < static_cast<NodeId>(used.size()); ++n) {
+    EXPECT_EQ(&fresh.node(n), &used.node(n));
+    EXPECT_EQ(fresh.class_of(n), used.class_of(n));
+  }
+  EXPECT_EQ(fresh.resources(0).requested_cpu_milli, 0);
+  EXPECT_EQ(fresh.resources(0).pod_count, 0);
+  EXPECT_EQ(fresh.resources(0).allocatable_cpu_milli, 2000);
+  EXPECT_EQ(used.resources(0).requested_cpu_milli, 500) << "the copy leaves the original alone";
+
+  EXPECT_EQ(fresh.key_count(), 0u);
+  // Interned in another order than `used` did: ids follow the copy's order,
+  // the domains are the same.
+  const KeyId type_in_fresh = fresh.key("eks.amazonaws.com/compute-type");
+  const KeyId zone_in_fresh = fresh.key("topology.kubernetes.io/zone");
+  EXPECT_EQ(type_in_fresh, 0);
+  EXPECT_EQ(zone_in_fresh, 1);
+  EXPECT_EQ(fresh.domain_count(zone_in_fresh), 2u);
+  for (NodeId n = 0; n < static_cast<NodeId>(used.size()); ++n) {
+    EXPECT_EQ(fresh.domain_name(zone_in_fresh, fresh.domain(zone_in_fresh, n)),
+              used.domain_name(zone, used.domain(zone, n)));
+  }
+  EXPECT_EQ(fresh.domain_name(zone_in_fresh, fresh.domain(zone_in_fresh, 2)), "onprem");
+}
+
+TEST(NodeTable, ANodeWithoutTheLabelHasNoDomain) {
+  std::vector<model::Node> nodes = three_nodes();
+  NodeTable table(pointers(nodes));
+  const KeyId rack = table.key("example.com/rack");
+  EXPECT_EQ(table.domain_count(rack), 0u);
+  EXPECT_EQ(table.domain(rack, 1), kNoDomain);
+}
+
+}  // namespace
+}  // namespace hybridctl::analysis::placement
