@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::analysis {
-namespace {
+namespace apiserver_error_test {
 
 TEST(ApiServerError, AdmissionTimeoutNamesWebhookServiceAndPort) {
   ApiServerError e = parse_apiserver_error(
@@ -84,5 +84,5 @@ TEST(ApiServerError, DenialIsTheWebhookAnswering) {
   EXPECT_EQ(e.symptom, Symptom::Denied);
 }
 
-}  // namespace
+}  // namespace apiserver_error_test
 }  // namespace hybridctl::analysis

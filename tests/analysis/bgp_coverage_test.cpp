@@ -9,7 +9,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace bgp_coverage_test {
 
 const char* kNodes = R"({"cluster": {"name": "mixed", "version": "1.31", "remoteNetworkConfig": {
   "remoteNodeNetworks": [{"cidrs": ["10.80.0.0/16"]}], "remotePodNetworks": [{"cidrs": ["10.85.0.0/16"]}]}}}
@@ -98,5 +98,5 @@ TEST(BgpCoverage, HN016NamesOnlyTheObjectThatAdvertisesFromSomeNodes) {
   EXPECT_EQ(f[0]->object.name, "rack1");
 }
 
-}  // namespace
+}  // namespace bgp_coverage_test
 }  // namespace hybridctl::testing

@@ -11,7 +11,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace calico_pool_bgp_export_test {
 
 const char* kCluster = R"({"cluster": {"name": "mixed", "version": "1.31", "remoteNetworkConfig": {
   "remoteNodeNetworks": [{"cidrs": ["10.80.0.0/16"]}], "remotePodNetworks": [{"cidrs": ["10.85.0.0/16"]}]}}}
@@ -136,5 +136,5 @@ status: {podIP: 10.85.3.4, conditions: [{type: Ready, status: "True"}]}
   EXPECT_EQ(reach.of_pod(a.snapshot.pods[0], *a.snapshot.node("mi-1")).network, model::PodNetwork::Routable);
 }
 
-}  // namespace
+}  // namespace calico_pool_bgp_export_test
 }  // namespace hybridctl::testing

@@ -8,7 +8,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace eks_field_manager_test {
 
 const char* kDeployment = R"(apiVersion: apps/v1
 kind: Deployment
@@ -50,5 +50,5 @@ TEST(EksFieldManager, OtherFieldManagersSayNothing) {
   EXPECT_NE(manager_with_field_manager("helm").kind, analysis::Manager::Kind::EksAddon);
 }
 
-}  // namespace
+}  // namespace eks_field_manager_test
 }  // namespace hybridctl::testing

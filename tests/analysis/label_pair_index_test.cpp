@@ -6,7 +6,7 @@
 #include <vector>
 
 namespace hybridctl::analysis {
-namespace {
+namespace label_pair_index_test {
 
 struct Labelled {
   std::string name;
@@ -86,5 +86,5 @@ TEST(LabelPairIndex, ObjectsSharingTheirLabelsAreFoundLikeAnyOther) {
   EXPECT_EQ(names(index.matching("prod", {{"app", "api"}}, labels_of)), (std::vector<std::string>{"api"}));
 }
 
-}  // namespace
+}  // namespace label_pair_index_test
 }  // namespace hybridctl::analysis

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::analysis {
-namespace {
+namespace otel_scrape_test {
 
 const std::string kLabel = kComputeTypeMetaLabel;
 
@@ -130,5 +130,5 @@ TEST(CollectorScrapes, AnUnreadableStringConfigHasNothingToCheck) {
   EXPECT_TRUE(s.scrape_configs.empty());
 }
 
-}  // namespace
+}  // namespace otel_scrape_test
 }  // namespace hybridctl::analysis

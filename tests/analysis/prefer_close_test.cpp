@@ -11,7 +11,7 @@
 #include "report/traffic_report.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace prefer_close_test {
 
 namespace traffic = analysis::traffic;
 
@@ -130,5 +130,5 @@ TEST(PlaceableSides, MemoisedPerWorkload) {
   EXPECT_TRUE(sides.hybrid);
 }
 
-}  // namespace
+}  // namespace prefer_close_test
 }  // namespace hybridctl::testing

@@ -7,7 +7,7 @@
 #include "analysis/snapshot_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace reachability_test {
 
 using model::PodNetwork;
 
@@ -111,5 +111,5 @@ TEST(Reachability, TrafficEndpointOnHybridNodeIsJudgedLikeItsPod) {
   EXPECT_NE(reach.of_endpoint(nowhere).network, PodNetwork::Routable) << "an endpoint of unknown place is never sure";
 }
 
-}  // namespace
+}  // namespace reachability_test
 }  // namespace hybridctl::testing

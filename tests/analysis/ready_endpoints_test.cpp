@@ -8,7 +8,7 @@
 #include "analysis/snapshot_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace ready_endpoints_test {
 
 using analysis::EndpointEnvironment;
 using analysis::EndpointSource;
@@ -172,5 +172,5 @@ status:
   EXPECT_EQ(eps.endpoints[0].location.environment, EndpointEnvironment::Hybrid);
 }
 
-}  // namespace
+}  // namespace ready_endpoints_test
 }  // namespace hybridctl::testing

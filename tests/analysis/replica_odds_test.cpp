@@ -8,7 +8,7 @@
 #include "analysis/snapshot_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace replica_odds_test {
 
 std::string node(const std::string& name, const std::string& labels) {
   return "apiVersion: v1\nkind: Node\nmetadata:\n  name: " + name + "\n  labels: {" + labels +
@@ -89,5 +89,5 @@ TEST(WithHybridZones, LabelsOnlyTheUnzonedHybridNodesOnACopyMemoisedByZone) {
   EXPECT_EQ(d->snapshot.node("mi-0a1b2c3d4e5f60001")->zone(), "");  // the snapshot itself is not changed
 }
 
-}  // namespace
+}  // namespace replica_odds_test
 }  // namespace hybridctl::testing

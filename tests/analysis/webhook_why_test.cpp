@@ -8,7 +8,7 @@
 #include "analysis/snapshot_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace webhook_why_test {
 
 using analysis::CauseKind;
 using analysis::StepKind;
@@ -315,5 +315,5 @@ webhooks:
   EXPECT_EQ(chains[0].verdict, Verdict::Broken);
 }
 
-}  // namespace
+}  // namespace webhook_why_test
 }  // namespace hybridctl::testing

@@ -11,7 +11,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace command_line_test {
 
 std::string temp_path(const std::string& name) { return "/tmp/hybridctl-cli-" + std::to_string(getpid()) + "-" + name; }
 
@@ -353,5 +353,5 @@ metadata:
   std::remove(nodes.c_str());
 }
 
-}  // namespace
+}  // namespace command_line_test
 }  // namespace hybridctl::testing

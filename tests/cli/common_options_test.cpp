@@ -12,7 +12,7 @@
 #include "report/baseline.h"
 
 namespace hybridctl::cli {
-namespace {
+namespace common_options_test {
 
 TEST(KubernetesVersionFlag, TheFormsUsersCopyAreReadAsMajorMinor) {
   EXPECT_EQ(normalise_kubernetes_version("1.31"), "1.31");
@@ -107,5 +107,5 @@ TEST(BaselineFile, IsWrittenAtomically) {
   std::remove(path.c_str());
 }
 
-}  // namespace
+}  // namespace common_options_test
 }  // namespace hybridctl::cli

@@ -6,7 +6,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn005_runs_test {
 
 std::string hn005_messages(const std::vector<std::string>& extra) {
   std::vector<std::string> args = {"audit", source_dir() + "/examples/routable-pod-network", "--rules", "HN005", "-o",
@@ -25,5 +25,5 @@ TEST(Hn005Runs, WithoutRunsTheOddsSimulate400Placements) {
   EXPECT_NE(hn005_messages({}).find("of 400 simulated placements"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace hn005_runs_test
 }  // namespace hybridctl::testing

@@ -6,7 +6,7 @@
 #include <sstream>
 
 namespace hybridctl {
-namespace {
+namespace json_writer_test {
 
 std::string escaped(std::string_view s) {
   std::string out;
@@ -62,5 +62,5 @@ TEST(JsonWriter, WriteToFlushesAndTheDocumentGoesOn) {
   EXPECT_EQ(out.str(), "{\"a\":[\"x\",\"y\"],\"b\":1}");
 }
 
-}  // namespace
+}  // namespace json_writer_test
 }  // namespace hybridctl

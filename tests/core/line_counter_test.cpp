@@ -7,7 +7,7 @@
 #include <string>
 
 namespace hybridctl {
-namespace {
+namespace line_counter_test {
 
 // The vector count against std::count, across its 16-byte blocks and its
 // 255-block flushes (a buffer of nothing but newlines saturates every lane).
@@ -22,5 +22,5 @@ TEST(LineCounter, CountNewlinesAgreesWithAPlainCount) {
   }
 }
 
-}  // namespace
+}  // namespace line_counter_test
 }  // namespace hybridctl

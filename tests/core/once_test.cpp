@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace hybridctl {
-namespace {
+namespace once_test {
 
 TEST(Once, ConcurrentCallersComputeOnceAndAllSeeTheResult) {
   for (int round = 0; round < 20; ++round) {
@@ -56,5 +56,5 @@ TEST(Once, NestedOnceOfAnotherFlagRunsInsideTheFirst) {
   EXPECT_EQ(inner_runs, 1);
 }
 
-}  // namespace
+}  // namespace once_test
 }  // namespace hybridctl

@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace hybridctl {
-namespace {
+namespace parallel_test {
 
 TEST(ParallelFor, EveryIndexRunsExactlyOnceWhateverTheThreadCount) {
   for (unsigned threads : {1u, 2u, 3u, 8u}) {
@@ -80,5 +80,5 @@ TEST(WorkerThreads, HybridctlThreadsOverridesTheCoreCount) {
   EXPECT_EQ(worker_threads(), fallback);
 }
 
-}  // namespace
+}  // namespace parallel_test
 }  // namespace hybridctl

@@ -10,7 +10,7 @@
 #include "core/string_map.h"
 
 namespace hybridctl {
-namespace {
+namespace shared_storage_test {
 
 TEST(SharedList, CopiesShareStorageUntilOneChanges) {
   SharedList<std::string> a = {"x", "y"};
@@ -88,5 +88,5 @@ TEST(StringMap, SetAndEraseOnACopyLeaveTheOriginal) {
   EXPECT_EQ(again.storage_id(), labels.storage_id());  // nothing changed, nothing copied
 }
 
-}  // namespace
+}  // namespace shared_storage_test
 }  // namespace hybridctl

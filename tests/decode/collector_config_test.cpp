@@ -11,7 +11,7 @@
 #include "decode/yaml_reader.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace collector_config_test {
 
 struct DecodedCollector {
   model::Snapshot snapshot;
@@ -167,5 +167,5 @@ TEST(CollectorConfigDecode, PartsOfAnotherShapeReadAsAbsent) {
   EXPECT_FALSE(second.relabel_configs.has_value());
 }
 
-}  // namespace
+}  // namespace collector_config_test
 }  // namespace hybridctl::decode

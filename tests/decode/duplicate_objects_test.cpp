@@ -14,7 +14,7 @@
 #include "rules/engine.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace duplicate_objects_test {
 
 class TempFiles {
  public:
@@ -163,5 +163,5 @@ metadata: {name: web, namespace: a}
   EXPECT_EQ(s.config_maps.size(), 1u);
 }
 
-}  // namespace
+}  // namespace duplicate_objects_test
 }  // namespace hybridctl::decode

@@ -17,7 +17,7 @@
 #include "model/snapshot.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace field_positions_test {
 
 // A file with `text`, removed at the end of the test.
 class InputFile {
@@ -281,5 +281,5 @@ TEST(FieldPositions, TheTableStaysASmallFractionOfTheFile) {
   EXPECT_LT(s.field_positions.bytes(), text.size() / 5);
 }
 
-}  // namespace
+}  // namespace field_positions_test
 }  // namespace hybridctl::decode

@@ -13,7 +13,7 @@
 #include "decode/sources.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace json_scan_test {
 
 // A JSON string literal of `s` (quotes and backslashes escaped).
 std::string quoted(const std::string& s) {
@@ -77,5 +77,5 @@ TEST(JsonListScan, AnItemCutShortInsideAStringIsAnError) {
   EXPECT_TRUE(s.config_maps.empty());
 }
 
-}  // namespace
+}  // namespace json_scan_test
 }  // namespace hybridctl::decode

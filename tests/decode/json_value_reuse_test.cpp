@@ -9,7 +9,7 @@
 #include "decode/json_value_builder.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace json_value_reuse_test {
 
 // Parses `text` into `into` (not cleared first), as the List reader does.
 void parse_over(Value& into, const std::string& text) {
@@ -54,5 +54,5 @@ TEST(JsonValueReuse, OffsetsAndDuplicateKeysAreTheNewValues) {
   EXPECT_NE(error.find("duplicate"), std::string::npos) << error;
 }
 
-}  // namespace
+}  // namespace json_value_reuse_test
 }  // namespace hybridctl::decode

@@ -14,7 +14,7 @@
 #include "model/content_hash.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace model_interner_test {
 
 model::Pod replica(const std::string& name, const std::string& node) {
   model::Pod p;
@@ -197,5 +197,5 @@ TEST(ContentHash, EachFieldChangesTheHash) {
   EXPECT_NE(model::content_hash(m), model::content_hash(swapped));
 }
 
-}  // namespace
+}  // namespace model_interner_test
 }  // namespace hybridctl::decode

@@ -21,7 +21,7 @@
 #include "temp_file.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace parallel_decode_test {
 
 using hybridctl::testing::TempFile;
 
@@ -263,11 +263,11 @@ TEST(YamlStreamSplit, PartsParseToTheSameDocuments) {
   EXPECT_EQ(collect(3), one);
 }
 
-}  // namespace
+}  // namespace parallel_decode_test
 }  // namespace hybridctl::decode
 
 namespace hybridctl::decode {
-namespace {
+namespace parallel_decode_test {
 
 // An item of a top-level JSON array has no List to name its kind: it was
 // dropped without a word. It is now reported where it stands, as a document
@@ -286,5 +286,5 @@ TEST(ParallelDecode, KindlessItemOfATopLevelArrayIsReportedNotDropped) {
   }
 }
 
-}  // namespace
+}  // namespace parallel_decode_test
 }  // namespace hybridctl::decode

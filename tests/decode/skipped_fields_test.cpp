@@ -14,7 +14,7 @@
 #include "decode/yaml_reader.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace skipped_fields_test {
 
 std::vector<Value> read_yaml_docs(const std::string& text, YamlReadResult* result = nullptr) {
   std::vector<Value> docs;
@@ -245,5 +245,5 @@ TEST(SkippedFields, YamlNestingInsideASkippedFieldIsStillBounded) {
   EXPECT_NE(r.error.find("nesting deeper"), std::string::npos) << r.error;
 }
 
-}  // namespace
+}  // namespace skipped_fields_test
 }  // namespace hybridctl::decode

@@ -13,7 +13,7 @@
 #include "test_paths.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace yaml_block_scanner_test {
 
 std::string source_dir() { return HYBRIDCTL_SOURCE_DIR; }
 
@@ -318,5 +318,5 @@ TEST(YamlBlockScanner, CorpusReadsTheSameAsLibfyaml) {
   EXPECT_GT(scanned, 4 * fallbacks) << scanned << " documents scanned, " << fallbacks << " ranges left to libfyaml";
 }
 
-}  // namespace
+}  // namespace yaml_block_scanner_test
 }  // namespace hybridctl::decode

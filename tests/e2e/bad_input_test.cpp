@@ -20,7 +20,7 @@
 extern char** environ;
 
 namespace hybridctl::testing {
-namespace {
+namespace bad_input_test {
 
 // Generous guards: a hang or a runaway allocation fails, a slow machine does
 // not. Sanitizers cost time and shadow memory, hence their own bounds.
@@ -429,5 +429,5 @@ TEST_F(BadInput, TwoHundredMegabyteSingleLineIsReadWithinBounds) {
   expect_within_guards(r, "200 MB YAML line");
 }
 
-}  // namespace
+}  // namespace bad_input_test
 }  // namespace hybridctl::testing

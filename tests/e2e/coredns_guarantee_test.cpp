@@ -10,7 +10,7 @@
 #include "rules/kubectl_patch_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace coredns_guarantee_test {
 
 constexpr const char* kNodes = "cloud:us-west-2a=1,cloud:us-west-2b=1,cloud:us-west-2c=1,hybrid:onprem=1";
 
@@ -98,5 +98,5 @@ TEST(CorednsGuarantee, SimulateConfirmsTheFixOfHn005) {
   std::filesystem::remove_all(dir);
 }
 
-}  // namespace
+}  // namespace coredns_guarantee_test
 }  // namespace hybridctl::testing

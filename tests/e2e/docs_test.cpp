@@ -7,7 +7,7 @@
 #include "test_paths.h"
 
 namespace hybridctl {
-namespace {
+namespace docs_test {
 
 TEST(RulesDocs, DocsRulesMdMatchesTheRegistry) {
   std::string committed = testing::read_text(std::string(HYBRIDCTL_SOURCE_DIR) + "/docs/rules.md");
@@ -36,5 +36,5 @@ TEST(ExplainCommand, AllPrintsTheCatalogueAndAMissingRuleIsAUsageError) {
   EXPECT_EQ(unknown.exit_code, 2);
 }
 
-}  // namespace
+}  // namespace docs_test
 }  // namespace hybridctl

@@ -9,7 +9,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace examples_test {
 
 std::set<FindingKey> expected_findings(const std::string& path) {
   std::set<FindingKey> out;
@@ -94,5 +94,5 @@ TEST(ExampleAuditIgnore, AnnotationOptsAnObjectOut) {
   EXPECT_EQ(keys.count({"HN012", "info", "Deployment", "cert-manager", "cert-manager-cainjector"}), 1u);
 }
 
-}  // namespace
+}  // namespace examples_test
 }  // namespace hybridctl::testing

@@ -16,7 +16,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_command_kill_test {
 
 namespace fs = std::filesystem;
 
@@ -154,5 +154,5 @@ TEST(FixCommandKill, SigkillAtAnyPointLeavesEveryFileOldOrNew) {
   fs::remove_all(root);
 }
 
-}  // namespace
+}  // namespace fix_command_kill_test
 }  // namespace hybridctl::testing

@@ -15,7 +15,7 @@
 #include "fix/splice_patch.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_command_script_test {
 
 namespace fs = std::filesystem;
 
@@ -267,5 +267,5 @@ TEST(FixScript, HeaderNamesTheInputFilesOrCountsThemAndTheContextItTargets) {
   EXPECT_NE(many.out.find("Computed from 4 inputs;"), std::string::npos) << many.out;
 }
 
-}  // namespace
+}  // namespace fix_command_script_test
 }  // namespace hybridctl::testing

@@ -17,7 +17,7 @@
 #include "fix/splice_patch.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_command_test {
 
 namespace fs = std::filesystem;
 
@@ -301,5 +301,5 @@ TEST(FixCommand, WriteMakesExactlyTheExpectedEditsOnEveryFixtureAndKeepsEveryOth
   fs::remove_all(scratch);
 }
 
-}  // namespace
+}  // namespace fix_command_test
 }  // namespace hybridctl::testing

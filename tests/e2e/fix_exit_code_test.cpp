@@ -10,7 +10,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_exit_code_test {
 
 namespace fs = std::filesystem;
 
@@ -63,5 +63,5 @@ TEST(FixExitCode, TwoOnAnUnknownFailOnOrUnreadableInput) {
   EXPECT_EQ(run_cli({"fix", "/nonexistent/hybridctl/input.yaml"}).exit_code, 2);
 }
 
-}  // namespace
+}  // namespace fix_exit_code_test
 }  // namespace hybridctl::testing

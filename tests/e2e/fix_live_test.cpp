@@ -14,7 +14,7 @@
 #include "live/stand_in.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_live_test {
 
 const std::string kExample = "/examples/webhooks-unroutable";
 
@@ -124,5 +124,5 @@ TEST_F(FixLive, WriteAndDryRunAreUsageErrorsBecauseThereIsNoFileToRewrite) {
   }
 }
 
-}  // namespace
+}  // namespace fix_live_test
 }  // namespace hybridctl::testing

@@ -10,7 +10,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_patches_per_object_test {
 
 namespace fs = std::filesystem;
 
@@ -97,5 +97,5 @@ TEST(FixPatchesPerObject, TwoFindingsPatchesOfOneObjectAreOnePatchKubectlApplies
   fs::remove_all(scratch);
 }
 
-}  // namespace
+}  // namespace fix_patches_per_object_test
 }  // namespace hybridctl::testing

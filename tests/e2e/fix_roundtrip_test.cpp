@@ -15,7 +15,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace fix_roundtrip_test {
 
 const char* kWebhookAndService = R"(apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingWebhookConfiguration
@@ -419,5 +419,5 @@ TEST(FixAcceptance, EveryUpstreamFixturesPatchesApplyInOrderAndClearTheirFinding
 
 }  // namespace acceptance
 
-}  // namespace
+}  // namespace fix_roundtrip_test
 }  // namespace hybridctl::testing

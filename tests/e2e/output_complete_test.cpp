@@ -7,7 +7,7 @@
 #include "test_paths.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace output_complete_test {
 
 TEST(OutputComplete, EveryCommandWritesItsWholeOutputAndExitCodeBeforeExiting) {
   const std::string dir = source_dir() + "/examples/traffic-across-vpn";
@@ -46,5 +46,5 @@ TEST(OutputComplete, AuditOutputThroughAPipeIsTheSameAsToAFile) {
   EXPECT_EQ(through_pipe, to_file.out);
 }
 
-}  // namespace
+}  // namespace output_complete_test
 }  // namespace hybridctl::testing

@@ -8,7 +8,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace thread_count_test {
 
 CliResult run_with_threads(const char* threads, const std::vector<std::string>& args) {
   setenv("HYBRIDCTL_THREADS", threads, 1);
@@ -39,5 +39,5 @@ TEST(ThreadCount, AuditAndSimulateOfEveryExamplePrintTheSameWithOneOrManyThreads
   EXPECT_GE(examples, 5u);
 }
 
-}  // namespace
+}  // namespace thread_count_test
 }  // namespace hybridctl::testing

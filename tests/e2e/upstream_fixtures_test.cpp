@@ -10,7 +10,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace upstream_fixtures_test {
 
 std::string fixtures_dir() { return source_dir() + "/../shared/fixtures/upstream/"; }
 
@@ -75,5 +75,5 @@ TEST(UpstreamFixtures, AuditMatchesExpectedTable) {
   }
 }
 
-}  // namespace
+}  // namespace upstream_fixtures_test
 }  // namespace hybridctl::testing

@@ -8,7 +8,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace webhooks_cli_test {
 
 // A List as kubectl prints it: nodes, the webhook configuration, its Service
 // and EndpointSlice (the one endpoint on a hybrid node), describe-cluster facts by flag.
@@ -95,5 +95,5 @@ TEST(WebhooksCli, FailOnNeverExitsZeroEvenWhenBroken) {
   std::remove(dump.c_str());
 }
 
-}  // namespace
+}  // namespace webhooks_cli_test
 }  // namespace hybridctl::testing

@@ -9,7 +9,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace absence_guard_test {
 
 const char* kWebhook = R"(apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingWebhookConfiguration
@@ -173,5 +173,5 @@ TEST(AbsenceGuard, KubectlPassesATestOfNullOnlyWhenTheMemberIsMissing) {
   EXPECT_FALSE(kubectl_patch_local(policy_engine(kUserAntiAffinity), test_null).applied);
 }
 
-}  // namespace
+}  // namespace absence_guard_test
 }  // namespace hybridctl::testing

@@ -14,7 +14,7 @@
 #include "fix/splice_manifests.h"
 
 namespace hybridctl::fix {
-namespace {
+namespace field_location_test {
 
 const char* kDeployment = R"(apiVersion: apps/v1
 kind: Deployment
@@ -125,5 +125,5 @@ TEST(FieldLocation, TheScriptNamesTheFirstPatchsFieldOfAFileObject) {
   EXPECT_EQ(first_field_location(s, origins, finding, {elsewhere}), "");
 }
 
-}  // namespace
+}  // namespace field_location_test
 }  // namespace hybridctl::fix

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::fix {
-namespace {
+namespace fix_webhook_guards_test {
 
 const model::ObjectRef kDeployment{"apps/v1", "Deployment", "policy", "engine"};
 const model::ObjectRef kService{"v1", "Service", "policy", "engine"};
@@ -24,5 +24,5 @@ TEST(WebhookGuards, CreateOnlyOtherGroupsAndSubresourcesDoNotIntercept) {
   EXPECT_FALSE(webhook_rule_intercepts_update({{"UPDATE"}, {"apps"}, {"v1"}, {"daemonsets"}, ""}, kDeployment));
 }
 
-}  // namespace
+}  // namespace fix_webhook_guards_test
 }  // namespace hybridctl::fix

@@ -10,7 +10,7 @@
 #include "rules/kubectl_patch_support.h"
 
 namespace hybridctl::fix {
-namespace {
+namespace fixes_in_order_test {
 
 using testing::kubectl_available;
 using testing::kubectl_patch_local;
@@ -124,5 +124,5 @@ TEST(FixesInOrder, ValuesOfALaterFindingCarryTheAffinityAnEarlierOneAdded) {
   EXPECT_NE(r[1].helm_values.find("NotIn"), std::string::npos) << r[1].helm_values;
 }
 
-}  // namespace
+}  // namespace fixes_in_order_test
 }  // namespace hybridctl::fix

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::fix {
-namespace {
+namespace json_pointer_test {
 
 // RFC 6901 section 3: "~" is written "~0" and "/" "~1", "~" first so that
 // "~1" in a name stays itself ("~01"), never "/".
@@ -15,5 +15,5 @@ TEST(JsonPointer, TokenEscapesTildeThenSlash) {
   EXPECT_EQ(json_pointer_token(""), "");
 }
 
-}  // namespace
+}  // namespace json_pointer_test
 }  // namespace hybridctl::fix

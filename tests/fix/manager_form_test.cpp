@@ -10,7 +10,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace manager_form_test {
 
 const char* kPolicyWebhook = R"(apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingWebhookConfiguration
@@ -214,5 +214,5 @@ TEST(ManagerForm, CertManagerStartupApiCheckJobGetsTheHelmValueNeverAPatch) {
   EXPECT_NE(r.note.find("immutable"), std::string::npos) << r.note;
 }
 
-}  // namespace
+}  // namespace manager_form_test
 }  // namespace hybridctl::testing

@@ -7,7 +7,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace one_object_one_fix_test {
 
 // Applies every patch of `findings` aimed at `kind/name`, in order; returns
 // the object after the last, or "" with a failure recorded.
@@ -123,5 +123,5 @@ TEST(OneObjectOneFix, CorednsConfigurationFixBuildsOnTheRunningReplicasFix) {
   EXPECT_TRUE(again.of("HN005").empty()) << again.of("HN005")[0]->message;
 }
 
-}  // namespace
+}  // namespace one_object_one_fix_test
 }  // namespace hybridctl::testing

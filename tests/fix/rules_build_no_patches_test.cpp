@@ -13,7 +13,7 @@
 #include "test_paths.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace rules_build_no_patches_test {
 
 namespace fs = std::filesystem;
 
@@ -140,5 +140,5 @@ TEST(RulesBuildNoPatches, CatchesARuleThatWritesAPatchOperation) {
   for (const std::string& v : found) EXPECT_EQ(v.rfind("hn999_example.cpp", 0), 0u) << v;
 }
 
-}  // namespace
+}  // namespace rules_build_no_patches_test
 }  // namespace hybridctl::testing

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::fix {
-namespace {
+namespace splice_diff_test {
 
 TEST(SpliceDiff, OneHunkPerChangeWithThreeLinesOfContextAndRemovalsFirst) {
   std::string before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\n";
@@ -17,5 +17,5 @@ TEST(SpliceDiff, OneHunkPerChangeWithThreeLinesOfContextAndRemovalsFirst) {
 
 TEST(SpliceDiff, NothingForIdenticalTexts) { EXPECT_EQ(unified_diff("x", "a\n", "a\n"), ""); }
 
-}  // namespace
+}  // namespace splice_diff_test
 }  // namespace hybridctl::fix

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::fix {
-namespace {
+namespace splice_file_test {
 
 const model::ObjectRef kDeploy{"apps/v1", "Deployment", "policy", "engine"};
 
@@ -284,5 +284,5 @@ spec:
 )");
 }
 
-}  // namespace
+}  // namespace splice_file_test
 }  // namespace hybridctl::fix

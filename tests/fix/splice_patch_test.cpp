@@ -10,7 +10,7 @@
 #include "decode/skipped_fields.h"
 
 namespace hybridctl::fix {
-namespace {
+namespace splice_patch_test {
 
 Value parse(std::string_view json) {
   Value v;
@@ -54,5 +54,5 @@ TEST(SplicePatch, TestOfNullUnderAnAbsentParentFails) {
   EXPECT_FALSE(apply(doc, R"([{"op": "test", "path": "/spec/affinity/nodeAffinity", "value": null}])", error));
 }
 
-}  // namespace
+}  // namespace splice_patch_test
 }  // namespace hybridctl::fix

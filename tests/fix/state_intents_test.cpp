@@ -6,7 +6,7 @@
 #include "fix/render.h"
 
 namespace hybridctl::fix {
-namespace {
+namespace state_intents_test {
 
 model::TopologySpreadConstraint zone_spread() {
   model::TopologySpreadConstraint c;
@@ -74,5 +74,5 @@ TEST(StateIntents, ConfigKeyGoesToTheChartsValuesOnlyUnderHelm) {
   EXPECT_NE(r.patches[0].patch.find(R"("op":"replace")"), std::string::npos) << r.patches[0].patch;
 }
 
-}  // namespace
+}  // namespace state_intents_test
 }  // namespace hybridctl::fix

@@ -19,7 +19,7 @@
 #include "test_paths.h"
 
 namespace hybridctl::decode {
-namespace {
+namespace fuzz_regressions_test {
 
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -276,11 +276,11 @@ TEST(FuzzRegressions, JsonDuplicateKeyIsAnErrorAsInYaml) {
   EXPECT_EQ(json_error("{\"a\": {\"x\": 1}, \"b\": {\"x\": 1}}"), "") << "same name in different objects is fine";
 }
 
-}  // namespace
+}  // namespace fuzz_regressions_test
 }  // namespace hybridctl::decode
 
 namespace hybridctl::decode {
-namespace {
+namespace fuzz_regressions_test {
 
 // label_selector and describe_cluster (10-minute runs): a mapping key tagged
 // `!!bool` with empty text made the key fast path read text[0] of an empty
@@ -298,11 +298,11 @@ TEST(FuzzRegressions, EmptyBoolTaggedKeyIsNotReadPastItsEnd) {
   EXPECT_EQ(keys, (std::vector<std::string>{"false", "true"}));
 }
 
-}  // namespace
+}  // namespace fuzz_regressions_test
 }  // namespace hybridctl::decode
 
 namespace hybridctl::decode {
-namespace {
+namespace fuzz_regressions_test {
 
 YamlReadResult read_regression_yaml(const std::string& target, const std::string& name) {
   static const std::string path = "t.yaml";
@@ -400,5 +400,5 @@ TEST(FuzzRegressions, LibfyamlStopsSilentlyAtNulByte) {
   EXPECT_EQ(documents, 0u);
 }
 
-}  // namespace
+}  // namespace fuzz_regressions_test
 }  // namespace hybridctl::decode

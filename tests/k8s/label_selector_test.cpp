@@ -9,7 +9,7 @@
 #include <string>
 
 namespace hybridctl::k8s {
-namespace {
+namespace label_selector_test {
 
 using model::LabelSelector;
 using model::Requirement;
@@ -237,5 +237,5 @@ TEST(K8sLabelSelector, ParseIntRejectsJunkAndOverflow) {
   EXPECT_FALSE(parse_int64_base10("v2"));
 }
 
-}  // namespace
+}  // namespace label_selector_test
 }  // namespace hybridctl::k8s

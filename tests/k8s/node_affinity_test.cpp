@@ -9,7 +9,7 @@
 #include <string>
 
 namespace hybridctl::k8s {
-namespace {
+namespace node_affinity_test {
 
 using model::NodeAffinity;
 using model::NodeSelector;
@@ -383,5 +383,5 @@ TEST(K8sNodeAffinity, CouldMatchNumericRequirementOnTheKey) {
   EXPECT_FALSE(could_match_without_label({}, a, "rack"));
 }
 
-}  // namespace
+}  // namespace node_affinity_test
 }  // namespace hybridctl::k8s

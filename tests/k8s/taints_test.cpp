@@ -8,7 +8,7 @@
 #include "k8s/node_affinity.h"  // normalize_scores, the plugin's NormalizeScore
 
 namespace hybridctl::k8s {
-namespace {
+namespace taints_test {
 
 using model::Taint;
 using model::Toleration;
@@ -226,5 +226,5 @@ TEST(K8sTaints, ScoreUsesNumericComparisons) {
   EXPECT_EQ(normalize_scores(raw, true), (std::vector<int64_t>{0, 100, 0}));
 }
 
-}  // namespace
+}  // namespace taints_test
 }  // namespace hybridctl::k8s

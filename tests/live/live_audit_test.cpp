@@ -10,7 +10,7 @@
 #include "live/stand_in.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace live_audit_test {
 
 const std::string kExample = "/examples/webhooks-unroutable";
 
@@ -243,5 +243,5 @@ TEST_F(LiveAudit, InAPodTheServiceAccountTokenAndCaAreUsedOverTls) {
   EXPECT_NE(refused.err.find("401"), std::string::npos) << refused.err;
 }
 
-}  // namespace
+}  // namespace live_audit_test
 }  // namespace hybridctl::testing

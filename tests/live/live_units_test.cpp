@@ -17,7 +17,7 @@
 #include "net/http_client.h"
 
 namespace hybridctl::live {
-namespace {
+namespace live_units_test {
 
 TEST(KubectlProxy, ThePortIsReadFromTheLineKubectlPrints) {
   EXPECT_EQ(parse_proxy_port("Starting to serve on 127.0.0.1:37411"), 37411);
@@ -118,11 +118,11 @@ TEST(Deploy, TheKustomizeBaseRendersAndPassesItsOwnAuditOnAMixedCluster) {
   }
 }
 
-}  // namespace
+}  // namespace live_units_test
 }  // namespace hybridctl::live
 
 namespace hybridctl::testing {
-namespace {
+namespace live_units_test {
 
 TEST(LiveOptions, ACommandThatReportsOneClusterRefusesSeveralContexts) {
   CliResult r = run_cli({"simulate", "--live", "--context", "east", "--context", "west"});
@@ -136,5 +136,5 @@ TEST(LiveOptions, LiveFlagsWithoutLiveAreAUsageError) {
   EXPECT_NE(r.err.find("--context, --kubeconfig and --save need --live"), std::string::npos) << r.err;
 }
 
-}  // namespace
+}  // namespace live_units_test
 }  // namespace hybridctl::testing

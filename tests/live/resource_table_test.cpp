@@ -16,7 +16,7 @@
 #include "rules/registry.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace resource_table_test {
 
 std::set<std::string> live_kinds() {
   std::set<std::string> out;
@@ -53,5 +53,5 @@ TEST(LiveResourceTable, NeverListsSecretsNorEveryConfigMap) {
   }
 }
 
-}  // namespace
+}  // namespace resource_table_test
 }  // namespace hybridctl::testing

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::model {
-namespace {
+namespace field_positions_test {
 
 TEST(FieldPositionsTable, FindsAMemberOfOneObjectOnlyBeforeAndAfterFinish) {
   FieldPositions t;
@@ -53,5 +53,5 @@ TEST(FieldPositionsTable, NearestWalksUpToARecordedAncestor) {
   EXPECT_FALSE(t.find_nearest(a, "/metadata/labels"));
 }
 
-}  // namespace
+}  // namespace field_positions_test
 }  // namespace hybridctl::model

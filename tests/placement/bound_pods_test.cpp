@@ -8,7 +8,7 @@
 #include <string>
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace bound_pods_test {
 
 model::Pod bound_pod(const std::string& name, const std::string& node) {
   model::Pod p;
@@ -75,5 +75,5 @@ TEST(BoundPods, ADifferenceSchedulingReadsMakesAnotherGroup) {
   EXPECT_EQ(bound.groups().size(), 5u);
 }
 
-}  // namespace
+}  // namespace bound_pods_test
 }  // namespace hybridctl::analysis::placement

@@ -7,7 +7,7 @@
 #include "placement/placement_test_support.h"
 
 namespace hybridctl::analysis {
-namespace {
+namespace feasibility_test {
 
 using testing::snapshot_of;
 
@@ -53,5 +53,5 @@ TEST(Feasibility, NodesAddedAfterTheIndexesAreStillSeen) {
   EXPECT_TRUE(feasible_in(s, anywhere, model::Environment::Hybrid));
 }
 
-}  // namespace
+}  // namespace feasibility_test
 }  // namespace hybridctl::analysis

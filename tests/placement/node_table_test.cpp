@@ -9,7 +9,7 @@
 #include <vector>
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace node_table_test {
 
 std::vector<model::Node> three_nodes() {
   std::vector<model::Node> nodes;
@@ -82,5 +82,5 @@ TEST(NodeTable, ANodeWithoutTheLabelHasNoDomain) {
   EXPECT_EQ(table.domain(rack, 1), kNoDomain);
 }
 
-}  // namespace
+}  // namespace node_table_test
 }  // namespace hybridctl::analysis::placement

@@ -17,7 +17,7 @@
 #include "placement/placement_test_support.h"
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace placed_cluster_test {
 
 using testing::snapshot_of;
 
@@ -207,5 +207,5 @@ TEST(PlacedCluster, DaemonSetReplacesItsOwnRunningPods) {
   EXPECT_TRUE(shared.all_replicas_placeable(agent));
 }
 
-}  // namespace
+}  // namespace placed_cluster_test
 }  // namespace hybridctl::analysis::placement

@@ -13,7 +13,7 @@
 #include "placement/placement_test_support.h"
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace placement_test {
 
 using testing::kCoreDnsDeployment;
 using testing::snapshot_of;
@@ -300,11 +300,11 @@ TEST(PlacementKinds, JobsByParallelismAndBarePods) {
   EXPECT_NE(bare.placements[0], nullptr);
 }
 
-}  // namespace
+}  // namespace placement_test
 }  // namespace hybridctl::analysis::placement
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace placement_test {
 
 TEST(PlacementNodeSet, MembersComeBackOnceInIdOrder) {
   NodeSet s(200);
@@ -319,11 +319,11 @@ TEST(PlacementNodeSet, MembersComeBackOnceInIdOrder) {
   EXPECT_TRUE(NodeSet().empty());
 }
 
-}  // namespace
+}  // namespace placement_test
 }  // namespace hybridctl::analysis::placement
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace placement_test {
 
 // The input lists `zeta` before `alpha`; the scheduler numbers nodes by name.
 // A bound pod filling zeta must count on zeta (found when bound pods were
@@ -374,5 +374,5 @@ TEST(PlacementExistingPods, BoundPodsCountOnTheirOwnNodeWhateverTheInputOrder) {
   EXPECT_TRUE(all_replicas_placeable(s, bigger));
 }
 
-}  // namespace
+}  // namespace placement_test
 }  // namespace hybridctl::analysis::placement

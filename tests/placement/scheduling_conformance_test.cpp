@@ -19,7 +19,7 @@
 #include "test_paths.h"
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace scheduling_conformance_test {
 
 struct Case {
   std::string file;
@@ -153,5 +153,5 @@ INSTANTIATE_TEST_SUITE_P(Upstream, SchedulingConformance, ::testing::ValuesIn(ca
 // The issue asks for at least 60 re-expressed upstream cases.
 TEST(SchedulingConformanceSuite, HasAtLeastSixtyCases) { EXPECT_GE(all_cases().size(), 60u); }
 
-}  // namespace
+}  // namespace scheduling_conformance_test
 }  // namespace hybridctl::analysis::placement

@@ -11,7 +11,7 @@
 #include "temp_file.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace simulate_cli_test {
 
 simdjson::dom::element coredns_entry(simdjson::dom::parser& parser, const std::string& json) {
   simdjson::dom::element doc = parser.parse(json);
@@ -224,5 +224,5 @@ TEST(SimulateCli, BadWhatIfIsAUsageError) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
-}  // namespace
+}  // namespace simulate_cli_test
 }  // namespace hybridctl::testing

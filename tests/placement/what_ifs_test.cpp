@@ -8,7 +8,7 @@
 #include "placement/placement_test_support.h"
 
 namespace hybridctl::analysis::placement {
-namespace {
+namespace what_ifs_test {
 
 TEST(WhatIfsParse, AddNodesWithAndWithoutPodCidr) {
   WhatIfs w;
@@ -178,5 +178,5 @@ TEST(WhatIfsApply, DrainingAnotherNodeLeavesTheListsAlone) {
   EXPECT_EQ(out.endpoints[0].subsets[0].addresses.size(), 2u);
 }
 
-}  // namespace
+}  // namespace what_ifs_test
 }  // namespace hybridctl::analysis::placement

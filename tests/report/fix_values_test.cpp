@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 namespace hybridctl::report {
-namespace {
+namespace fix_values_test {
 
 TEST(FixValues, NestedValuesMergeButAnAffinityReplacesTheWholeObject) {
   std::string merged =
@@ -25,5 +25,5 @@ TEST(FixValues, PatchesOfOneObjectAreConcatenatedInOrder) {
             pretty_json(R"([{"op":"add","path":"/a","value":1},{"op":"remove","path":"/b"}])"));
 }
 
-}  // namespace
+}  // namespace fix_values_test
 }  // namespace hybridctl::report

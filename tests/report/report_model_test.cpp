@@ -17,7 +17,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace report_model_test {
 
 TEST(RuleCatalogue, HoldsEveryRegisteredRuleInIdOrder) {
   const auto& catalogue = report::rule_catalogue();
@@ -187,5 +187,5 @@ TEST(AuditReport, DroppingBaselinedFindingsCountsThemForTheSummary) {
   EXPECT_NE(report::render_text(b.report, {}).find(std::to_string(before) + " by --baseline"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace report_model_test
 }  // namespace hybridctl::testing

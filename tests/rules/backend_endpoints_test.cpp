@@ -7,7 +7,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace backend_endpoints_test {
 
 using rules::Severity;
 
@@ -324,5 +324,5 @@ status: {podIP: 192.168.100.11}
   EXPECT_TRUE(a.of("HN011").empty());
 }
 
-}  // namespace
+}  // namespace backend_endpoints_test
 }  // namespace hybridctl::testing

@@ -9,7 +9,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn001_test {
 
 // An admission webhook configuration with one webhook calling Service
 // `ns`/`service`; `extra` holds the webhook's other fields (failurePolicy:
@@ -233,5 +233,5 @@ TEST(RuleHN001, AFixedTemplateWithPodsStillOnHybridNodesGetsARolloutRestartNotAn
   }
 }
 
-}  // namespace
+}  // namespace hn001_test
 }  // namespace hybridctl::testing

@@ -4,7 +4,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn002_test {
 
 std::string webhook_backend(const std::string& affinity, const std::string& failure_policy = "Fail") {
   return R"(apiVersion: admissionregistration.k8s.io/v1
@@ -134,5 +134,5 @@ TEST(RuleHN002, IgnoreAnnotationOptsOut) {
   EXPECT_TRUE(a.of("HN002").empty());
 }
 
-}  // namespace
+}  // namespace hn002_test
 }  // namespace hybridctl::testing

@@ -6,7 +6,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn003_test {
 
 std::string workload(const std::string& kind, const std::string& ns, const std::string& name,
                      const std::string& spec_extra, const std::string& metadata_extra = "") {
@@ -267,5 +267,5 @@ TEST(RuleHN003, FitsNoNodeAtAllIsNotReported) {
   EXPECT_TRUE(a.of("HN003").empty()) << "fits no node at all: nothing runs on the wrong side";
 }
 
-}  // namespace
+}  // namespace hn003_test
 }  // namespace hybridctl::testing

@@ -10,7 +10,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn004_test {
 
 // Two cloud zones and one on-premises zone, one node each, with the InternalIPs
 // hostNetwork endpoints are reached at.
@@ -353,5 +353,5 @@ spec:
   EXPECT_TRUE(hn004(service() + deployment, model::PodNetwork::Unroutable, kMixedNodes).empty());
 }
 
-}  // namespace
+}  // namespace hn004_test
 }  // namespace hybridctl::testing

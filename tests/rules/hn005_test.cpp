@@ -7,7 +7,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn005_test {
 
 constexpr const char* kDocumentAntiAffinity = R"(      affinity:
         podAntiAffinity:
@@ -280,5 +280,5 @@ TEST(Hn005, GuaranteeFixAppliedWithKubectlClearsTheInfo) {
   EXPECT_NE(r.patches[0].patch.find(R"("value":3)"), std::string::npos) << "one replica per zone: 2 cloud + 1 on-prem";
 }
 
-}  // namespace
+}  // namespace hn005_test
 }  // namespace hybridctl::testing

@@ -6,7 +6,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn006_test {
 
 constexpr const char* kNodes = R"(apiVersion: v1
 kind: Node
@@ -159,5 +159,5 @@ TEST(Hn006, LabelFixIsAGuardedDataPatchOfTheNodeThatClearsTheFinding) {
   EXPECT_FALSE(kubectl_patch_local(relabelled, r.patches[0].patch).applied);
 }
 
-}  // namespace
+}  // namespace hn006_test
 }  // namespace hybridctl::testing

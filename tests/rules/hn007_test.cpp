@@ -7,7 +7,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn007_test {
 
 std::string service(const std::string& ns, const std::string& name, const std::string& spec_extra,
                     const std::string& app = "web") {
@@ -188,5 +188,5 @@ TEST(Hn007, FixAppliedWithKubectlClearsTheFindingAndIsIdempotent) {
   EXPECT_FALSE(kubectl_patch_local(once.yaml, r.patches[0].patch).applied);
 }
 
-}  // namespace
+}  // namespace hn007_test
 }  // namespace hybridctl::testing

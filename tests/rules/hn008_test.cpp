@@ -6,7 +6,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn008_test {
 
 const char* kCiliumAgentOnHybrid = R"(apiVersion: apps/v1
 kind: DaemonSet
@@ -176,5 +176,5 @@ TEST(RuleHN008, GuardedReplaceFailsTheSecondTime) {
   EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied);
 }
 
-}  // namespace
+}  // namespace hn008_test
 }  // namespace hybridctl::testing

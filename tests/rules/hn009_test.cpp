@@ -10,7 +10,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn009_test {
 
 std::string node(const std::string& name, const std::string& zone, bool hybrid) {
   std::string out = "---\napiVersion: v1\nkind: Node\nmetadata:\n  name: " + name + "\n  labels:\n";
@@ -189,5 +189,5 @@ TEST(Hn009, PreferCloseOnA130ClusterSetsNoHintsToExpect) {
   EXPECT_TRUE(fs.empty()) << fs[0]->message;
 }
 
-}  // namespace
+}  // namespace hn009_test
 }  // namespace hybridctl::testing

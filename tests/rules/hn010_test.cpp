@@ -6,7 +6,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn010_test {
 
 std::string deployment(const std::string& affinity = "") {
   return R"(apiVersion: apps/v1
@@ -225,5 +225,5 @@ TEST(RuleHN010, KeepInCloudPatchClearsTheFinding) {
   EXPECT_FALSE(kubectl_patch_local(once.yaml, patch).applied);
 }
 
-}  // namespace
+}  // namespace hn010_test
 }  // namespace hybridctl::testing

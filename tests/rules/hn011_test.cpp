@@ -5,7 +5,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn011_test {
 
 std::string binding(const std::string& subject_kind, const std::string& subject_name) {
   // The RBAC the Amazon Managed Service for Prometheus user guide applies for a managed scraper.
@@ -102,5 +102,5 @@ TEST(RuleHN011, OtherUsersAreNotTheManagedCollector) {
   EXPECT_TRUE(a.of("HN011").empty());
 }
 
-}  // namespace
+}  // namespace hn011_test
 }  // namespace hybridctl::testing

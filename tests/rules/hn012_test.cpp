@@ -11,7 +11,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn012_test {
 
 // A Deployment as `helm template` renders it: `name` is its
 // app.kubernetes.io/name, `chart_labels` the rest of its labels.
@@ -92,5 +92,5 @@ TEST(RuleHN012, ACloudOnlyClusterHasNoHybridNodeToKeepAddOnsOff) {
   expect_exact_findings(a, 1 + kManifestObjects, rows);
 }
 
-}  // namespace
+}  // namespace hn012_test
 }  // namespace hybridctl::testing

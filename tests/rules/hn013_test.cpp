@@ -6,7 +6,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn013_test {
 
 const char* kPinned = R"(  affinity:
     nodeAffinity:
@@ -219,5 +219,5 @@ TEST(RuleHN013, StringConfigThatIsNotYamlIsReportedWithItsPositionInTheString) {
   EXPECT_TRUE(f.fixes.empty());
 }
 
-}  // namespace
+}  // namespace hn013_test
 }  // namespace hybridctl::testing

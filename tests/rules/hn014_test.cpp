@@ -13,7 +13,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn014_test {
 
 // A ready node with `cpu` allocatable; `zone` "" leaves the zone label out.
 std::string node(const std::string& name, const std::string& zone, bool hybrid, const std::string& cpu = "4") {
@@ -221,5 +221,5 @@ TEST(Hn014, FixOnTopologyModeOnlyTouchesThatAnnotation) {
   EXPECT_TRUE(hn014(mixed_nodes() + "---\n" + once.yaml + two_per_zone()).empty()) << once.yaml;
 }
 
-}  // namespace
+}  // namespace hn014_test
 }  // namespace hybridctl::testing

@@ -8,7 +8,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn015_test {
 
 std::string nodes() { return yaml_stream({kubectl_cloud_node(), kubectl_hybrid_node()}); }
 
@@ -55,5 +55,5 @@ TEST(RuleHN015, ACloudOnlyClusterHasNoHybridPodToReach) {
   expect_exact_findings(a, 1, {{"Node ip-10-0-1-10.us-west-2.compute.internal", {}}});
 }
 
-}  // namespace
+}  // namespace hn015_test
 }  // namespace hybridctl::testing

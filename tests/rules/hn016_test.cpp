@@ -6,7 +6,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn016_test {
 
 // `aws eks describe-cluster` output (JSON is YAML).
 std::string describe_cluster(const std::string& pod_networks) {
@@ -165,5 +165,5 @@ TEST(RuleHN016, PeeringPolicyWithoutPodCidrExportIsNoAdvertisement) {
   EXPECT_TRUE(a.of("HN016").empty()) << "nothing is advertised anywhere: HN015, not a partial advertisement";
 }
 
-}  // namespace
+}  // namespace hn016_test
 }  // namespace hybridctl::testing

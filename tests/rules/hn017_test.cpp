@@ -7,7 +7,7 @@
 #include "rules/rule_test_support.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace hn017_test {
 
 // `kubectl get node -o yaml`: a cloud node (its VPC address is outside the
 // remote networks, as always), a hybrid node inside 10.80.0.0/16, one on
@@ -54,5 +54,5 @@ TEST(RuleHN017, WithoutRemoteNodeNetworksThereIsNothingToCompareWith) {
   expect_exact_findings(a, 4, table({}));
 }
 
-}  // namespace
+}  // namespace hn017_test
 }  // namespace hybridctl::testing

@@ -14,7 +14,7 @@
 #include "rules/registry.h"
 
 namespace hybridctl::rules {
-namespace {
+namespace input_kinds_test {
 
 model::Snapshot decode_text(const std::string& yaml) {
   std::string path = "/tmp/hybridctl-input-kinds-" + std::to_string(getpid()) + ".yaml";
@@ -135,5 +135,5 @@ TEST(InputKinds, DocsInputsMdMatchesTheDeclarations) {
   EXPECT_EQ(committed, report::inputs_catalogue_markdown()) << "docs/inputs.md is stale: run scripts/gen-docs";
 }
 
-}  // namespace
+}  // namespace input_kinds_test
 }  // namespace hybridctl::rules

@@ -11,7 +11,7 @@
 #include "test_paths.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace rule_test_files_test {
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -28,5 +28,5 @@ TEST(RuleTestFiles, EveryRegisteredRuleHasItsOwnTestFile) {
   }
 }
 
-}  // namespace
+}  // namespace rule_test_files_test
 }  // namespace hybridctl::testing

@@ -5,7 +5,7 @@
 #include "rules/finding.h"
 
 namespace hybridctl::rules {
-namespace {
+namespace severity_for_pod_network_test {
 
 TEST(SeverityForPodNetwork, KnownUnroutableKeepsTheRulesSeverity) {
   for (Severity s : {Severity::Info, Severity::Warning, Severity::Error, Severity::Critical}) {
@@ -25,5 +25,5 @@ TEST(SeverityForPodNetwork, TheLoweredMessageSaysWhyRoutabilityWasNotConfirmed) 
             " (routability could not be confirmed: no remotePodNetworks)");
 }
 
-}  // namespace
+}  // namespace severity_for_pod_network_test
 }  // namespace hybridctl::rules

@@ -7,7 +7,7 @@
 #include "analysis/traffic/traffic_model.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace endpoint_environment_test {
 
 const char* kService = R"(
 ---
@@ -67,5 +67,5 @@ subsets:
   EXPECT_GT(st.cloud_to_hybrid, 0.0);
 }
 
-}  // namespace
+}  // namespace endpoint_environment_test
 }  // namespace hybridctl::testing

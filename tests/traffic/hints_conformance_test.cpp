@@ -8,7 +8,7 @@
 #include "traffic/conformance_data.h"
 
 namespace hybridctl::k8s {
-namespace {
+namespace hints_conformance_test {
 
 using testing::str;
 using testing::strings;
@@ -241,5 +241,5 @@ TEST(HintsFeatureGates, FollowTheReleaseTheyWentBetaIn) {
   EXPECT_TRUE(HintsFeatureGates::for_version("banana").service_traffic_distribution);
 }
 
-}  // namespace
+}  // namespace hints_conformance_test
 }  // namespace hybridctl::k8s

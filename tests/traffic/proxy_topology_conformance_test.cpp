@@ -7,7 +7,7 @@
 #include "traffic/conformance_data.h"
 
 namespace hybridctl::k8s {
-namespace {
+namespace proxy_topology_conformance_test {
 
 using testing::flag;
 using testing::str;
@@ -111,5 +111,5 @@ INSTANTIATE_TEST_SUITE_P(Upstream, ProxyTopologyConformance, ::testing::ValuesIn
 
 TEST(ProxyTopologyConformanceData, HasTheUpstreamCases) { EXPECT_GE(cases().size(), 35u); }
 
-}  // namespace
+}  // namespace proxy_topology_conformance_test
 }  // namespace hybridctl::k8s

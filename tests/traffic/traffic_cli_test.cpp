@@ -9,7 +9,7 @@
 #include "e2e/cli_runner.h"
 
 namespace hybridctl::testing {
-namespace {
+namespace traffic_cli_test {
 
 std::string fixture(const std::string& name) { return source_dir() + "/tests/traffic/fixtures/" + name; }
 
@@ -169,5 +169,5 @@ TEST(TrafficCli, WeightsFileWeighsTheClusterTotal) {
   std::remove(weights.c_str());
 }
 
-}  // namespace
+}  // namespace traffic_cli_test
 }  // namespace hybridctl::testing

@@ -12,7 +12,7 @@
 #include "decode/yaml_reader.h"
 
 namespace hybridctl::analysis::traffic {
-namespace {
+namespace traffic_model_test {
 
 struct Cluster {
   model::Snapshot snapshot;
@@ -402,5 +402,5 @@ TEST(ServiceWeights, ClusterShareIsWeightedByRate) {
   EXPECT_DOUBLE_EQ(cluster_share(services, &*w).hybrid_to_cloud, 0.75);
 }
 
-}  // namespace
+}  // namespace traffic_model_test
 }  // namespace hybridctl::analysis::traffic
