@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   size_t before = start.uordblks + start.hblkhd;
   hybridctl::model::Snapshot snapshot;
   hybridctl::Diagnostics diagnostics;
-  hybridctl::decode::load_sources(inputs, snapshot, diagnostics);
+  // With the field-position table, as `fix` loads (the model's largest form).
+  hybridctl::decode::load_sources(inputs, snapshot, diagnostics, {.field_positions = true});
   snapshot.build_indexes();
   malloc_trim(0);
   // Heap chunks in use plus the large blocks malloc maps on their own (the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "analysis/analyses.h"
@@ -22,11 +23,18 @@ struct AuditOptions {
   CommonOptions common;
 };
 
+// What one cluster's audit builds. The caller keeps it: the last one lives
+// until the process exits, which frees it at once (fast_exit.h).
+struct ClusterState {
+  model::Snapshot snapshot;
+  std::optional<analysis::Analyses> analyses;
+};
+
 // One cluster's report: the whole run without --live or with one context.
-report::ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) {
+report::ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster, ClusterState& state) {
   report::ClusterReport cluster;
   cluster.name = live_cluster_name(o.input.live, live_cluster);
-  model::Snapshot snapshot;
+  model::Snapshot& snapshot = state.snapshot;
   Diagnostics diagnostics;
   FindingFilters filters;
   std::string usage = read_finding_filters(o.common, filters);
@@ -39,7 +47,7 @@ report::ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) 
     return cluster;
   }
   print_diagnostics(diagnostics, o.common);
-  analysis::Analyses analyses(snapshot, o.what_ifs.seed, o.what_ifs.runs);
+  analysis::Analyses& analyses = state.analyses.emplace(snapshot, o.what_ifs.seed, o.what_ifs.runs);
   report::AuditReport audit = report::build_audit_report(
       snapshot, analyses, rules::run_rules(snapshot, analyses, filters.selection), diagnostics);
   if (std::string error = apply_baseline(o.common, filters, audit); !error.empty()) {
@@ -56,7 +64,8 @@ report::ClusterReport audit_cluster(const AuditOptions& o, size_t live_cluster) 
 int run_audit(const AuditOptions& o) {
   size_t clusters = live_cluster_count(o.input.live);
   if (clusters == 1) {
-    report::ClusterReport cluster = audit_cluster(o, 0);
+    ClusterState state;
+    report::ClusterReport cluster = audit_cluster(o, 0, state);
     std::cout << cluster.output;
     return exit_without_teardown(cluster.exit_code);
   }
@@ -64,7 +73,8 @@ int run_audit(const AuditOptions& o) {
   std::vector<report::ClusterReport> reports;
   int worst = 0;
   for (size_t i = 0; i < clusters; ++i) {
-    reports.push_back(audit_cluster(o, i));
+    ClusterState state;  // freed before the next cluster is read: one model in memory at a time
+    reports.push_back(audit_cluster(o, i, state));
     worst = std::max(worst, reports.back().exit_code);
   }
   std::cout << report::find_format(o.common.output)->clusters(reports);

@@ -138,7 +138,7 @@ std::optional<std::string> normalise_kubernetes_version(std::string_view text) {
 }
 
 std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diagnostics& diagnostics,
-                          size_t live_cluster) {
+                          size_t live_cluster, const decode::LoadOptions& load) {
   for (const auto* list : {&o.remote_pod_networks, &o.remote_node_networks}) {
     for (const std::string& c : *list) {
       if (!Cidr::parse(c)) return "invalid CIDR \"" + c + "\"";
@@ -156,8 +156,8 @@ std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diag
   if (o.sources.empty() && o.cluster_profile.empty() && !o.live.live)
     return "no input: name files, directories or - for stdin (or --live)";
   // A profile is a file or a directory of them (as --live --save writes it).
-  if (!o.cluster_profile.empty()) decode::load_sources({o.cluster_profile}, snapshot, diagnostics);
-  decode::load_sources(o.sources, snapshot, diagnostics);
+  if (!o.cluster_profile.empty()) decode::load_sources({o.cluster_profile}, snapshot, diagnostics, load);
+  decode::load_sources(o.sources, snapshot, diagnostics, load);
   if (!o.assume_nodes.empty()) {
     std::string err = decode::add_assumed_nodes(o.assume_nodes, snapshot.nodes);
     if (!err.empty()) return err;

@@ -10,6 +10,7 @@
 
 #include "cli/live_options.h"
 #include "core/diagnostic.h"
+#include "decode/load_options.h"
 #include "model/snapshot.h"
 #include "report/baseline.h"
 #include "report/report_model.h"
@@ -99,8 +100,9 @@ std::string apply_what_if_options(const WhatIfOptions& options, model::Snapshot&
 // Reads every source into `snapshot` and applies the cluster facts; usage
 // errors (a bad flag value) are returned as a message. With --live, cluster
 // `live_cluster` (see live_cluster_count) is read as one more source.
+// `load` says what the files' decode records besides the objects.
 std::string load_snapshot(const InputOptions& options, model::Snapshot& snapshot, Diagnostics& diagnostics,
-                          size_t live_cluster = 0);
+                          size_t live_cluster = 0, const decode::LoadOptions& load = {});
 
 // "1.31", "v1.31", "1.31.4", "v1.31.4-eks-a737599" -> "1.31"; nullopt for
 // anything else (--kubernetes-version).

@@ -165,7 +165,11 @@ int run_fix(const FixOptions& o) {
   model::Snapshot snapshot;
   Diagnostics diagnostics;
   std::string usage = usage_error(o);
-  if (usage.empty()) usage = load_snapshot(o.input, snapshot, diagnostics);
+  // The fields' positions name their lines in the script and guard --write's splices.
+  if (usage.empty()) {
+    usage =
+        load_snapshot(o.input, snapshot, diagnostics, /*live_cluster=*/0, decode::LoadOptions{.field_positions = true});
+  }
   if (usage.empty()) usage = apply_what_if_options(o.what_ifs, snapshot);
   rules::RuleSelection selection;
   if (usage.empty()) selection.only = split_rule_ids(o.rules, usage);

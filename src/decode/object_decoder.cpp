@@ -141,7 +141,7 @@ void ObjectDecoder::decode_object(const Value& obj, const DocumentContext& ctx, 
     model::Origin origin = base.origin;
     decode_kind(obj, std::move(base), into_);
     // After the object decoded: an object refused for a wrong type records nothing.
-    record_field_positions(obj, kind, origin, ctx, into_.field_positions);
+    if (options_.field_positions) record_field_positions(obj, kind, origin, ctx, into_.field_positions);
   } catch (const DecodeError& e) {
     error_at(ctx, e.offset, e.what());
   }

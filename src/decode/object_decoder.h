@@ -6,13 +6,15 @@
 
 #include "core/diagnostic.h"
 #include "decode/document_sink.h"
+#include "decode/load_options.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::decode {
 
 class ObjectDecoder {
  public:
-  ObjectDecoder(model::Snapshot& into, Diagnostics& diagnostics) : into_(into), diagnostics_(diagnostics) {}
+  ObjectDecoder(model::Snapshot& into, Diagnostics& diagnostics, const LoadOptions& options = {})
+      : into_(into), diagnostics_(diagnostics), options_(options) {}
 
   // A top-level document of a file (an object, a List or describe-cluster).
   void decode_document(const Value& root, const DocumentContext& ctx);
@@ -28,6 +30,7 @@ class ObjectDecoder {
 
   model::Snapshot& into_;
   Diagnostics& diagnostics_;
+  LoadOptions options_;
   size_t errors_ = 0;
 };
 

@@ -91,7 +91,8 @@ void reserve_for(model::Snapshot& into, const Outputs& outputs) {
 
 class FileLoader {
  public:
-  FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics) : snapshot_(snapshot), diagnostics_(diagnostics) {}
+  FileLoader(model::Snapshot& snapshot, Diagnostics& diagnostics, const LoadOptions& options = {})
+      : snapshot_(snapshot), diagnostics_(diagnostics), options_(options) {}
 
   void load(const std::string& path);
   void load_json_fd(int fd, const std::string& display, Value* list_root);
@@ -114,6 +115,7 @@ class FileLoader {
 
   model::Snapshot& snapshot_;
   Diagnostics& diagnostics_;
+  LoadOptions options_;
 };
 
 void FileLoader::load(const std::string& path) {
@@ -168,15 +170,15 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id, 
     std::vector<std::pair<Value, LineCol>> kindless;
   };
   std::deque<BatchOutput> outputs;  // a deque: earlier outputs never move
-  auto item_sinks = [&outputs]() -> DocumentSink {
+  auto item_sinks = [&outputs, options = options_]() -> DocumentSink {
     BatchOutput& out = outputs.emplace_back();
-    return [&out](Value&& item, const DocumentContext& ctx) {
+    return [&out, options](Value&& item, const DocumentContext& ctx) {
       if (item.is_object() && !item.get("kind")) {
         LineCol at = ctx.lines->locate(item.offset());
         out.kindless.emplace_back(std::move(item), at);
         return;
       }
-      ObjectDecoder(out.staged, out.diagnostics).decode_item(item, ctx);
+      ObjectDecoder(out.staged, out.diagnostics, options).decode_item(item, ctx);
       out.interner.intern_new(out.staged);
     };
   };
@@ -187,7 +189,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id, 
   Diagnostics single_diagnostics;
   auto root_sink = [&](Value&& r, const DocumentContext& ctx) {
     if (!r.get("items")) {
-      ObjectDecoder(single, single_diagnostics).decode_document(r, ctx);
+      ObjectDecoder(single, single_diagnostics, options_).decode_document(r, ctx);
       return;
     }
     root = std::move(r);
@@ -213,7 +215,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id, 
   outputs.clear();
   staged.absorb(std::move(single));
   staged_diagnostics.append(single_diagnostics);
-  ObjectDecoder decoder(staged, staged_diagnostics);
+  ObjectDecoder decoder(staged, staged_diagnostics, options_);
   std::string item_kind;  // what a List names its kindless items
   if (root) {
     const Value* kind = root->get("kind");
@@ -252,7 +254,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id, 
 void FileLoader::load_text(std::string_view text, const std::string& path, uint32_t id, bool json) {
   model::Snapshot staged;
   Diagnostics staged_diagnostics;
-  ObjectDecoder decoder(staged, staged_diagnostics);
+  ObjectDecoder decoder(staged, staged_diagnostics, options_);
   ModelInterner interner;
   auto sink = [&](Value&& root, const DocumentContext& ctx) {
     decoder.decode_document(root, ctx);
@@ -267,7 +269,7 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
       if (path.ends_with(".json")) return fail(path, r.error_at, r.error);
       model::Snapshot yaml_staged;
       Diagnostics yaml_diagnostics;
-      ObjectDecoder yaml_decoder(yaml_staged, yaml_diagnostics);
+      ObjectDecoder yaml_decoder(yaml_staged, yaml_diagnostics, options_);
       YamlReadResult y = read_yaml(
           text, id, path, [&](Value&& root, const DocumentContext& ctx) { yaml_decoder.decode_document(root, ctx); });
       if (y.ok) return commit(yaml_staged, yaml_diagnostics);
@@ -283,10 +285,10 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
       ModelInterner interner;
     };
     std::deque<PartOutput> outputs;
-    auto part_sinks = [&outputs]() -> DocumentSink {
+    auto part_sinks = [&outputs, options = options_]() -> DocumentSink {
       PartOutput& out = outputs.emplace_back();
-      return [&out](Value&& root, const DocumentContext& ctx) {
-        ObjectDecoder(out.staged, out.diagnostics).decode_document(root, ctx);
+      return [&out, options](Value&& root, const DocumentContext& ctx) {
+        ObjectDecoder(out.staged, out.diagnostics, options).decode_document(root, ctx);
         out.interner.intern_new(out.staged);
       };
     };
@@ -354,8 +356,9 @@ bool looks_like_template(std::string_view text) {
   return false;
 }
 
-void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& diagnostics) {
-  FileLoader(snapshot, diagnostics).load(path);
+void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& diagnostics,
+               const LoadOptions& options) {
+  FileLoader(snapshot, diagnostics, options).load(path);
 }
 
 void load_json_fd(int fd, const std::string& display, model::Snapshot& snapshot, Diagnostics& diagnostics,
@@ -363,8 +366,9 @@ void load_json_fd(int fd, const std::string& display, model::Snapshot& snapshot,
   FileLoader(snapshot, diagnostics).load_json_fd(fd, display, list_root);
 }
 
-void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics) {
-  FileLoader loader(snapshot, diagnostics);
+void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics,
+                  const LoadOptions& options) {
+  FileLoader loader(snapshot, diagnostics, options);
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (input != "-" && fs::is_directory(input, ec)) {

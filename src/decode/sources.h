@@ -7,16 +7,19 @@
 
 #include "core/diagnostic.h"
 #include "core/value.h"
+#include "decode/load_options.h"
 #include "model/snapshot.h"
 
 namespace hybridctl::decode {
 
 // Reads every input into `snapshot`. A file that cannot be parsed adds an
 // error and contributes no object; other files are still read.
-void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics);
+void load_sources(const std::vector<std::string>& inputs, model::Snapshot& snapshot, Diagnostics& diagnostics,
+                  const LoadOptions& options = {});
 
 // Reads one file (or stdin for "-") into `snapshot`.
-void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& diagnostics);
+void load_file(const std::string& path, model::Snapshot& snapshot, Diagnostics& diagnostics,
+               const LoadOptions& options = {});
 
 // Reads one JSON document from `fd` (a live API page: a List whose items may
 // carry no kind), naming it `display` in positions and errors, exactly as a

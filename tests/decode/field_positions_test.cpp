@@ -39,7 +39,7 @@ class InputFile {
 model::Snapshot load(const InputFile& file) {
   model::Snapshot s;
   Diagnostics d;
-  load_file(file.path(), s, d);
+  load_file(file.path(), s, d, LoadOptions{.field_positions = true});
   EXPECT_FALSE(d.has_errors()) << (d.items().empty() ? "" : d.items().front().format());
   s.build_indexes();
   return s;
@@ -109,6 +109,19 @@ TEST(FieldPositions, BlockStyleYamlRecordsKeyAndValueOffsetsAndTheKeysLine) {
   ASSERT_TRUE(affinity);
   EXPECT_EQ(affinity->line, 15u);
   EXPECT_EQ(affinity->column, 7u);
+}
+
+TEST(FieldPositions, AreRecordedOnlyWhenTheLoadAsksForThem) {
+  // Only fix reads the table; audit, simulate, traffic and webhooks load without it.
+  InputFile f(kDeploymentYaml, "deploy.yaml");
+  model::Snapshot without;
+  Diagnostics d;
+  load_file(f.path(), without, d);
+  without.build_indexes();
+  ASSERT_EQ(without.workloads.size(), 1u);
+  EXPECT_EQ(without.field_positions.size(), 0u);
+  EXPECT_FALSE(without.field_positions.find(without.workloads[0].origin, "/spec/replicas"));
+  EXPECT_GT(load(f).field_positions.size(), 0u);
 }
 
 TEST(FieldPositions, JsonRecordsTheQuotedKeyAndTheValue) {

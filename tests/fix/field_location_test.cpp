@@ -52,7 +52,7 @@ class ManifestFile {
 model::Snapshot load(const ManifestFile& f) {
   model::Snapshot s;
   Diagnostics d;
-  decode::load_file(f.path(), s, d);
+  decode::load_file(f.path(), s, d, decode::LoadOptions{.field_positions = true});
   EXPECT_FALSE(d.has_errors());
   s.build_indexes();
   return s;
