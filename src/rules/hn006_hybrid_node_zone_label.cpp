@@ -39,16 +39,13 @@ class HybridNodeZoneLabel final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    std::set<std::string_view> cloud_zones;
-    for (const model::Node& n : ctx.snapshot.nodes) {
-      if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
-    }
+    const std::set<std::string_view> in_cloud = cloud_zones(ctx.snapshot);
     const std::string suggested = suggested_hybrid_zone(ctx.snapshot);
     for (const model::Node& n : ctx.snapshot.nodes) {
       if (!n.is_hybrid()) continue;
       if (n.zone().empty()) {
         report_unzoned(ctx, n, suggested);
-      } else if (cloud_zones.count(n.zone())) {
+      } else if (in_cloud.count(n.zone())) {
         report_shared_zone(ctx, n, suggested);
       }
     }

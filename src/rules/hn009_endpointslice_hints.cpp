@@ -49,20 +49,17 @@ class EndpointSliceHints final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    std::set<std::string_view> cloud_zones;  // once, not per Service: thousands of Services, thousands of nodes
-    for (const model::Node& n : ctx.snapshot.nodes) {
-      if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
-    }
+    const std::set<std::string_view> in_cloud = cloud_zones(ctx.snapshot);  // once, not per Service
     for (const analysis::traffic::ServiceTraffic& st : ctx.analyses.traffic()) {
       if (!st.service || st.service->traffic_distribution.empty() || !st.endpoints_from_slices) continue;
       if (st.mechanism != analysis::traffic::HintsMechanism::TrafficDistribution) continue;
-      check_service(ctx, st, cloud_zones);
+      check_service(ctx, st, in_cloud);
     }
   }
 
  private:
   void check_service(RuleContext& ctx, const analysis::traffic::ServiceTraffic& st,
-                     const std::set<std::string_view>& cloud_zones) const {
+                     const std::set<std::string_view>& in_cloud) const {
     std::string missing, differing;
     bool unzoned = false, hybrid_in_cloud_zone = false;
     for (const auto& e : st.endpoints) {
@@ -74,7 +71,7 @@ class EndpointSliceHints final : public Rule {
                          (e.zone.empty() ? " (no zone)" : " (zone " + e.zone + ")");
       unzoned = unzoned || e.zone.empty();
       hybrid_in_cloud_zone =
-          hybrid_in_cloud_zone || (e.environment == model::Environment::Hybrid && cloud_zones.count(e.zone) > 0);
+          hybrid_in_cloud_zone || (e.environment == model::Environment::Hybrid && in_cloud.count(e.zone) > 0);
       if (lacks) {
         missing += (missing.empty() ? "" : ", ") + line;
       } else {

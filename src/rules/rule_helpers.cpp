@@ -73,14 +73,19 @@ void add_keep_in_cloud_fix(analysis::Analyses& analyses, const model::Workload& 
   for (fix::FixIntent& i : fix.fixes) f.fixes.push_back(std::move(i));
 }
 
-std::string suggested_hybrid_zone(const model::Snapshot& snapshot) {
-  std::set<std::string_view> cloud_zones;
+std::set<std::string_view> cloud_zones(const model::Snapshot& snapshot) {
+  std::set<std::string_view> zones;
   for (const model::Node& n : snapshot.nodes) {
-    if (!n.is_hybrid() && !n.zone().empty()) cloud_zones.insert(n.zone());
+    if (!n.is_hybrid() && !n.zone().empty()) zones.insert(n.zone());
   }
+  return zones;
+}
+
+std::string suggested_hybrid_zone(const model::Snapshot& snapshot) {
+  const std::set<std::string_view> in_cloud = cloud_zones(snapshot);
   std::map<std::string_view, size_t> counts;
   for (const model::Node& n : snapshot.nodes) {
-    if (n.is_hybrid() && !n.zone().empty() && !cloud_zones.count(n.zone())) ++counts[n.zone()];
+    if (n.is_hybrid() && !n.zone().empty() && !in_cloud.count(n.zone())) ++counts[n.zone()];
   }
   std::string_view best = "onprem";
   size_t most = 0;

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,9 @@ std::set<const model::Workload*> backend_workloads_unreachable_now(RuleContext& 
 // The source document's split for metrics: an OpenTelemetryCollector pinned to
 // hybrid nodes whose Prometheus scrape configs all keep only hybrid targets.
 const model::OpenTelemetryCollector* hybrid_scraping_collector(const model::Snapshot& snapshot);
+
+// The zones of the cloud nodes (nodes without a zone label add none).
+std::set<std::string_view> cloud_zones(const model::Snapshot& snapshot);
 
 // The zone a hybrid node without one should be labelled with (HN006's fix):
 // the one the other hybrid nodes use most that is no cloud node's zone;
