@@ -31,8 +31,9 @@ void release_mapped_pages(std::string_view bytes) {
 
 }  // namespace
 
-ItemBatcher::ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads)
-    : file_id_(file_id), path_(path), factory_(std::move(factory)) {
+ItemBatcher::ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads,
+                         KeyOffsets key_offsets)
+    : file_id_(file_id), path_(path), factory_(std::move(factory)), key_offsets_(key_offsets) {
   // One thread means "no workers": batches are processed on the caller's thread.
   if (threads > 1) {
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
@@ -129,7 +130,7 @@ void ItemBatcher::work() {
 
 void ItemBatcher::process(Batch& batch) {
   if (!failed()) {
-    JsonValueBuilder builder;
+    JsonValueBuilder builder(key_offsets_);
     LineCounter lines;
     DocumentContext ctx{file_id_, &path_, &lines};
     std::string message;

@@ -21,6 +21,7 @@
 
 #include "core/line_counter.h"
 #include "decode/document_sink.h"
+#include "decode/json_value_builder.h"
 
 namespace hybridctl::decode {
 
@@ -29,7 +30,8 @@ using ItemSinkFactory = std::function<DocumentSink()>;
 
 class ItemBatcher {
  public:
-  ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads);
+  ItemBatcher(uint32_t file_id, const std::string& path, ItemSinkFactory factory, unsigned threads,
+              KeyOffsets key_offsets);
   ~ItemBatcher();
   ItemBatcher(const ItemBatcher&) = delete;
   ItemBatcher& operator=(const ItemBatcher&) = delete;
@@ -73,6 +75,7 @@ class ItemBatcher {
   uint32_t file_id_;
   const std::string& path_;
   ItemSinkFactory factory_;
+  KeyOffsets key_offsets_;
   std::unique_ptr<Batch> current_;
   std::vector<std::unique_ptr<Batch>> batches_;  // every batch, in file order
 

@@ -102,8 +102,8 @@ class ChunkedInput {
 // end; simdjson parses and validates each value afterwards.
 class TopLevelScanner {
  public:
-  TopLevelScanner(ChunkedInput& in, uint32_t file_id, const std::string& path, unsigned threads)
-      : in_(in), path_(path), threads_(threads) {
+  TopLevelScanner(ChunkedInput& in, uint32_t file_id, const std::string& path, unsigned threads, KeyOffsets key_offsets)
+      : in_(in), path_(path), threads_(threads), key_offsets_(key_offsets), builder_(key_offsets) {
     ctx_.file_id = file_id;
     ctx_.path = &path_;
     ctx_.lines = &lines_;
@@ -147,6 +147,7 @@ class TopLevelScanner {
   ChunkedInput& in_;
   std::string path_;
   unsigned threads_;
+  KeyOffsets key_offsets_;
   DocumentContext ctx_;
   LineCounter lines_;
   JsonValueBuilder builder_;
@@ -398,7 +399,7 @@ bool TopLevelScanner::read_key(std::string& key, uint64_t& key_offset) {
 // parsed and decoded by an ItemBatcher (on worker threads); an item that does
 // not parse wins over any later scanning error, as it comes first in the file.
 bool TopLevelScanner::scan_items(const ItemSinkFactory& item_sinks) {
-  ItemBatcher batcher(ctx_.file_id, path_, item_sinks, threads_);
+  ItemBatcher batcher(ctx_.file_id, path_, item_sinks, threads_, key_offsets_);
   bool scanned = scan_item_bytes(batcher);
   std::string item_error;
   LineCol item_error_at;
@@ -527,9 +528,9 @@ JsonReadResult TopLevelScanner::run(const ItemSinkFactory& item_sinks, const Doc
 }  // namespace
 
 JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path, const ItemSinkFactory& item_sinks,
-                                const DocumentSink& root_sink, unsigned threads) {
+                                const DocumentSink& root_sink, unsigned threads, KeyOffsets key_offsets) {
   ChunkedInput in(fd);
-  TopLevelScanner scanner(in, file_id, path, threads);
+  TopLevelScanner scanner(in, file_id, path, threads, key_offsets);
   return scanner.run(item_sinks, root_sink);
 }
 
@@ -541,8 +542,8 @@ JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& pat
 }
 
 JsonReadResult read_json_text(std::string_view text, uint32_t file_id, const std::string& path,
-                              const DocumentSink& sink) {
-  JsonValueBuilder builder;
+                              const DocumentSink& sink, KeyOffsets key_offsets) {
+  JsonValueBuilder builder(key_offsets);
   Value v;
   std::string message;
   uint64_t err_offset = 0;

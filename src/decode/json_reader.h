@@ -31,12 +31,14 @@ JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& pat
 // The same, with the items parsed and decoded on `threads` worker threads
 // (1: on this thread) in batches; each batch takes its own sink from
 // `item_sinks` (see item_batches.h). Every item sink has returned before
-// root_sink is called.
+// root_sink is called. `key_offsets`: whether the items' members record
+// where their keys start (see json_value_builder.h).
 JsonReadResult read_json_stream(int fd, uint32_t file_id, const std::string& path, const ItemSinkFactory& item_sinks,
-                                const DocumentSink& root_sink, unsigned threads);
+                                const DocumentSink& root_sink, unsigned threads,
+                                KeyOffsets key_offsets = KeyOffsets::Record);
 
 // Parses one complete JSON text held in memory.
 JsonReadResult read_json_text(std::string_view text, uint32_t file_id, const std::string& path,
-                              const DocumentSink& sink);
+                              const DocumentSink& sink, KeyOffsets key_offsets = KeyOffsets::Record);
 
 }  // namespace hybridctl::decode

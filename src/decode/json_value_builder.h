@@ -16,8 +16,15 @@ namespace hybridctl::decode {
 // (simdjson's SIMDJSON_PADDING, checked where simdjson is included).
 inline constexpr size_t kJsonPadding = 64;
 
+// Whether an object member's value records where its key starts
+// (Value::key_offset). Only the field-position table reads it (what `fix`
+// loads with), and finding each key costs about 2% of decoding a List.
+enum class KeyOffsets : bool { Skip, Record };
+
 class JsonValueBuilder {
  public:
+  explicit JsonValueBuilder(KeyOffsets key_offsets = KeyOffsets::Record) : key_offsets_(key_offsets) {}
+
   // Parses `text` (one JSON value) whose first byte is at `file_offset`.
   // `scope` says where the value sits in an object, so that fields no rule
   // reads are validated but not built (see skipped_fields.h).
@@ -36,6 +43,7 @@ class JsonValueBuilder {
   bool parse_padded(const char* data, size_t size, size_t capacity, uint64_t file_offset, Value& out,
                     std::string& error, uint64_t& error_offset, FieldScope scope);
 
+  KeyOffsets key_offsets_;
   std::vector<char> padded_;
 };
 

@@ -27,6 +27,11 @@ namespace fs = std::filesystem;
 namespace hybridctl::decode {
 namespace {
 
+// Key offsets feed only the field-position table.
+KeyOffsets key_offsets_for(const LoadOptions& options) {
+  return options.field_positions ? KeyOffsets::Record : KeyOffsets::Skip;
+}
+
 // Below this size a YAML file is parsed on one thread: starting threads
 // would cost more than they save.
 constexpr size_t kParallelYamlBytes = 1u << 20;
@@ -194,7 +199,7 @@ void FileLoader::load_json_stream(int fd, const std::string& path, uint32_t id, 
     }
     root = std::move(r);
   };
-  JsonReadResult r = read_json_stream(fd, id, path, item_sinks, root_sink, worker_threads());
+  JsonReadResult r = read_json_stream(fd, id, path, item_sinks, root_sink, worker_threads(), key_offsets_for(options_));
   if (!r.ok) {
     fail(path, r.error_at, r.error);
     return;
@@ -261,7 +266,7 @@ void FileLoader::load_text(std::string_view text, const std::string& path, uint3
     interner.intern_new(staged);
   };
   if (json) {
-    JsonReadResult r = read_json_text(text, id, path, sink);
+    JsonReadResult r = read_json_text(text, id, path, sink, key_offsets_for(options_));
     if (!r.ok) {
       // A .yaml file (or stdin) that opens with `{` or `[` may be flow-style
       // YAML, which is not JSON: read it as YAML before calling it broken.

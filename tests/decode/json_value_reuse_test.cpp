@@ -12,8 +12,8 @@ namespace hybridctl::decode {
 namespace json_value_reuse_test {
 
 // Parses `text` into `into` (not cleared first), as the List reader does.
-void parse_over(Value& into, const std::string& text) {
-  JsonValueBuilder builder;
+void parse_over(Value& into, const std::string& text, KeyOffsets key_offsets = KeyOffsets::Record) {
+  JsonValueBuilder builder(key_offsets);
   std::string error;
   uint64_t error_offset = 0;
   ASSERT_TRUE(builder.parse(text, 0, into, error, error_offset, FieldScope::Other)) << error;
@@ -52,6 +52,24 @@ TEST(JsonValueReuse, OffsetsAndDuplicateKeysAreTheNewValues) {
   uint64_t error_offset = 0;
   EXPECT_FALSE(builder.parse(R"({"k": 1, "k": 2})", 0, v, error, error_offset, FieldScope::Other));
   EXPECT_NE(error.find("duplicate"), std::string::npos) << error;
+}
+
+// Only the field-position table reads key offsets, so a load without it
+// skips finding them; a value read over one that had them keeps none.
+TEST(JsonValueReuse, KeyOffsetsAreRecordedOnlyWhenAskedAndNotCarriedOver) {
+  const std::string text = R"({"spec": {"replicas": 3}})";
+  Value v;
+  parse_over(v, text, KeyOffsets::Record);
+  const Value* replicas = v.get("spec")->get("replicas");
+  EXPECT_EQ(replicas->offset(), text.find('3'));
+  EXPECT_EQ(replicas->key_offset(), text.find("\"replicas\""));
+  EXPECT_EQ(v.get("spec")->key_offset(), text.find("\"spec\""));
+
+  parse_over(v, text, KeyOffsets::Skip);
+  replicas = v.get("spec")->get("replicas");
+  EXPECT_EQ(replicas->offset(), text.find('3'));
+  EXPECT_EQ(replicas->key_offset(), replicas->offset());
+  EXPECT_EQ(v.get("spec")->key_offset(), v.get("spec")->offset());
 }
 
 }  // namespace json_value_reuse_test
