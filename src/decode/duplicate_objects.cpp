@@ -1,8 +1,8 @@
 #include "decode/duplicate_objects.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/hash_mix.h"
 
@@ -170,11 +170,10 @@ struct Identity {
   std::string_view group, kind, ns, name;
   bool operator==(const Identity&) const = default;
 };
-struct IdentityHash {
-  size_t operator()(const Identity& k) const {
-    return hash_mix(hash_mix(hash_of(k.group), hash_of(k.kind)), hash_mix(hash_of(k.ns), hash_of(k.name)));
-  }
-};
+
+size_t identity_hash(const Identity& k) {
+  return hash_mix(hash_mix(hash_of(k.group), hash_of(k.kind)), hash_mix(hash_of(k.ns), hash_of(k.name)));
+}
 
 Identity identity_of(const model::ObjectBase& o) {
   std::string_view api = o.api_version;
@@ -192,28 +191,56 @@ std::string position_text(const model::Snapshot& s, const model::Origin& o) {
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
+// Each copy of an object after its first supersedes the one before it.
+// Objects are found by sorting (hash, index) pairs rather than through a
+// hash map: on the large bench cluster's 150,000 pods the map cost 0.15 s
+// on one thread between decoding and the rules, and sorting a few MB of
+// pairs costs a tenth of that.
 template <typename T>
 void merge(std::vector<T>& objects, const model::Snapshot& s, Diagnostics& diagnostics) {
   if (objects.size() < 2) return;
-  std::unordered_map<Identity, size_t, IdentityHash> latest;
-  latest.reserve(objects.size());
-  std::vector<bool> superseded;
+  struct Keyed {
+    size_t hash;
+    size_t index;
+    bool operator<(const Keyed& o) const { return hash != o.hash ? hash < o.hash : index < o.index; }
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(objects.size());
   for (size_t i = 0; i < objects.size(); ++i) {
-    const T& o = objects[i];
-    if (o.meta.name.empty()) continue;  // nameless documents cannot be the same object
-    auto [it, fresh] = latest.try_emplace(identity_of(o), i);
-    if (fresh) continue;
-    const T& earlier = objects[it->second];
-    if (!same(earlier, o)) {
-      diagnostics.note(location_of(s, o.origin), o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") +
-                                                     o.meta.name + " is also at " + position_text(s, earlier.origin) +
-                                                     " with different content: this later copy is used");
+    if (objects[i].meta.name.empty()) continue;  // nameless documents cannot be the same object
+    keyed.push_back({identity_hash(identity_of(objects[i])), i});
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<bool> superseded;
+  std::vector<std::pair<size_t, size_t>> differing;  // (later copy, the copy it supersedes)
+  for (size_t run = 0; run < keyed.size();) {
+    size_t end = run + 1;
+    while (end < keyed.size() && keyed[end].hash == keyed[run].hash) ++end;
+    // Within one hash, in input order: each copy supersedes the latest
+    // earlier copy of the same identity (other identities are collisions).
+    for (size_t a = run; a < end; ++a) {
+      const size_t earlier = keyed[a].index;
+      const Identity id = identity_of(objects[earlier]);
+      for (size_t b = a + 1; b < end; ++b) {
+        const size_t later = keyed[b].index;
+        if (!(identity_of(objects[later]) == id)) continue;
+        if (superseded.empty()) superseded.resize(objects.size(), false);
+        superseded[earlier] = true;
+        if (!same(objects[earlier], objects[later])) differing.emplace_back(later, earlier);
+        break;
+      }
     }
-    if (superseded.empty()) superseded.resize(objects.size(), false);
-    superseded[it->second] = true;
-    it->second = i;
+    run = end;
   }
   if (superseded.empty()) return;
+  // Notes in input order, as a reader meets the later copies.
+  std::sort(differing.begin(), differing.end());
+  for (const auto& [later, earlier] : differing) {
+    const T& o = objects[later];
+    diagnostics.note(location_of(s, o.origin), o.kind + " " + (o.meta.ns.empty() ? "" : o.meta.ns + "/") + o.meta.name +
+                                                   " is also at " + position_text(s, objects[earlier].origin) +
+                                                   " with different content: this later copy is used");
+  }
   size_t kept = 0;
   for (size_t i = 0; i < objects.size(); ++i) {
     if (superseded[i]) continue;

@@ -96,6 +96,28 @@ TEST(DuplicateObjects, DifferingCopiesKeepTheLaterOneWithANoteNamingBothPosition
   EXPECT_NE(notes[0]->message.find(dump + ":9:1"), std::string::npos) << notes[0]->message;
 }
 
+// Three inputs with the node, another node between: each copy supersedes
+// the one before it, the notes come in input order, and the last copy is
+// the one kept, whatever order the objects are matched in.
+TEST(DuplicateObjects, EachLaterCopySupersedesThePreviousOneAndTheNotesFollowTheInput) {
+  TempFiles files;
+  std::string first = files.add(hybrid_node("4"));
+  std::string second = files.add(hybrid_node("8") + "---\n" + kCloudNode);
+  std::string third = files.add(hybrid_node("16"));
+  model::Snapshot s;
+  Diagnostics d;
+  load_sources(files.paths(), s, d);
+  ASSERT_EQ(s.nodes.size(), 2u);
+  EXPECT_EQ(s.nodes[0].meta.name, "ip-10-0-1-10.us-west-2.compute.internal") << "kept in input order";
+  EXPECT_EQ(s.nodes[1].allocatable_cpu_milli, 16000);
+  auto notes = notes_about(d, "mi-0a1b2c3d4e5f60001");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0]->where.file, second);
+  EXPECT_NE(notes[0]->message.find(first + ":1:1"), std::string::npos) << notes[0]->message;
+  EXPECT_EQ(notes[1]->where.file, third);
+  EXPECT_NE(notes[1]->message.find(second + ":1:1"), std::string::npos) << notes[1]->message;
+}
+
 std::string collector(const std::string& keep_regex) {
   return R"(apiVersion: opentelemetry.io/v1alpha1
 kind: OpenTelemetryCollector
