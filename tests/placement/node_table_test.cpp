@@ -8,34 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "placement/placement_test_support.h"
+
 namespace hybridctl::analysis::placement {
 namespace node_table_test {
 
 std::vector<model::Node> three_nodes() {
-  std::vector<model::Node> nodes;
-  for (const char* name : {"c-2", "a-1", "b-1"}) {
-    model::Node n;
-    n.kind = "Node";
-    n.meta.name = name;
-    n.meta.labels = {{"topology.kubernetes.io/zone", name[0] == 'c' ? "onprem" : "us-west-2a"},
-                     {"eks.amazonaws.com/compute-type", name[0] == 'c' ? "hybrid" : "ec2"}};
-    n.allocatable_cpu_milli = 2000;
-    n.allocatable_memory_bytes = 4LL << 30;
-    n.allocatable_pods = 10;
-    nodes.push_back(n);
-  }
-  return nodes;
-}
-
-std::vector<const model::Node*> pointers(const std::vector<model::Node>& nodes) {
-  std::vector<const model::Node*> out;
-  for (const model::Node& n : nodes) out.push_back(&n);
-  return out;
+  return {testing::node_in("c-2", "onprem", "hybrid"), testing::node_in("a-1", "us-west-2a", "ec2"),
+          testing::node_in("b-1", "us-west-2a", "ec2")};
 }
 
 TEST(NodeTable, NumbersNodesByNameAndMapsTheInputOrderToThoseIds) {
   std::vector<model::Node> nodes = three_nodes();
-  NodeTable table(pointers(nodes));
+  NodeTable table(testing::pointers_to(nodes));
   EXPECT_EQ(table.node(0).meta.name, "a-1");
   EXPECT_EQ(table.node(2).meta.name, "c-2");
   for (size_t i = 0; i < nodes.size(); ++i) EXPECT_EQ(table.id_of_input(i), table.find(nodes[i].meta.name)) << i;
@@ -43,7 +28,7 @@ TEST(NodeTable, NumbersNodesByNameAndMapsTheInputOrderToThoseIds) {
 
 TEST(NodeTable, AFreshCopyHasTheSameNodesNothingPlacedAndItsOwnKeyNumbering) {
   std::vector<model::Node> nodes = three_nodes();
-  NodeTable used(pointers(nodes));
+  NodeTable used(testing::pointers_to(nodes));
   const KeyId zone = used.key("topology.kubernetes.io/zone");
   used.key("eks.amazonaws.com/compute-type");
   used.add_pod(0, PodRequests{500, 1LL << 30, 500, 1LL << 30});
@@ -76,7 +61,7 @@ TEST(NodeTable, AFreshCopyHasTheSameNodesNothingPlacedAndItsOwnKeyNumbering) {
 
 TEST(NodeTable, ANodeWithoutTheLabelHasNoDomain) {
   std::vector<model::Node> nodes = three_nodes();
-  NodeTable table(pointers(nodes));
+  NodeTable table(testing::pointers_to(nodes));
   const KeyId rack = table.key("example.com/rack");
   EXPECT_EQ(table.domain_count(rack), 0u);
   EXPECT_EQ(table.domain(rack, 1), kNoDomain);

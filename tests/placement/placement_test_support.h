@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/line_counter.h"
 #include "decode/assumed_nodes.h"
@@ -23,6 +24,27 @@ inline model::Snapshot snapshot_of(const std::string& yaml, const std::string& a
   if (!assume_nodes.empty()) decode::add_assumed_nodes(assume_nodes, s.nodes);
   s.build_indexes();
   return s;
+}
+
+// A node with 2 CPUs, 4 GiB and room for ten pods, labelled with its zone
+// and EKS compute type (hybrid or ec2).
+inline model::Node node_in(const std::string& name, const std::string& zone, const std::string& compute_type) {
+  model::Node n;
+  n.kind = "Node";
+  n.meta.name = name;
+  n.meta.labels = {{"topology.kubernetes.io/zone", zone}, {"eks.amazonaws.com/compute-type", compute_type}};
+  n.allocatable_cpu_milli = 2000;
+  n.allocatable_memory_bytes = 4LL << 30;
+  n.allocatable_pods = 10;
+  return n;
+}
+
+// What a NodeTable is built from.
+inline std::vector<const model::Node*> pointers_to(const std::vector<model::Node>& nodes) {
+  std::vector<const model::Node*> out;
+  out.reserve(nodes.size());
+  for (const model::Node& n : nodes) out.push_back(&n);
+  return out;
 }
 
 // The document's CoreDNS configuration (../shared/seed): two replicas,

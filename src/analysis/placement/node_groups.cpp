@@ -1,6 +1,7 @@
 #include "analysis/placement/node_groups.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace hybridctl::analysis::placement {
 
@@ -15,6 +16,17 @@ NodeGroups::NodeGroups(const NodeTable& nodes) : nodes_(nodes) {
   group_of_.assign(nodes.size(), -1);
   position_in_group_.assign(nodes.size(), -1);
   for (NodeId n = 0; n < static_cast<NodeId>(nodes.size()); ++n) add(group_for(key_of(n)), n);
+}
+
+NodeGroups::NodeGroups(const NodeTable& nodes, const NodeGroups& fresh)
+    : nodes_(nodes),
+      groups_(fresh.groups_),
+      ids_(fresh.ids_),
+      group_of_(fresh.group_of_),
+      position_in_group_(fresh.position_in_group_),
+      nonempty_(fresh.nonempty_),
+      dirty_(fresh.dirty_) {
+  assert(nodes.size() == fresh.nodes_.size());
 }
 
 NodeGroups::Key NodeGroups::key_of(NodeId n) const {

@@ -119,6 +119,13 @@ class Run {
     state_.services = services;
     intern_everything(bound);
   }
+  // One of many runs over the same nodes: `fresh_groups` are the groups of
+  // the table `nodes` is a fresh copy of (see NodeGroups).
+  Run(const model::Snapshot& s, NodeTable nodes, const NodeGroups& fresh_groups, const BoundPods& bound,
+      const std::vector<Entry>& queue)
+      : state_(s, std::move(nodes)), scheduler_(state_, fresh_groups), queue_(queue), replaced_(nullptr) {
+    intern_everything(bound);
+  }
 
   // Places every entry; restriction applies to entry `restricted` only.
   std::vector<RunOutcome> place(uint64_t seed, size_t restricted = SIZE_MAX, const NodeRestriction& r = {}) {
@@ -314,8 +321,9 @@ PlacementResult simulate(const model::Snapshot& snapshot, const PlacementOptions
   const int runs = std::max(1, options.runs);
   std::vector<int> cloud_only(queue.size()), hybrid_only(queue.size()), both(queue.size());
   const NodeTable nodes_before_any_run(node_pointers(snapshot));
+  const NodeGroups groups_before_any_run(nodes_before_any_run);
   for (int r = 0; r < runs; ++r) {
-    Run run(snapshot, nodes_before_any_run.fresh_copy(), *bound, queue, nullptr);
+    Run run(snapshot, nodes_before_any_run.fresh_copy(), groups_before_any_run, *bound, queue);
     run.record_feasible(r == 0 && options.record_feasible_nodes);
     std::vector<RunOutcome> outcomes = run.place(options.seed + static_cast<uint64_t>(r));
     const NodeTable& nodes = run.nodes();

@@ -7,13 +7,22 @@
 namespace hybridctl::analysis::placement {
 
 Scheduler::Scheduler(SchedulingState& state) : state_(state), plugins_(default_plugins(state)), groups_(state.nodes) {
+  set_up();
+}
+
+Scheduler::Scheduler(SchedulingState& state, const NodeGroups& fresh_groups)
+    : state_(state), plugins_(default_plugins(state)), groups_(state.nodes, fresh_groups) {
+  set_up();
+}
+
+void Scheduler::set_up() {
   for (auto& p : plugins_) {
     if (p->has_static_filter()) static_filters_.push_back(p.get());
     if (p->has_dynamic_filter()) dynamic_filters_.push_back(p.get());
     if (p->score_weight() > 0) scorers_.push_back(p.get());
   }
-  multiplicity_of_node_.assign(state.nodes.size(), 0);
-  is_special_.assign(state.nodes.size(), 0);
+  multiplicity_of_node_.assign(state_.nodes.size(), 0);
+  is_special_.assign(state_.nodes.size(), 0);
 }
 
 Scheduler::~Scheduler() = default;

@@ -36,6 +36,9 @@ struct NodeRestriction {
 class Scheduler {
  public:
   explicit Scheduler(SchedulingState& state);
+  // The same, starting from `fresh_groups`: the groups of a fresh copy of
+  // state.nodes (see NodeGroups), which state.nodes must be.
+  Scheduler(SchedulingState& state, const NodeGroups& fresh_groups);
   ~Scheduler();
 
   // Every template must be prepared before the first bind; `scheduled`:
@@ -58,6 +61,9 @@ class Scheduler {
   bool passes_static_filters(TemplateId t, NodeId n);
 
  private:
+  // What both constructors do once the groups are there: files each plugin
+  // under the phases it takes part in and sizes the per-node arrays.
+  void set_up();
   bool allowed(TemplateId t, NodeId n, const NodeRestriction& r);
   void grouped_candidates(TemplateId t, const NodeRestriction& r);
   NodeId choose(std::mt19937_64& rng);
