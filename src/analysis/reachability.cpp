@@ -60,9 +60,9 @@ Reach Reachability::of_endpoint(const traffic::EndpointView& e) const {
 Reach Reachability::of_address(const Location& where, std::string_view address, bool host_network) const {
   switch (where.environment) {
     case EndpointEnvironment::Cloud:
-      return {PodNetwork::Routable, "runs in the cloud (" + where.evidence + ")"};
+      return {PodNetwork::Routable, "runs in the cloud (" + where.evidence() + ")"};
     case EndpointEnvironment::Unknown:
-      return {PodNetwork::Unknown, "where it runs is not known (" + where.evidence + ")"};
+      return {PodNetwork::Unknown, "where it runs is not known (" + where.evidence() + ")"};
     case EndpointEnvironment::Hybrid:
       break;
   }
@@ -86,8 +86,7 @@ Reach Reachability::of_endpoint(const ServiceEndpoint& e) const {
 }
 
 Reach Reachability::of_pod(const model::Pod& pod, const model::Node& node) const {
-  Location where{node.is_hybrid() ? EndpointEnvironment::Hybrid : EndpointEnvironment::Cloud, &node,
-                 "node " + node.meta.name};
+  Location where{node.is_hybrid() ? EndpointEnvironment::Hybrid : EndpointEnvironment::Cloud, &node, {}};
   return of_address(where, pod.pod_ip, pod.spec.host_network);
 }
 

@@ -91,7 +91,7 @@ Location EndpointLocator::locate_address(std::string_view address) const {
 
 Location EndpointLocator::locate(std::string_view node_name, std::string_view address, std::string_view zone) const {
   if (const model::Node* n = node_name.empty() ? nullptr : snapshot_.node(node_name)) {
-    return {environment_of(*n), n, "node " + n->meta.name};
+    return {environment_of(*n), n, {}};
   }
   Location by_address = locate_address(address);
   if (by_address.environment != EndpointEnvironment::Unknown || zone.empty()) return by_address;
@@ -114,10 +114,10 @@ std::string ServiceEndpoint::describe() const {
     out += std::string(" on ") + endpoint_environment_name(location.environment) + " node " + location.node->meta.name;
   } else if (!node_name.empty()) {
     out += " on node " + std::string(node_name) + " (not in the input; " +
-           endpoint_environment_name(location.environment) + ": " + location.evidence + ")";
+           endpoint_environment_name(location.environment) + ": " + location.evidence() + ")";
   } else {
     out += std::string(" (no node name; ") + endpoint_environment_name(location.environment) + ": " +
-           location.evidence + ")";
+           location.evidence() + ")";
   }
   if (pod) out += ", pod " + pod->meta.name;
   if (host_network) out += ", hostNetwork";

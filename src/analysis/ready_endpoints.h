@@ -28,7 +28,12 @@ const char* endpoint_environment_name(EndpointEnvironment e);
 struct Location {
   EndpointEnvironment environment = EndpointEnvironment::Unknown;
   const model::Node* node = nullptr;  // the endpoint's node, when the input has it
-  std::string evidence;               // "node mi-1", "inside remotePodNetworks 10.85.0.0/16", ...
+  // How the environment was found, in words: "inside remotePodNetworks
+  // 10.85.0.0/16", ... Empty for a location found by its node's name, which
+  // evidence() words when asked: the traffic model locates every endpoint of
+  // every Service, and few locations are ever put into a message.
+  std::string evidence_text;
+  std::string evidence() const { return evidence_text.empty() && node ? "node " + node->meta.name : evidence_text; }
 };
 
 // The known address ranges of each environment: Node podCIDRs and

@@ -101,7 +101,7 @@ class BackendUnreachable final : public Rule {
     if (where.environment != analysis::EndpointEnvironment::Hybrid) return;
     analysis::Reach reach = ctx.analyses.reachability().of_address(where, host, false);
     if (reach.reachable()) return;
-    report(ctx, b, caller, nullptr, "points at " + host + " (" + where.evidence + ")", reach);
+    report(ctx, b, caller, nullptr, "points at " + host + " (" + where.evidence() + ")", reach);
   }
 };
 

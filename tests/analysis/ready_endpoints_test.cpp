@@ -63,6 +63,7 @@ TEST(ReadyEndpoints, SlicesWithoutPodsGiveAddressNodeZoneAndEnvironment) {
   EXPECT_EQ(hybrid.location.environment, EndpointEnvironment::Hybrid);
   ASSERT_NE(hybrid.location.node, nullptr);
   EXPECT_EQ(hybrid.location.node->meta.name, "mi-0a1b2c3d4e5f60001");
+  EXPECT_EQ(hybrid.location.evidence(), "node mi-0a1b2c3d4e5f60001");  // worded when asked
   EXPECT_EQ(hybrid.zone, "onprem");
   EXPECT_EQ(hybrid.pod, nullptr);  // not in the dump
   EXPECT_EQ(eps.endpoints[1].location.environment, EndpointEnvironment::Cloud);
@@ -111,7 +112,7 @@ endpoints:
   ASSERT_EQ(eps.size(), 2u);
   // Inside mi-...0002's podCIDR: hybrid, though the slice names no node.
   EXPECT_EQ(eps[0].location.environment, EndpointEnvironment::Hybrid);
-  EXPECT_NE(eps[0].location.evidence.find("10.85.2.0/24"), std::string::npos);
+  EXPECT_NE(eps[0].location.evidence().find("10.85.2.0/24"), std::string::npos);
   // In no known range: unknown, never cloud by default.
   EXPECT_EQ(eps[1].location.environment, EndpointEnvironment::Unknown);
 }
@@ -130,7 +131,7 @@ endpoints:
   const auto& eps = d->analyses->ready_endpoints(*d->snapshot.service("policy", "policy-webhook")).endpoints;
   ASSERT_EQ(eps.size(), 1u);
   EXPECT_EQ(eps[0].location.environment, EndpointEnvironment::Hybrid);
-  EXPECT_NE(eps[0].location.evidence.find("remotePodNetworks"), std::string::npos);
+  EXPECT_NE(eps[0].location.evidence().find("remotePodNetworks"), std::string::npos);
 }
 
 TEST(ReadyEndpoints, AnEndpointAtItsNodesOwnAddressIsHostNetwork) {
