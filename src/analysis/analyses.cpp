@@ -21,17 +21,13 @@ const Reachability& Analyses::reachability() {
   return *reachability_;
 }
 
+const PodsByName& Analyses::pods_by_name() {
+  pods_by_name_once_.call([this] { pods_by_name_.emplace(snapshot_.pods); });
+  return *pods_by_name_;
+}
+
 PodFinder Analyses::pod_finder() {
-  pods_by_name_once_.call([this] {
-    for (const model::Pod& p : snapshot_.pods) pods_by_name_.emplace(p.meta.ns + "/" + p.meta.name, &p);
-  });
-  return [this](std::string_view ns, std::string_view name) -> const model::Pod* {
-    std::string key(ns);
-    key += '/';
-    key += name;
-    auto it = pods_by_name_.find(key);
-    return it == pods_by_name_.end() ? nullptr : it->second;
-  };
+  return [&index = pods_by_name()](std::string_view ns, std::string_view name) { return index.find(ns, name); };
 }
 
 const ServiceEndpoints& Analyses::ready_endpoints(const model::Service& service) {
@@ -70,7 +66,7 @@ const placement::BoundPods& Analyses::bound_pods() {
 const traffic::TrafficContext& Analyses::traffic_context() {
   traffic_context_once_.call([this] {
     traffic_context_ = std::make_unique<traffic::TrafficContext>(
-        traffic::TrafficInputs{snapshot_, placement().simulated_pods, &endpoint_locator()});
+        traffic::TrafficInputs{snapshot_, placement().simulated_pods, &endpoint_locator(), &pods_by_name()});
   });
   return *traffic_context_;
 }

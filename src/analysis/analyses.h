@@ -16,6 +16,7 @@
 #include "analysis/backends.h"
 #include "analysis/placement/placement.h"
 #include "analysis/placement/services_by_selector.h"
+#include "analysis/pods_by_name.h"
 #include "analysis/reachability.h"
 #include "analysis/ready_endpoints.h"
 #include "analysis/routability.h"
@@ -45,7 +46,9 @@ class Analyses {
   const Reachability& reachability();
   // The ready endpoints of a Service (analysis/ready_endpoints.h), memoised.
   const ServiceEndpoints& ready_endpoints(const model::Service& service);
-  // The snapshot's pods by namespace and name.
+  // The snapshot's pods by namespace and name (the traffic model reads the
+  // same index), and a finder over it.
+  const PodsByName& pods_by_name();
   PodFinder pod_finder();
   const std::vector<Backend>& backends();
   // Where the replicas not yet running would land (one seeded run); its
@@ -103,7 +106,7 @@ class Analyses {
   std::unique_ptr<Routability> routability_;
   std::unique_ptr<EndpointLocator> locator_;
   std::unique_ptr<Reachability> reachability_;
-  std::unordered_map<std::string, const model::Pod*> pods_by_name_;
+  std::optional<PodsByName> pods_by_name_;
   std::mutex endpoints_mutex_;
   std::map<const model::Service*, std::unique_ptr<ServiceEndpoints>> ready_endpoints_;
   std::optional<std::vector<Backend>> backends_;

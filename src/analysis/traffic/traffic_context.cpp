@@ -10,7 +10,8 @@ const StringMap& pod_labels(const model::Pod& p) { return p.meta.labels; }
 
 }  // namespace
 
-TrafficContext::TrafficContext(const TrafficInputs& in) : in_(in), locator_(in.locator) {
+TrafficContext::TrafficContext(const TrafficInputs& in)
+    : in_(in), locator_(in.locator), snapshot_pods_(in.snapshot_pods) {
   const model::Snapshot& s = in.snapshot;
   if (!locator_) {
     own_routability_ = std::make_unique<Routability>(s);
@@ -79,26 +80,33 @@ std::optional<model::Environment> TrafficContext::zone_environment(std::string_v
   return it->second.second > it->second.first ? model::Environment::Hybrid : model::Environment::Cloud;
 }
 
-void TrafficContext::build_pod_indexes() const {
-  pod_indexes_once_.call([this] {
-    auto index = [&](const model::Pod& p) {
-      pods_by_name_.emplace(NsName{p.meta.ns, p.meta.name}, &p);
-      pods_by_label_.add(p.meta.ns, p.meta.labels, &p);
-    };
-    for (const model::Pod& p : in_.snapshot.pods) index(p);
-    for (const model::Pod& p : in_.extra_pods) index(p);
+void TrafficContext::index_pods_by_name() const {
+  pods_by_name_once_.call([this] {
+    if (!snapshot_pods_) {
+      own_snapshot_pods_.add(in_.snapshot.pods);
+      snapshot_pods_ = &own_snapshot_pods_;
+    }
+    extra_pods_by_name_.add(in_.extra_pods);
+  });
+}
+
+void TrafficContext::index_pods_by_label() const {
+  pods_by_label_once_.call([this] {
+    for (const model::Pod& p : in_.snapshot.pods) pods_by_label_.add(p.meta.ns, p.meta.labels, &p);
+    for (const model::Pod& p : in_.extra_pods) pods_by_label_.add(p.meta.ns, p.meta.labels, &p);
   });
 }
 
 const model::Pod* TrafficContext::pod(std::string_view ns, std::string_view name) const {
-  build_pod_indexes();
-  auto it = pods_by_name_.find(NsName{ns, name});
-  return it == pods_by_name_.end() ? nullptr : it->second;
+  index_pods_by_name();
+  // An observed pod first, as the selector's matches come.
+  if (const model::Pod* p = snapshot_pods_->find(ns, name)) return p;
+  return extra_pods_by_name_.find(ns, name);
 }
 
 std::vector<const model::Pod*> TrafficContext::selected_pods(const model::Service& service) const {
   if (!service.has_selector) return {};
-  build_pod_indexes();
+  index_pods_by_label();
   return pods_by_label_.matching(service.meta.ns, service.selector, pod_labels);
 }
 

@@ -1,7 +1,8 @@
 // Per-snapshot indexes the traffic model reads for every Service, built once:
 // nodes by name and by (zone, data plane), each node's data plane, the
 // controller's CPU census, the feature gates of the cluster's version, and
-// pods by name and by label.
+// pods by name (the snapshot's from Analyses, with the simulated ones) and by
+// label.
 #pragma once
 
 #include <memory>
@@ -13,11 +14,11 @@
 #include <vector>
 
 #include "analysis/label_pair_index.h"
+#include "analysis/pods_by_name.h"
 #include "analysis/ready_endpoints.h"
 #include "analysis/routability.h"
 #include "analysis/traffic/data_plane.h"
 #include "analysis/traffic/traffic_model.h"
-#include "core/hash_mix.h"
 #include "core/once.h"
 #include "k8s/topology_aware_hints.h"
 
@@ -72,7 +73,8 @@ class TrafficContext {
   const EndpointLocator& locator() const { return *locator_; }
 
  private:
-  void build_pod_indexes() const;
+  void index_pods_by_name() const;
+  void index_pods_by_label() const;
 
   TrafficInputs in_;
   std::unique_ptr<Routability> own_routability_;  // only without in.locator
@@ -88,18 +90,12 @@ class TrafficContext {
   std::unordered_map<std::string_view, uint32_t> nodes_by_name_;
   std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> zone_env_counts_;
   // Built on first use (a snapshot whose Services all have EndpointSlices
-  // never needs them), once even when rules on several threads ask.
-  mutable Once pod_indexes_once_;
-  // Keyed by views of the pods' own namespace and name: no key is built
-  // per pod or per lookup.
-  struct NsName {
-    std::string_view ns, name;
-    bool operator==(const NsName&) const = default;
-  };
-  struct NsNameHash {
-    size_t operator()(const NsName& k) const { return hash_mix(hash_of(k.ns), hash_of(k.name)); }
-  };
-  mutable std::unordered_map<NsName, const model::Pod*, NsNameHash> pods_by_name_;
+  // never needs them), once even when rules on several threads ask; the
+  // label index apart, so that a lookup by name does not wait for it.
+  mutable Once pods_by_name_once_, pods_by_label_once_;
+  mutable const PodsByName* snapshot_pods_ = nullptr;  // in.snapshot_pods, or own_snapshot_pods_
+  mutable PodsByName own_snapshot_pods_;
+  mutable PodsByName extra_pods_by_name_;
   mutable LabelPairIndex<model::Pod> pods_by_label_;
 };
 

@@ -20,7 +20,8 @@
 
 namespace hybridctl::analysis {
 class EndpointLocator;
-}
+class PodsByName;
+}  // namespace hybridctl::analysis
 
 namespace hybridctl::analysis::traffic {
 
@@ -72,6 +73,9 @@ struct TrafficInputs {
   std::span<const model::Pod> extra_pods = {};
   // Where endpoints run (Analyses' own); nullptr: the context builds one.
   const EndpointLocator* locator = nullptr;
+  // The snapshot's pods by name (Analyses' own); nullptr: the context
+  // indexes them itself.
+  const PodsByName* snapshot_pods = nullptr;
 };
 
 class TrafficContext;
