@@ -9,7 +9,8 @@
 #include "fix/splice_file.h"
 
 namespace hybridctl::fix {
-ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches) {
+ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches,
+                                  const std::set<uint32_t>& cluster_profile_files) {
   ManifestEdits out;
   ObjectOrigins where(snapshot);
   // Per file, in input order: the patches, the lines of their objects and where their fields were read.
@@ -34,6 +35,13 @@ ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::ve
     seen.push_back(&po);
     if (origin.file >= snapshot.files.size() || snapshot.files[origin.file] == "-") {
       out.refused.push_back({p, "", "the object was not read from a file", ""});
+      continue;
+    }
+    if (cluster_profile_files.contains(origin.file)) {
+      out.refused.push_back({p, snapshot.files[origin.file],
+                             "read from --cluster-profile, which records the cluster: change the cluster itself "
+                             "(the script's command), then read it again",
+                             ""});
       continue;
     }
     by_file[origin.file].push_back({p, origin.line, locate_field(snapshot, origin, p.field)});

@@ -4,6 +4,7 @@
 // written and per patch why it was not.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,12 @@ struct PatchOfObject {
 
 // `patches` in the order they should apply (duplicates are dropped). A patch
 // whose field is no longer where the file held it when read (the file
-// changed since) is refused, naming the field's line.
-ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches);
+// changed since) is refused, naming the field's line. So is a patch of an
+// object read from one of `cluster_profile_files` (Origin::file ids): a
+// cluster profile records what a cluster holds (as `--live --save` wrote
+// it), and editing it would change what the next audit reads, not the
+// cluster.
+ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches,
+                                  const std::set<uint32_t>& cluster_profile_files = {});
 
 }  // namespace hybridctl::fix
