@@ -156,7 +156,10 @@ std::string load_snapshot(const InputOptions& o, model::Snapshot& snapshot, Diag
   if (o.sources.empty() && o.cluster_profile.empty() && !o.live.live)
     return "no input: name files, directories or - for stdin (or --live)";
   // A profile is a file or a directory of them (as --live --save writes it).
-  if (!o.cluster_profile.empty()) decode::load_sources({o.cluster_profile}, snapshot, diagnostics, load);
+  if (!o.cluster_profile.empty()) {
+    decode::load_sources({o.cluster_profile}, snapshot, diagnostics, load);
+    snapshot.cluster_profile_files = static_cast<uint32_t>(snapshot.files.size());
+  }
   decode::load_sources(o.sources, snapshot, diagnostics, load);
   if (!o.assume_nodes.empty()) {
     std::string err = decode::add_assumed_nodes(o.assume_nodes, snapshot.nodes);

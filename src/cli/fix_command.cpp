@@ -78,19 +78,6 @@ int write_out_dir(const FixOptions& o, const std::vector<report::FixOfFinding>& 
 
 std::string describe(const model::ObjectRef& r) { return r.kind + " " + (r.ns.empty() ? "" : r.ns + "/") + r.name; }
 
-// The files read from --cluster-profile (a file, or a directory of them).
-std::set<uint32_t> cluster_profile_files(const model::Snapshot& snapshot, const std::string& profile) {
-  std::set<uint32_t> out;
-  if (profile.empty()) return out;
-  std::filesystem::path root = std::filesystem::path(profile).lexically_normal();
-  if (!root.has_filename()) root = root.parent_path();  // "profile/"
-  for (uint32_t i = 0; i < snapshot.files.size(); ++i) {
-    const std::filesystem::path file = std::filesystem::path(snapshot.files[i]).lexically_normal();
-    if (std::mismatch(root.begin(), root.end(), file.begin(), file.end()).first == root.end()) out.insert(i);
-  }
-  return out;
-}
-
 // `refused_findings` gets the findings one of whose patches was not written.
 int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
                       const std::vector<report::FixOfFinding>& fixes,
@@ -101,8 +88,7 @@ int rewrite_manifests(const FixOptions& o, const model::Snapshot& snapshot,
       patches.push_back({p, p.target == f.finding->object ? f.finding->origin : model::Origin{}});
     }
   }
-  fix::ManifestEdits edits =
-      fix::plan_manifest_edits(snapshot, patches, cluster_profile_files(snapshot, o.input.cluster_profile));
+  fix::ManifestEdits edits = fix::plan_manifest_edits(snapshot, patches);
   int rc = 0;
   size_t files = 0, spliced = 0;
   std::map<std::string, std::string> synced_dirs;  // directory -> a file renamed in it

@@ -9,8 +9,7 @@
 #include "fix/splice_file.h"
 
 namespace hybridctl::fix {
-ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches,
-                                  const std::set<uint32_t>& cluster_profile_files) {
+ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches) {
   ManifestEdits out;
   ObjectOrigins where(snapshot);
   // Per file, in input order: the patches, the lines of their objects and where their fields were read.
@@ -37,7 +36,7 @@ ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::ve
       out.refused.push_back({p, "", "the object was not read from a file", ""});
       continue;
     }
-    if (cluster_profile_files.contains(origin.file)) {
+    if (origin.file < snapshot.cluster_profile_files) {
       out.refused.push_back({p, snapshot.files[origin.file],
                              "read from --cluster-profile, which records the cluster: change the cluster itself "
                              "(the script's command), then read it again",

@@ -4,7 +4,6 @@
 // written and per patch why it was not.
 #pragma once
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -48,11 +47,8 @@ struct PatchOfObject {
 // `patches` in the order they should apply (duplicates are dropped). A patch
 // whose field is no longer where the file held it when read (the file
 // changed since) is refused, naming the field's line. So is a patch of an
-// object read from one of `cluster_profile_files` (Origin::file ids): a
-// cluster profile records what a cluster holds (as `--live --save` wrote
-// it), and editing it would change what the next audit reads, not the
-// cluster.
-ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches,
-                                  const std::set<uint32_t>& cluster_profile_files = {});
+// object read from the cluster profile (Snapshot::cluster_profile_files):
+// editing it would change what the next audit reads, not the cluster.
+ManifestEdits plan_manifest_edits(const model::Snapshot& snapshot, const std::vector<PatchOfObject>& patches);
 
 }  // namespace hybridctl::fix

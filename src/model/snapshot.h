@@ -30,6 +30,10 @@ struct ClusterFacts {
 
 struct Snapshot {
   std::vector<std::string> files;  // Origin::file indexes this
+  // files[0, cluster_profile_files) were read from --cluster-profile: they
+  // record what a cluster holds (as `--live --save` wrote them), they are
+  // not manifests, and `fix --write` leaves them alone.
+  uint32_t cluster_profile_files = 0;
 
   std::vector<Node> nodes;
   std::vector<Pod> pods;
